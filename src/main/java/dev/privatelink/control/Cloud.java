@@ -1,0 +1,173 @@
+package dev.privatelink.control;
+
+import java.lang.invoke.MethodHandle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import dev.privatelink.model.IdSource;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+
+/**
+ * The whole cloud as data. Mutations (API actions that are not Describe/List/Get, and data-plane
+ * {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
+ * are acknowledged, and each makes a new state version. Reads run between mutations.
+ */
+public final class Cloud {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final MutationLog log;
+  private final Clock clock;
+  private final SplittableRandom seeds = new SplittableRandom();
+  private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+  private Features features = new Features();
+  private ActionRegistry registry = new ActionRegistry(features.handlers());
+  private volatile long version;
+
+  public Cloud(MutationLog log, Clock clock) {
+    this.log = log;
+    this.clock = clock;
+  }
+
+  public Cloud() {
+    this(MutationLog.NONE, Clock.systemUTC());
+  }
+
+  /** True if this cloud serves the action whose SDK request type is given. */
+  public boolean supports(Class<?> requestType) {
+    return registry.supports(requestType);
+  }
+
+  /** Serves one API action for a caller; throws {@link AwsException} for AWS's errors. */
+  public SdkResponse call(String accountId, String region, String principalArn, SdkRequest request) {
+    if (isReadOnly(request)) {
+      lock.readLock().lock();
+      try {
+        return invoke(new RequestContext(accountId, region, principalArn, clock.instant(), new IdSource(0)), request);
+      } finally {
+        lock.readLock().unlock();
+      }
+    }
+    long changed;
+    SdkResponse response;
+    lock.writeLock().lock();
+    try {
+      Instant now = clock.instant();
+      long seed = seeds.nextLong();
+      response = invoke(new RequestContext(accountId, region, principalArn, now, new IdSource(seed)), request);
+      log.append(accountId, region, principalArn, now, seed, request);
+      changed = ++version;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    notifyListeners(changed);
+    return response;
+  }
+
+  /** Applies a data-plane report; returns true if it changed the state. */
+  public boolean report(ControlEvent event) {
+    long changed;
+    lock.writeLock().lock();
+    try {
+      Instant now = clock.instant();
+      if (!applyEvent(event, now)) {
+        return false;
+      }
+      log.append("", "", "", now, 0, event);
+      changed = ++version;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    notifyListeners(changed);
+    return true;
+  }
+
+  /** Re-applies one journaled mutation at start-up, without journaling it again. */
+  public void replay(String accountId, String region, String principalArn, Instant time, long seed, Object payload) {
+    lock.writeLock().lock();
+    try {
+      if (payload instanceof ControlEvent event) {
+        applyEvent(event, time);
+      } else {
+        invoke(new RequestContext(accountId, region, principalArn, time, new IdSource(seed)), (SdkRequest) payload);
+      }
+      version++;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Runs a read-only view of the state between mutations. */
+  public <T> T read(Function<Features, T> view) {
+    lock.readLock().lock();
+    try {
+      return view.apply(features);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
+  public void reset() {
+    long changed;
+    lock.writeLock().lock();
+    try {
+      log.reset();
+      features = new Features();
+      registry = new ActionRegistry(features.handlers());
+      changed = ++version;
+    } finally {
+      lock.writeLock().unlock();
+    }
+    notifyListeners(changed);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** Calls {@code listener} with the new version after each change, outside the lock. */
+  public void onChange(LongConsumer listener) {
+    listeners.add(listener);
+  }
+
+  public static boolean isReadOnly(SdkRequest request) {
+    String name = request.getClass().getSimpleName();
+    return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get");
+  }
+
+  private boolean applyEvent(ControlEvent event, Instant now) {
+    boolean changed = false;
+    for (EventHandler h : features.eventHandlers()) {
+      changed |= h.apply(event, now);
+    }
+    return changed;
+  }
+
+  private SdkResponse invoke(RequestContext ctx, SdkRequest request) {
+    MethodHandle handler = registry.find(request.getClass()).orElseThrow(() -> new AwsException(
+        "InvalidAction", "The action " + actionName(request) + " is not valid for this web service.", 400));
+    try {
+      return (SdkResponse) handler.invoke(ctx, request);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  private void notifyListeners(long changed) {
+    for (LongConsumer l : listeners) {
+      l.accept(changed);
+    }
+  }
+
+  public static String actionName(SdkRequest request) {
+    String name = request.getClass().getSimpleName();
+    return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.privatelink.control;
+
+/**
+ * A change the data plane reports (the host side of a resource is ready, a target's health
+ * changed, an instance printed output). Events are mutations like API calls: journaled and
+ * replayed. An event that changes nothing is dropped.
+ */
+public sealed interface ControlEvent {
+  /** The host side of a VPC, subnet, instance, load balancer or endpoint exists. */
+  record ResourceReady(String resourceId) implements ControlEvent {}
+
+  /** The host side of a resource could not be made. */
+  record ResourceFailed(String resourceId, String reason) implements ControlEvent {}
+
+  /** A health check concluded something new about a target. */
+  record TargetHealthChanged(String targetGroupArn, String targetId, int port, String state, String reason,
+      String description) implements ControlEvent {}
+
+  /** Text an instance printed on its console. */
+  record ConsoleOutput(String instanceId, String text) implements ControlEvent {}
+
+  /** A time-driven transition is due (e.g. a draining target's deregistration delay has passed). */
+  record Tick(String resourceId) implements ControlEvent {}
+}
