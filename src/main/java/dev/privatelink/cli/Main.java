@@ -1,7 +1,61 @@
 package dev.privatelink.cli;
 
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications. Each command is
+ * one class that parses its words and calls into the rest of the program.
+ */
 public final class Main {
-  public static void main(String[] args) {
-    System.out.println("privatelink");
+  static final String USAGE = """
+      usage: privatelink <command> [options]
+
+        up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
+           [--health-timing fast|aws]
+                     start the local cloud and bring up the seed system through the AWS API
+        down [--purge] [--data-dir DIR]
+                     stop the cloud and remove every host object (--purge also deletes the state)
+        serve [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
+              [--health-timing fast|aws]
+                     run the cloud's API in the foreground, with no stack
+        status [--data-dir DIR]
+                     say whether a cloud is running, and where
+        exec <instance id or Name tag> [--data-dir DIR] [-- command…]
+                     run a command (or a shell) inside an instance
+        notifications [--follow] [--data-dir DIR]
+                     print endpoint connection notifications (Accept, Connect, Delete, Reject)
+      """;
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    System.exit(run(Arrays.asList(argv)));
+  }
+
+  static int run(List<String> argv) {
+    if (argv.isEmpty() || argv.getFirst().equals("help") || argv.getFirst().equals("--help")) {
+      System.out.print(USAGE);
+      return argv.isEmpty() ? 2 : 0;
+    }
+    List<String> rest = argv.subList(1, argv.size());
+    try {
+      return switch (argv.getFirst()) {
+        case "up" -> new UpCommand().run(rest);
+        case "down" -> new DownCommand().run(rest);
+        case "serve" -> new ServeCommand().run(rest);
+        case "status" -> new StatusCommand().run(rest);
+        case "exec" -> new ExecCommand().run(rest);
+        case "notifications" -> new NotificationsCommand().run(rest);
+        default -> throw new Args.UsageException("unknown command " + argv.getFirst());
+      };
+    } catch (Args.UsageException e) {
+      System.err.println("privatelink: " + e.getMessage());
+      System.err.print(USAGE);
+      return 2;
+    } catch (CommandException e) {
+      System.err.println("privatelink: " + e.getMessage());
+      return 1;
+    }
   }
 }

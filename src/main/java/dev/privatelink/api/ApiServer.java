@@ -1,0 +1,106 @@
+package dev.privatelink.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.privatelink.control.Cloud;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The AWS endpoint: one HTTP port (4566 by default, loopback unless asked) serving EC2, ELBv2,
+ * ACM and STS, plus {@code GET /_privatelink/health} and moto's {@code POST /moto-api/reset}.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Bodies above this are refused: the largest AWS request we serve (ImportCertificate) is far smaller. */
+  static final int MAX_BODY = 4 * 1024 * 1024;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ApiRouter router;
+  private final Cloud cloud;
+  private final Map<String, Supplier<String>> extraJson = new LinkedHashMap<>();
+
+  public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
+    this.cloud = cloud;
+    this.router = new ApiRouter(cloud, strict);
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+  }
+
+  /** Adds a read-only JSON view at {@code path} (e.g. the notification log). */
+  public void addJsonView(String path, Supplier<String> body) {
+    extraJson.put(path, body);
+  }
+
+  public ApiServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = readBody(exchange.getRequestBody());
+      String path = exchange.getRequestURI().getRawPath();
+      ApiResponse response;
+      if (body == null) {
+        response = ApiResponse.xml(413, "<ErrorResponse><Error><Code>RequestEntityTooLarge</Code><Message>Request body "
+            + "exceeds " + MAX_BODY + " bytes</Message></Error></ErrorResponse>");
+      } else if (path.equals("/moto-api/reset") && exchange.getRequestMethod().equals("POST")) {
+        cloud.reset();
+        response = ApiResponse.json(200, "application/json", "{\"status\":\"ok\"}", Map.of());
+      } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
+        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version() + "}", Map.of());
+      } else if (extraJson.containsKey(path)) {
+        response = ApiResponse.json(200, "application/json", extraJson.get(path).get(), Map.of());
+      } else {
+        response = router.route(new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+            lowerCase(exchange.getRequestHeaders()), body));
+      }
+      write(exchange, response);
+    }
+  }
+
+  private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.getResponseHeaders().set("Server", "privatelink-local");
+    exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
+    }
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] data = in.readNBytes(MAX_BODY + 1);
+    if (data.length > MAX_BODY) {
+      in.skip(Long.MAX_VALUE);
+      return null;
+    }
+    return data;
+  }
+
+  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    headers.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

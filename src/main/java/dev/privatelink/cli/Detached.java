@@ -1,0 +1,83 @@
+package dev.privatelink.cli;
+
+import dev.privatelink.server.ServerInfo;
+import dev.privatelink.server.ServerOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code serve} as a background process in its own session, logging to the data dir. */
+final class Detached {
+  private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+  private Detached() {}
+
+  static String start(ServerOptions options, List<String> upWords, PrintStream log) {
+    try {
+      Files.createDirectories(options.dataDir());
+      Path serverLog = options.dataDir().resolve("server.log");
+      List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
+          "-XX:+UseSerialGC", "-jar", jarPath(), "serve"));
+      command.addAll(serveWords(upWords));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      Instant begin = Instant.now();
+      while (!ServerInfo.healthy(options.endpoint())) {
+        if (!p.isAlive() || Duration.between(begin, Instant.now()).compareTo(START_LIMIT) > 0) {
+          throw new CommandException("the cloud did not start; see " + serverLog + ":\n" + tail(serverLog));
+        }
+        Thread.sleep(50);
+      }
+      log.println("Cloud started in the background at " + options.endpoint() + " (log: " + serverLog + ")");
+      return options.endpoint();
+    } catch (IOException e) {
+      throw new CommandException("could not start the cloud: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException("interrupted");
+    }
+  }
+
+  /** The words of {@code up} that {@code serve} understands too. */
+  private static List<String> serveWords(List<String> words) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("--no-dataplane")) {
+        out.add(w);
+      } else if (List.of("--port", "--host", "--data-dir", "--health-timing").contains(w) && i + 1 < words.size()) {
+        out.add(w);
+        out.add(w.equals("--data-dir") ? Path.of(words.get(i + 1)).toAbsolutePath().toString() : words.get(i + 1));
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static String javaBinary() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String jarPath() {
+    try {
+      return Path.of(Detached.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String tail(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

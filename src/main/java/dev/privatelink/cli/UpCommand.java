@@ -1,0 +1,107 @@
+package dev.privatelink.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.privatelink.server.LocalCloud;
+import dev.privatelink.server.ServerInfo;
+import dev.privatelink.server.ServerOptions;
+import dev.privatelink.stacks.Progress;
+import dev.privatelink.stacks.SeedOutputs;
+import dev.privatelink.stacks.SeedStack;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code up}: starts the cloud (or finds the one running on this data dir), applies the seed stack
+ * through the AWS SDK, and prints its outputs. Without {@code --detach} it then keeps the cloud
+ * running in the foreground until Ctrl-C.
+ */
+final class UpCommand {
+  private static final String DEFAULT_ACCOUNT = "000000000000";
+
+  int run(List<String> words) {
+    Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane"))
+        .allow(union(CloudOptions.NAMES, Set.of("accounts")));
+    ServerOptions options = CloudOptions.server(args);
+    String[] accounts = accounts(args);
+    PrintStream log = args.flag("json") ? System.err : System.out;
+    Instant start = Instant.now();
+    Optional<ServerInfo> running = ServerInfo.read(options.dataDir()).filter(i -> ServerInfo.healthy(i.endpoint()));
+    LocalCloud inProcess = null;
+    String endpoint;
+    if (running.isPresent()) {
+      endpoint = running.get().endpoint();
+      log.println("Using the cloud already running at " + endpoint);
+    } else if (args.flag("detach")) {
+      endpoint = Detached.start(options, words, log);
+    } else {
+      inProcess = ServeCommand.start(options);
+      endpoint = options.endpoint();
+      log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
+    }
+    log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
+    SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), inProcess);
+    log.printf("Ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    print(outputs, args.flag("json"));
+    if (inProcess != null) {
+      log.println("The cloud runs until Ctrl-C (use --detach to leave it running in the background).");
+      ServeCommand.awaitShutdown(inProcess);
+    }
+    return 0;
+  }
+
+  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, LocalCloud cloud) {
+    try {
+      return new SeedStack(URI.create(endpoint), accounts[0], accounts[1], new Progress(log), dataPlane).apply();
+    } catch (RuntimeException e) {
+      if (cloud != null) {
+        cloud.close();
+      }
+      throw new CommandException("the seed stack failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String[] accounts(Args args) {
+    Optional<String> given = args.option("accounts");
+    if (given.isEmpty()) {
+      return new String[] {DEFAULT_ACCOUNT, DEFAULT_ACCOUNT};
+    }
+    String[] parts = given.get().split(",");
+    if (parts.length != 2 || !parts[0].matches("\\d{12}") || !parts[1].matches("\\d{12}")) {
+      throw new Args.UsageException("--accounts takes two 12-digit account ids: PROVIDER,CONSUMER");
+    }
+    return parts;
+  }
+
+  private static void print(SeedOutputs outputs, boolean json) {
+    if (json) {
+      try {
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(outputs));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new CommandException("could not write the outputs", e);
+      }
+      return;
+    }
+    System.out.println();
+    System.out.println("Outputs:");
+    System.out.println("consumer_public_ip = \"" + outputs.consumerPublicIp() + "\"");
+    System.out.println("consumer_endpoint_dns_names = [");
+    outputs.consumerEndpointDnsNames().forEach(u -> System.out.println("  \"" + u + "\","));
+    System.out.println("]");
+    System.out.println();
+    System.out.println("Try it from the consumer instance:");
+    System.out.println("  ./privatelink exec " + outputs.consumerInstanceId() + " -- curl -sk "
+        + (outputs.consumerEndpointDnsNames().isEmpty() ? "" : outputs.consumerEndpointDnsNames().getFirst()));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    var out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.privatelink.server;
+
+import dev.privatelink.api.ApiServer;
+import dev.privatelink.api.Credentials;
+import dev.privatelink.control.Cloud;
+import dev.privatelink.store.DataDir;
+import dev.privatelink.store.Journal;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One running local cloud: the data dir (locked), the journal replayed into the control plane,
+ * the host kept in step with it, and the API in front. {@link #close} stops the API and removes
+ * every host object; the state stays in the data dir for the next start.
+ */
+public final class LocalCloud implements AutoCloseable {
+  private static final Logger LOG = System.getLogger(LocalCloud.class.getName());
+  private final DataDir dataDir;
+  private final Journal journal;
+  private final Cloud cloud;
+  private final HostSync hostSync;
+  private final ApiServer api;
+
+  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, ApiServer api) {
+    this.dataDir = dataDir;
+    this.journal = journal;
+    this.cloud = cloud;
+    this.hostSync = hostSync;
+    this.api = api;
+  }
+
+  /** Starts a cloud: replays its journal, brings the host in line, then opens the API. */
+  public static LocalCloud start(ServerOptions options) throws IOException {
+    DataDir dir = DataDir.lock(options.dataDir());
+    Journal journal = Journal.open(dir.root());
+    Cloud cloud = new Cloud(journal, Clock.systemUTC());
+    int replayed = journal.replayInto(cloud);
+    LOG.log(Logger.Level.INFO, "replayed " + replayed + " changes from " + dir.root());
+    HostSync sync = HostSync.create(options, cloud, dir);
+    sync.start();
+    Optional<Credentials> strict = options.strictCredentials().isPresent()
+        ? Optional.of(Credentials.load(options.strictCredentials().get())) : Optional.empty();
+    ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
+    sync.views().forEach(api::addJsonView);
+    api.start();
+    new ServerInfo(ProcessHandle.current().pid(), options.endpoint()).write(dir.root());
+    return new LocalCloud(dir, journal, cloud, sync, api);
+  }
+
+  public Cloud cloud() {
+    return cloud;
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    hostSync.close();
+    try {
+      java.nio.file.Files.deleteIfExists(ServerInfo.file(dataDir.root()));
+      journal.close();
+      dataDir.close();
+    } catch (IOException e) {
+      LOG.log(Logger.Level.WARNING, "closing the data dir failed", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.privatelink.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a running server leaves in its data dir ({@code server.json}): its pid and endpoint, so
+ * that {@code down}, {@code status} and {@code exec} from another shell can find it.
+ */
+public record ServerInfo(long pid, String endpoint) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public static Path file(Path dataDir) {
+    return dataDir.resolve("server.json");
+  }
+
+  public void write(Path dataDir) throws IOException {
+    Path tmp = dataDir.resolve("server.json.tmp");
+    MAPPER.writeValue(tmp.toFile(), this);
+    Files.move(tmp, file(dataDir), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The server recorded in {@code dataDir}, if its process is still alive. */
+  public static Optional<ServerInfo> read(Path dataDir) {
+    try {
+      ServerInfo info = MAPPER.readValue(file(dataDir).toFile(), ServerInfo.class);
+      return ProcessHandle.of(info.pid()).filter(ProcessHandle::isAlive).map(p -> info);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True if the endpoint answers its health check. */
+  public static boolean healthy(String endpoint) {
+    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(endpoint + "/_privatelink/health"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

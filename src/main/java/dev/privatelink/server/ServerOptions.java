@@ -1,0 +1,21 @@
+package dev.privatelink.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to run the local cloud.
+ *
+ * @param host the address the API binds to (loopback unless the user asks otherwise)
+ * @param dataPlane false to serve the control plane alone (resources then settle at once)
+ * @param healthTiming {@code fast} (local default) or {@code aws} (AWS's intervals and thresholds)
+ */
+public record ServerOptions(String host, int port, Path dataDir, Optional<Path> strictCredentials, boolean dataPlane,
+    String healthTiming) {
+  public static final int DEFAULT_PORT = 4566;
+
+  public String endpoint() {
+    String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
+  }
+}
