@@ -41,7 +41,7 @@ final class UpCommand {
       endpoint = Detached.start(options, words, log);
     } else {
       inProcess = ServeCommand.start(options);
-      endpoint = options.endpoint();
+      endpoint = inProcess.endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");

@@ -22,8 +22,10 @@ public final class LocalCloud implements AutoCloseable {
   private final Cloud cloud;
   private final HostSync hostSync;
   private final ApiServer api;
+  private final String endpoint;
 
-  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, ApiServer api) {
+  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, ApiServer api, String endpoint) {
+    this.endpoint = endpoint;
     this.dataDir = dataDir;
     this.journal = journal;
     this.cloud = cloud;
@@ -45,12 +47,18 @@ public final class LocalCloud implements AutoCloseable {
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
     sync.views().forEach(api::addJsonView);
     api.start();
-    new ServerInfo(ProcessHandle.current().pid(), options.endpoint()).write(dir.root());
-    return new LocalCloud(dir, journal, cloud, sync, api);
+    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, api, options.withPort(api.port()).endpoint());
+    new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
+    return local;
   }
 
   public Cloud cloud() {
     return cloud;
+  }
+
+  /** The API's URL, e.g. {@code http://127.0.0.1:4566}. */
+  public String endpoint() {
+    return endpoint;
   }
 
   public int port() {

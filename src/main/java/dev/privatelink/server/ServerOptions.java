@@ -14,6 +14,10 @@ public record ServerOptions(String host, int port, Path dataDir, Optional<Path> 
     String healthTiming) {
   public static final int DEFAULT_PORT = 4566;
 
+  public ServerOptions withPort(int newPort) {
+    return new ServerOptions(host, newPort, dataDir, strictCredentials, dataPlane, healthTiming);
+  }
+
   public String endpoint() {
     String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
     return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
