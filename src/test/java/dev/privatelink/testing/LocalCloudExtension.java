@@ -1,0 +1,81 @@
+package dev.privatelink.testing;
+
+import dev.privatelink.server.LocalCloud;
+import dev.privatelink.server.ServerOptions;
+import dev.privatelink.stacks.StackClients;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Starts a whole local cloud (API, journal, data dir) on a free loopback port for a test class,
+ * without the data plane unless asked, and removes it afterwards. Tests reach it through the real
+ * AWS SDK ({@link #clients}) or over plain HTTP ({@link #endpoint}).
+ */
+public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCallback {
+  private final boolean dataPlane;
+  private final List<StackClients> clients = new ArrayList<>();
+  private Path dataDir;
+  private LocalCloud cloud;
+
+  private LocalCloudExtension(boolean dataPlane) {
+    this.dataPlane = dataPlane;
+  }
+
+  public static LocalCloudExtension controlPlaneOnly() {
+    return new LocalCloudExtension(false);
+  }
+
+  public static LocalCloudExtension withDataPlane() {
+    return new LocalCloudExtension(true);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("privatelink-test");
+    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, Optional.empty(), dataPlane, "fast"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    clients.forEach(StackClients::close);
+    clients.clear();
+    if (cloud != null) {
+      cloud.close();
+    }
+    try (var paths = Files.walk(dataDir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create(cloud.endpoint());
+  }
+
+  public LocalCloud cloud() {
+    return cloud;
+  }
+
+  /** SDK clients for an account (its id is the access key), closed after the class. */
+  public StackClients clients(String accountId) {
+    StackClients c = new StackClients(endpoint(), accountId, Region.US_EAST_1);
+    clients.add(c);
+    return c;
+  }
+
+  /** Empties the cloud between tests, as moto's reset does. */
+  public void reset() {
+    cloud.cloud().reset();
+  }
+}
