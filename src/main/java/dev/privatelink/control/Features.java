@@ -1,5 +1,6 @@
 package dev.privatelink.control;
 
+import dev.privatelink.control.privatelink.PrivateLink;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,18 @@ public final class Features {
   private final Ec2Tags ec2Tags = new Ec2Tags();
   private final List<ActionHandler> handlers = new ArrayList<>();
   private final List<EventHandler> eventHandlers = new ArrayList<>();
+  private final PrivateLink privateLink;
 
   public Features() {
     // Features are wired below, each after the ones it looks up.
+    // TODO(integrator): replace the Unwired stand-ins with the EC2 network and the ELB directory.
+    privateLink = new PrivateLink(ec2Tags, new dev.privatelink.control.privatelink.UnwiredNetwork(),
+        new dev.privatelink.control.privatelink.UnwiredLoadBalancers());
+    privateLink.parts().forEach(this::register);
+  }
+
+  public PrivateLink privateLink() {
+    return privateLink;
   }
 
   public Ec2Tags ec2Tags() {

@@ -1,0 +1,56 @@
+package dev.privatelink.control.privatelink;
+
+import dev.privatelink.control.Scope;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+/**
+ * An interface endpoint as stored in its consumer's scope: AWS's {@link VpcEndpoint} without the
+ * parts rendered at Describe time (tags, DNS entries), and what ties it to its service.
+ *
+ * @param serviceScope the provider's account and region, where the service lives
+ * @param dnsLabel the 8 characters that make its DNS names unique
+ * @param privateZoneId the hosted zone id shown for the service's private DNS name
+ * @param connectionId the provider's id of this connection, {@code vpce-con-…}
+ * @param interfaces one managed ENI per subnet, in subnet order
+ */
+record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, String dnsLabel, String privateZoneId,
+    String connectionId, List<EndpointInterface> interfaces) {
+  static final String PENDING_ACCEPTANCE = "pendingAcceptance";
+  static final String PENDING = "pending";
+  static final String AVAILABLE = "available";
+  static final String DELETING = "deleting";
+  static final String REJECTED = "rejected";
+  static final String FAILED = "failed";
+
+  Endpoint {
+    interfaces = List.copyOf(interfaces);
+  }
+
+  String id() {
+    return endpoint.vpcEndpointId();
+  }
+
+  String state() {
+    return endpoint.stateAsString();
+  }
+
+  String ownerId() {
+    return endpoint.ownerId();
+  }
+
+  Endpoint withState(String state) {
+    return with(endpoint.toBuilder().state(state).build());
+  }
+
+  Endpoint with(VpcEndpoint changed) {
+    return new Endpoint(changed, serviceScope, serviceId, dnsLabel, privateZoneId, connectionId, interfaces);
+  }
+
+  Endpoint with(VpcEndpoint changed, List<EndpointInterface> changedInterfaces) {
+    return new Endpoint(changed, serviceScope, serviceId, dnsLabel, privateZoneId, connectionId, changedInterfaces);
+  }
+
+  /** One endpoint network interface: its subnet, address and zone. */
+  record EndpointInterface(String networkInterfaceId, String subnetId, String privateIp, String availabilityZone) {}
+}

@@ -1,0 +1,70 @@
+package dev.privatelink.control.privatelink;
+
+import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Filters;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
+import software.amazon.awssdk.services.ec2.model.ServiceDetail;
+
+/**
+ * The endpoint services a consumer may connect to: its own and those of other accounts of its
+ * region that allow it. A name the caller may not see is reported as not existing, exactly as a
+ * missing one. Zone names map one to one between accounts here, so another account sees the
+ * service's zones as they are. AWS-managed services (com.amazonaws.&lt;region&gt;.s3 …) are not offered.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html">DescribeVpcEndpointServices</a>
+ */
+public final class EndpointServiceCatalog implements ActionHandler {
+  private final PrivateLinkState state;
+  private final EndpointViews views;
+  private final Filters<ServiceDetail> filters = Filters.<ServiceDetail>of(d -> ServiceSettings.tagMap(d.tags()))
+      .one("owner", ServiceDetail::owner)
+      .one("service-name", ServiceDetail::serviceName)
+      .one("service-region", ServiceDetail::serviceRegion)
+      .many("service-type", d -> d.serviceType().stream().map(t -> t.serviceTypeAsString()).toList())
+      .many("supported-ip-address-types", ServiceDetail::supportedIpAddressTypesAsStrings)
+      .build();
+
+  EndpointServiceCatalog(PrivateLinkState state, EndpointViews views) {
+    this.state = state;
+    this.views = views;
+  }
+
+  public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx,
+      DescribeVpcEndpointServicesRequest request) {
+    for (String region : request.serviceRegions()) {
+      if (!region.equals(ctx.region())) {
+        throw Errors.invalidParameter("Cross-region endpoint services are not supported by privatelink-local.");
+      }
+    }
+    List<Map.Entry<Scope, EndpointService>> visible = views.visibleTo(ctx);
+    List<Map.Entry<Scope, EndpointService>> chosen = request.serviceNames().isEmpty() ? visible
+        : Requests.distinct(request.serviceNames()).stream().map(name -> visible.stream()
+            .filter(e -> e.getValue().name().equals(name)).findFirst()
+            .orElseThrow(() -> Errors.invalidServiceName(name))).toList();
+    var details = filters.apply(chosen.stream().map(e -> detail(e.getKey(), e.getValue())).toList(), request.filters());
+    var page = Requests.page(details, request.maxResults(), request.nextToken());
+    return DescribeVpcEndpointServicesResponse.builder()
+        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).toList())
+        .serviceDetails(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  private ServiceDetail detail(Scope provider, EndpointService service) {
+    var config = service.config();
+    var dns = config.privateDnsNameConfiguration();
+    return ServiceDetail.builder().serviceName(config.serviceName()).serviceId(config.serviceId())
+        .serviceType(config.serviceType()).serviceRegion(provider.region())
+        .availabilityZones(config.availabilityZones()).availabilityZoneIds(config.availabilityZoneIds())
+        .owner(service.ownerId()).baseEndpointDnsNames(config.baseEndpointDnsNames())
+        .privateDnsName(config.privateDnsName())
+        .privateDnsNameVerificationState(dns == null ? null : dns.stateAsString())
+        .vpcEndpointPolicySupported(false).acceptanceRequired(config.acceptanceRequired())
+        .managesVpcEndpoints(config.managesVpcEndpoints()).payerResponsibility(config.payerResponsibility())
+        .supportedIpAddressTypesWithStrings(config.supportedIpAddressTypesAsStrings())
+        .tags(state.tags.of(provider, service.id())).build();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.privatelink.control.privatelink;
+
+import dev.privatelink.control.LoadBalancerDirectory;
+import dev.privatelink.control.Network;
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ScopedTable;
+import dev.privatelink.control.tags.Ec2Tags;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.ConnectionNotification;
+
+/**
+ * All PrivateLink state and the two features it leans on. Services live in their provider's scope,
+ * endpoints in their consumer's scope, notifications in their creator's scope; a connection is an
+ * endpoint seen from its service's side.
+ */
+final class PrivateLinkState {
+  final ScopedTable<EndpointService> services = new ScopedTable<>();
+  final ScopedTable<Endpoint> endpoints = new ScopedTable<>();
+  final ScopedTable<ConnectionNotification> notifications = new ScopedTable<>();
+  final NotificationLog log = new NotificationLog(NotificationLog.DEFAULT_CAPACITY);
+  final Ec2Tags tags;
+  private final Map<Scope, Map<String, String>> clientTokens = new HashMap<>();
+  private Network network;
+  private LoadBalancerDirectory loadBalancers;
+
+  PrivateLinkState(Ec2Tags tags, Network network, LoadBalancerDirectory loadBalancers) {
+    this.tags = tags;
+    wire(network, loadBalancers);
+  }
+
+  Network network() {
+    return network;
+  }
+
+  LoadBalancerDirectory loadBalancers() {
+    return loadBalancers;
+  }
+
+  /** Replaces the network and load balancers (tests wire in fakes through this). */
+  void wire(Network network, LoadBalancerDirectory loadBalancers) {
+    this.network = network;
+    this.loadBalancers = loadBalancers;
+  }
+
+  /** The caller's own service; throws {@code InvalidVpcEndpointServiceId.NotFound}. */
+  EndpointService service(Scope scope, String serviceId) {
+    return services.find(scope, serviceId).orElseThrow(() -> Errors.serviceNotFound(serviceId));
+  }
+
+  /** The caller's own endpoint; throws {@code InvalidVpcEndpointId.NotFound}. */
+  Endpoint endpoint(Scope scope, String endpointId) {
+    return endpoints.find(scope, endpointId).orElseThrow(() -> Errors.endpointNotFound(endpointId));
+  }
+
+  /** A service of any account of the region by name, with its provider's scope. */
+  Optional<Map.Entry<Scope, EndpointService>> serviceNamed(String region, String serviceName) {
+    return services.everywhere().stream()
+        .filter(e -> e.getKey().region().equals(region) && e.getValue().name().equals(serviceName)).findFirst();
+  }
+
+  /** The service an endpoint connects to, if it still exists. */
+  Optional<EndpointService> serviceOf(Endpoint endpoint) {
+    return services.find(endpoint.serviceScope(), endpoint.serviceId());
+  }
+
+  /** Every endpoint, in any account, connected to the given service: the service's connections. */
+  List<Map.Entry<Scope, Endpoint>> connectionsOf(Scope serviceScope, String serviceId) {
+    return endpoints.everywhere().stream()
+        .filter(e -> e.getValue().serviceScope().equals(serviceScope) && e.getValue().serviceId().equals(serviceId))
+        .toList();
+  }
+
+  /** The resource id an earlier call with the same client token made, if any. */
+  Optional<String> idForToken(Scope scope, String kind, String clientToken) {
+    if (clientToken == null || clientToken.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(clientTokens.getOrDefault(scope, Map.of()).get(kind + ":" + clientToken));
+  }
+
+  void rememberToken(Scope scope, String kind, String clientToken, String id) {
+    if (clientToken != null && !clientToken.isEmpty()) {
+      clientTokens.computeIfAbsent(scope, s -> new HashMap<>()).put(kind + ":" + clientToken, id);
+    }
+  }
+}

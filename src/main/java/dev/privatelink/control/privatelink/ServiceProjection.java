@@ -1,0 +1,18 @@
+package dev.privatelink.control.privatelink;
+
+import java.util.List;
+
+/**
+ * An endpoint service as the data plane needs it, with the TXT record that proves its private DNS
+ * name ({@code txtRecordName} is the full name: the {@code _…} label under the name's domain).
+ *
+ * @param privateDnsState pendingVerification, verified or failed; null without a private DNS name
+ */
+public record ServiceProjection(String serviceId, String serviceName, String accountId, String region, String state,
+    List<String> networkLoadBalancerArns, List<String> availabilityZones, String baseEndpointDnsName,
+    String privateDnsName, String privateDnsState, String txtRecordName, String txtRecordValue, int txtRecordTtl) {
+  public ServiceProjection {
+    networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
+    availabilityZones = List.copyOf(availabilityZones);
+  }
+}
