@@ -84,12 +84,14 @@ public final class Fabric implements AutoCloseable {
       if (b != null || onHost.contains(routerNs)) {
         removeVpc(vpc.vpcId());
       }
-      VpcRouter.create(vpc.vpcId());
+      // Recorded before creation so that a half-made namespace is still removed later.
       b = new Built(vpc.cidr(), new HashMap<>(), new String[1]);
       built.put(vpc.vpcId(), b);
+      VpcRouter.create(vpc.vpcId());
     }
-    reconcileInstances(vpc, b, onHost);
+    // Gateways first: instance routes name them as their source address.
     VpcRouter.syncLoopbackAddresses(vpc.vpcId(), routerAddresses(vpc));
+    reconcileInstances(vpc, b, onHost);
     String script = SecurityGroupRules.render(vpc);
     if (!script.equals(b.nftScript()[0])) {
       Host.nft(routerNs, script);
@@ -127,6 +129,7 @@ public final class Fabric implements AutoCloseable {
         VpcRouter.attachInstance(vpc.vpcId(), id, e.getValue().ip(), e.getValue().subnet());
         b.instances().put(id, e.getValue());
       } catch (RuntimeException ex) {
+        VpcRouter.detachInstance(vpc.vpcId(), id);
         sink.failed(id, ex.getMessage());
       }
     }

@@ -85,7 +85,7 @@ public final class FabricDataPlane implements DataPlane {
       instances.terminateAllExcept(keep);
       fabric.apply(vpcs);
       dns.apply(vpcs);
-      instances.apply(vpcs);
+      instances.apply(withNetwork(vpcs));
       stages.forEach(s -> s.apply(state));
     });
   }
@@ -100,6 +100,14 @@ public final class FabricDataPlane implements DataPlane {
       namespaces.close();
     });
     worker.shutdown();
+  }
+
+  /** The VPCs with only the instances whose network exists: the others cannot boot. */
+  private List<VpcSpec> withNetwork(List<VpcSpec> vpcs) {
+    return vpcs.stream().map(v -> new VpcSpec(v.vpcId(), v.accountId(), v.region(), v.cidr(), v.enableDnsSupport(),
+        v.enableDnsHostnames(), v.subnets(), v.securityGroups(), v.enis(),
+        v.instances().stream().filter(i -> fabric.hasInstance(v.vpcId(), i.instanceId())).toList(),
+        v.loadBalancers(), v.dnsRecords())).toList();
   }
 
   private void onWorker(Runnable task) {

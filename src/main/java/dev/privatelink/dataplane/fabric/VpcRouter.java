@@ -16,9 +16,9 @@ final class VpcRouter {
   private VpcRouter() {}
 
   /**
-   * Creates the router namespace. Proxy ARP and a zero proxy delay are set as the defaults for new
-   * interfaces, so every instance veth made later inherits them: the router answers ARP for other
-   * instances of the same subnet at once instead of after the default random 0.8 s delay.
+   * Creates the router namespace. Proxy ARP is set as the default for new interfaces, so every
+   * instance veth made later inherits it (the neighbour-table defaults have no per-namespace
+   * sysctl, so the proxy delay is set per veth in {@link #attachInstance}).
    */
   static void create(String vpcId) {
     String ns = HostNames.vpcNamespace(vpcId);
@@ -27,7 +27,7 @@ final class VpcRouter {
         "ipv4/ip_forward=1",
         "ipv4/conf/all/rp_filter=0", "ipv4/conf/default/rp_filter=0",
         "ipv4/conf/all/send_redirects=0", "ipv4/conf/default/send_redirects=0",
-        "ipv4/conf/default/proxy_arp=1", "ipv4/neigh/default/proxy_delay=0"));
+        "ipv4/conf/default/proxy_arp=1"));
     Host.ipBatch(ns, List.of("link set lo up"));
   }
 
@@ -74,6 +74,8 @@ final class VpcRouter {
     Host.run("ip", "netns", "add", inst);
     Host.ipBatch(router, List.of(
         "link add " + veth + " type veth peer name " + LinkNames.INSTANCE_SIDE + " netns " + inst,
+        // Answer ARP for the subnet's other hosts at once, not after the default random 0.8 s.
+        "ntable change name arp_cache dev " + veth + " proxy_delay 0",
         "link set " + veth + " up",
         "route replace " + ip + "/32 dev " + veth + " src " + gateway));
     Host.ipBatch(inst, List.of(
