@@ -37,11 +37,12 @@ public final class FabricDataPlane implements DataPlane {
 
   /**
    * @param dataDir where instances keep their state ({@code <dataDir>/instances/<id>})
-   * @param reapAtStart remove every {@code pl-} leftover of a crashed run first; false only for
-   *     tests that share the machine with other runs
+   * @param reapAtStart remove every {@code pl-} leftover of a crashed run at start and on close;
+   *     false only for tests that share the machine with other runs
    */
   public record Options(Path dataDir, boolean reapAtStart) {}
 
+  private final boolean reap;
   private final SetnsNamespaces namespaces = new SetnsNamespaces();
   private final Fabric fabric;
   private final DnsService dns;
@@ -51,7 +52,8 @@ public final class FabricDataPlane implements DataPlane {
       .name("pl-dataplane").daemon().unstarted(r));
 
   public FabricDataPlane(Options options, StatusSink sink) {
-    if (options.reapAtStart()) {
+    this.reap = options.reapAtStart();
+    if (reap) {
       Reaper.standard().reap();
     }
     Consumer<String> forget = namespaces::forget;
@@ -98,6 +100,9 @@ public final class FabricDataPlane implements DataPlane {
       dns.close();
       fabric.close();
       namespaces.close();
+      if (reap) {
+        Reaper.standard().reap();
+      }
     });
     worker.shutdown();
   }
