@@ -1,0 +1,179 @@
+package dev.privatelink.dataplane.fabric;
+
+import dev.privatelink.dataplane.netns.Host;
+import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.Reaper;
+import dev.privatelink.dataplane.spec.EniSpec;
+import dev.privatelink.dataplane.spec.InstanceSpec;
+import dev.privatelink.dataplane.spec.StatusSink;
+import dev.privatelink.dataplane.spec.SubnetSpec;
+import dev.privatelink.dataplane.spec.VpcSpec;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reconciles the network of every VPC: router namespace, instance namespaces and veths, the
+ * router's own addresses and the security-group ruleset. Incremental: it compares the wanted
+ * VPCs with what it made (and re-checks that those namespaces and links still exist on the host),
+ * creates what is missing, removes what is no longer wanted and leaves the rest alone. It only
+ * removes objects it made itself; leftovers of other runs are the {@link Reaper}'s job. Not thread
+ * safe: one reconcile at a time.
+ */
+public final class Fabric implements AutoCloseable {
+  private final StatusSink sink;
+  private final Consumer<String> namespaceDeleted;
+  private final Map<String, Built> built = new HashMap<>();
+
+  /**
+   * @param namespaceDeleted told the name of every namespace this fabric deletes, so cached
+   *     namespace descriptors (see {@code SetnsNamespaces.forget}) can be dropped
+   */
+  public Fabric(StatusSink sink, Consumer<String> namespaceDeleted) {
+    this.sink = sink;
+    this.namespaceDeleted = namespaceDeleted;
+  }
+
+  /** What the fabric made for one VPC. */
+  private record Built(String cidr, Map<String, InstanceNet> instances, String[] nftScript) {}
+
+  /** An instance's network identity: a change means a new namespace. */
+  private record InstanceNet(String ip, Cidr subnet) {}
+
+  /** Makes the host's VPC networks match {@code vpcs}. */
+  public void apply(List<VpcSpec> vpcs) {
+    Set<String> wanted = new LinkedHashSet<>();
+    vpcs.forEach(v -> wanted.add(v.vpcId()));
+    for (String vpcId : List.copyOf(built.keySet())) {
+      if (!wanted.contains(vpcId)) {
+        removeVpc(vpcId);
+      }
+    }
+    Set<String> onHost = Set.copyOf(Reaper.namespaces(HostNames.PREFIX));
+    for (VpcSpec vpc : vpcs) {
+      try {
+        reconcileVpc(vpc, onHost);
+        sink.ready(vpc.vpcId());
+        vpc.subnets().forEach(s -> sink.ready(s.subnetId()));
+      } catch (RuntimeException e) {
+        sink.failed(vpc.vpcId(), e.getMessage());
+      }
+    }
+  }
+
+  /** Whether the network of {@code instanceId} exists (its namespace is joined to its router). */
+  public boolean hasInstance(String vpcId, String instanceId) {
+    Built b = built.get(vpcId);
+    return b != null && b.instances().containsKey(instanceId);
+  }
+
+  /** Removes every VPC this fabric made. */
+  @Override
+  public void close() {
+    List.copyOf(built.keySet()).forEach(this::removeVpc);
+  }
+
+  private void reconcileVpc(VpcSpec vpc, Set<String> onHost) {
+    String routerNs = HostNames.vpcNamespace(vpc.vpcId());
+    Built b = built.get(vpc.vpcId());
+    if (b == null || !onHost.contains(routerNs) || !b.cidr().equals(vpc.cidr())) {
+      if (b != null || onHost.contains(routerNs)) {
+        removeVpc(vpc.vpcId());
+      }
+      // Recorded before creation so that a half-made namespace is still removed later.
+      b = new Built(vpc.cidr(), new HashMap<>(), new String[1]);
+      built.put(vpc.vpcId(), b);
+      VpcRouter.create(vpc.vpcId());
+    }
+    // Gateways first: instance routes name them as their source address.
+    VpcRouter.syncLoopbackAddresses(vpc.vpcId(), routerAddresses(vpc));
+    reconcileInstances(vpc, b, onHost);
+    String script = SecurityGroupRules.render(vpc);
+    if (!script.equals(b.nftScript()[0])) {
+      Host.nft(routerNs, script);
+      b.nftScript()[0] = script;
+    }
+  }
+
+  private void reconcileInstances(VpcSpec vpc, Built b, Set<String> onHost) {
+    Map<String, InstanceNet> wanted = new LinkedHashMap<>();
+    for (InstanceSpec i : vpc.instances()) {
+      Cidr subnet = subnetOf(vpc, i.privateIp());
+      if (subnet == null) {
+        sink.failed(i.instanceId(), i.privateIp() + " is in no subnet of " + vpc.vpcId());
+      } else {
+        wanted.put(i.instanceId(), new InstanceNet(i.privateIp(), subnet));
+      }
+    }
+    for (String id : List.copyOf(b.instances().keySet())) {
+      if (!b.instances().get(id).equals(wanted.get(id))) {
+        detach(vpc.vpcId(), id, b);
+      }
+    }
+    Set<String> links = VpcRouter.links(vpc.vpcId());
+    for (Map.Entry<String, InstanceNet> e : wanted.entrySet()) {
+      String id = e.getKey();
+      String ns = HostNames.instanceNamespace(id);
+      boolean intact = b.instances().containsKey(id) && onHost.contains(ns) && links.contains(LinkNames.routerSide(id));
+      if (intact) {
+        continue;
+      }
+      try {
+        if (b.instances().containsKey(id) || onHost.contains(ns)) {
+          detach(vpc.vpcId(), id, b);
+        }
+        VpcRouter.attachInstance(vpc.vpcId(), id, e.getValue().ip(), e.getValue().subnet());
+        b.instances().put(id, e.getValue());
+      } catch (RuntimeException ex) {
+        VpcRouter.detachInstance(vpc.vpcId(), id);
+        sink.failed(id, ex.getMessage());
+      }
+    }
+  }
+
+  private void detach(String vpcId, String instanceId, Built b) {
+    VpcRouter.detachInstance(vpcId, instanceId);
+    namespaceDeleted.accept(HostNames.instanceNamespace(instanceId));
+    b.instances().remove(instanceId);
+  }
+
+  private void removeVpc(String vpcId) {
+    Built b = built.remove(vpcId);
+    if (b != null) {
+      for (String id : List.copyOf(b.instances().keySet())) {
+        detach(vpcId, id, b);
+      }
+    }
+    VpcRouter.destroy(vpcId);
+    namespaceDeleted.accept(HostNames.vpcNamespace(vpcId));
+  }
+
+  /** Gateways (base+1 of each subnet), the resolver (VPC base+2) and every managed ENI. */
+  static Set<String> routerAddresses(VpcSpec vpc) {
+    Set<String> ips = new LinkedHashSet<>();
+    for (SubnetSpec s : vpc.subnets()) {
+      ips.add(Cidr.parse(s.cidr()).host(1));
+    }
+    ips.add(Cidr.parse(vpc.cidr()).host(2));
+    for (EniSpec eni : vpc.enis()) {
+      if (eni.kind() != EniSpec.Kind.INSTANCE) {
+        ips.add(eni.privateIp());
+      }
+    }
+    return ips;
+  }
+
+  private static Cidr subnetOf(VpcSpec vpc, String ip) {
+    for (SubnetSpec s : vpc.subnets()) {
+      Cidr c = Cidr.parse(s.cidr());
+      if (c.contains(ip)) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.privatelink.dataplane.fabric;
+
+import dev.privatelink.dataplane.spec.EniSpec;
+import dev.privatelink.dataplane.spec.SecurityGroupSpec;
+import dev.privatelink.dataplane.spec.SgRule;
+import dev.privatelink.dataplane.spec.VpcSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a VPC's security groups as one nftables script for its router namespace: table
+ * {@code inet pl_sg}, deleted and re-created in a single transaction so a change is atomic and
+ * conntrack (which lives outside the table) keeps established flows. A packet from ENI A to ENI B
+ * is accepted iff it belongs to a tracked flow, or A's egress rules allow (B, protocol, port) and
+ * B's ingress rules allow (A, protocol, port). Dispatch: a map from source address jumps into A's
+ * egress chain; any matching egress rule goes to the ingress dispatcher, which goes to B's ingress
+ * chain; falling off any chain ends in the base chain's drop policy.
+ *
+ * <p>Hooks: instance to instance crosses FORWARD; instance to managed ENI (or the resolver) arrives
+ * on INPUT; managed ENI to instance leaves on OUTPUT; managed to managed loops through OUTPUT and
+ * INPUT, and both agree. Anything to an address outside the VPC is dropped: there is no internet
+ * here (an internet gateway is a record only), so the router has no default route either.
+ */
+public final class SecurityGroupRules {
+  static final String TABLE = "pl_sg";
+
+  private SecurityGroupRules() {}
+
+  /** The whole script for {@code nft -f -}. */
+  public static String render(VpcSpec vpc) {
+    Cidr cidr = Cidr.parse(vpc.cidr());
+    Map<String, SecurityGroupSpec> groups = vpc.securityGroups().stream()
+        .collect(Collectors.toMap(SecurityGroupSpec::groupId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    List<EniSpec> enis = vpc.enis().stream().filter(e -> cidr.contains(e.privateIp())).toList();
+    StringBuilder s = new StringBuilder();
+    s.append("table inet ").append(TABLE).append(" {}\n");
+    s.append("delete table inet ").append(TABLE).append("\n");
+    s.append("table inet ").append(TABLE).append(" {\n");
+    appendSets(s, referencedGroups(groups.values()), enis);
+    appendBaseChains(s);
+    appendDispatch(s, cidr, enis);
+    for (EniSpec eni : enis) {
+      appendEniChain(s, "eg_", eni, groups, SecurityGroupSpec::egress, "daddr", "goto ingress");
+      appendEniChain(s, "in_", eni, groups, SecurityGroupSpec::ingress, "saddr", "accept");
+    }
+    s.append("}\n");
+    return s.toString();
+  }
+
+  private static Set<String> referencedGroups(Iterable<SecurityGroupSpec> groups) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (SecurityGroupSpec g : groups) {
+      for (SgRule r : concat(g.ingress(), g.egress())) {
+        if (r.referencedGroupId() != null) {
+          ids.add(r.referencedGroupId());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void appendSets(StringBuilder s, Set<String> groupIds, List<EniSpec> enis) {
+    for (String id : groupIds) {
+      List<String> members = enis.stream().filter(e -> e.securityGroupIds().contains(id))
+          .map(EniSpec::privateIp).distinct().toList();
+      s.append("  set ").append(setName(id)).append(" { type ipv4_addr;");
+      if (!members.isEmpty()) {
+        s.append(" elements = { ").append(String.join(", ", members)).append(" };");
+      }
+      s.append(" }\n");
+    }
+  }
+
+  private static void appendBaseChains(StringBuilder s) {
+    s.append("""
+          chain forward { type filter hook forward priority filter; policy drop; meta nfproto ipv4 jump sg; }
+          chain input { type filter hook input priority filter; policy drop;
+            iif lo ip daddr 127.0.0.0/8 accept; iif lo meta nfproto ipv6 accept; meta nfproto ipv4 jump sg; }
+          chain output { type filter hook output priority filter; policy drop;
+            oif lo ip daddr 127.0.0.0/8 accept; oif lo meta nfproto ipv6 accept; meta nfproto ipv4 jump sg; }
+        """);
+  }
+
+  private static void appendDispatch(StringBuilder s, Cidr cidr, List<EniSpec> enis) {
+    s.append("  chain sg {\n    ct state established,related accept\n    ct state invalid drop\n");
+    // AmazonProvidedDNS is not subject to security groups.
+    s.append("    ip saddr ").append(cidr).append(" ip daddr ").append(cidr.host(2))
+        .append(" meta l4proto { tcp, udp } th dport 53 accept\n");
+    if (!enis.isEmpty()) {
+      s.append("    ip saddr vmap { ").append(verdicts(enis, "jump eg_")).append(" }\n");
+    }
+    s.append("  }\n  chain ingress {\n");
+    if (!enis.isEmpty()) {
+      s.append("    ip daddr vmap { ").append(verdicts(enis, "goto in_")).append(" }\n");
+    }
+    s.append("  }\n");
+  }
+
+  private static String verdicts(List<EniSpec> enis, String verdict) {
+    return enis.stream().map(EniSpec::privateIp).distinct()
+        .map(ip -> ip + " : " + verdict + chainSuffix(ip)).collect(Collectors.joining(", "));
+  }
+
+  private static void appendEniChain(StringBuilder s, String prefix, EniSpec eni, Map<String, SecurityGroupSpec> groups,
+      Function<SecurityGroupSpec, List<SgRule>> side, String peer, String verdict) {
+    s.append("  chain ").append(prefix).append(chainSuffix(eni.privateIp())).append(" {\n");
+    for (String groupId : eni.securityGroupIds()) {
+      SecurityGroupSpec group = groups.get(groupId);
+      if (group == null) {
+        continue;
+      }
+      for (SgRule rule : side.apply(group)) {
+        String match = match(rule, peer);
+        if (match != null) {
+          s.append("    ").append(match).append(verdict).append("\n");
+        }
+      }
+    }
+    s.append("  }\n");
+  }
+
+  /** The nft match of one rule ({@code peer} is saddr for ingress, daddr for egress), or null for IPv6 rules. */
+  static String match(SgRule rule, String peer) {
+    StringBuilder m = new StringBuilder();
+    if (rule.referencedGroupId() != null) {
+      m.append("ip ").append(peer).append(" @").append(setName(rule.referencedGroupId())).append(' ');
+    } else if (rule.cidr() != null) {
+      if (rule.cidr().contains(":")) {
+        return null;
+      }
+      Cidr c = Cidr.parse(rule.cidr());
+      if (c.prefix() > 0) {
+        m.append("ip ").append(peer).append(' ').append(c).append(' ');
+      }
+    }
+    m.append(protocolMatch(rule));
+    return m.toString();
+  }
+
+  private static String protocolMatch(SgRule rule) {
+    String proto = switch (rule.protocol().toLowerCase(java.util.Locale.ROOT)) {
+      case "-1", "all" -> null;
+      case "6" -> "tcp";
+      case "17" -> "udp";
+      case "1" -> "icmp";
+      default -> rule.protocol().toLowerCase(java.util.Locale.ROOT);
+    };
+    if (proto == null) {
+      return "";
+    }
+    StringBuilder m = new StringBuilder("meta l4proto ").append(proto).append(' ');
+    if (proto.equals("tcp") || proto.equals("udp")) {
+      boolean allPorts = rule.fromPort() < 0 || (rule.fromPort() == 0 && rule.toPort() >= 65535);
+      if (!allPorts) {
+        m.append("th dport ").append(rule.fromPort());
+        if (rule.toPort() > rule.fromPort()) {
+          m.append('-').append(rule.toPort());
+        }
+        m.append(' ');
+      }
+    } else if (proto.equals("icmp")) {
+      if (rule.fromPort() >= 0) {
+        m.append("icmp type ").append(rule.fromPort()).append(' ');
+      }
+      if (rule.toPort() >= 0) {
+        m.append("icmp code ").append(rule.toPort()).append(' ');
+      }
+    }
+    return m.toString();
+  }
+
+  static String setName(String groupId) {
+    return "g_" + groupId.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  private static String chainSuffix(String ip) {
+    return ip.replace('.', '_');
+  }
+
+  private static List<SgRule> concat(List<SgRule> a, List<SgRule> b) {
+    List<SgRule> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
