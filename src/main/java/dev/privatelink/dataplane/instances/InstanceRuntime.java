@@ -57,7 +57,10 @@ public final class InstanceRuntime implements AutoCloseable {
           if (b != null) {
             terminate(instance.instanceId());
           }
-          booted.put(instance.instanceId(), InstanceBoot.boot(stateDir(instance.instanceId()), vpc, instance, PATH, sink));
+          Booted started = InstanceBoot.boot(stateDir(instance.instanceId()), vpc, instance, PATH, sink);
+          booted.put(instance.instanceId(), started);
+          // Lets `privatelink exec`, another process, find the instance's namespaces.
+          Files.writeString(stateDir(instance.instanceId()).resolve("init.pid"), Long.toString(started.init().pid()));
           sink.ready(instance.instanceId());
         } catch (IOException | RuntimeException e) {
           sink.failed(instance.instanceId(), "cannot boot: " + e.getMessage());
@@ -95,6 +98,27 @@ public final class InstanceRuntime implements AutoCloseable {
       throw new IllegalStateException("instance " + instanceId + " is not running on this host");
     }
     List<String> argv = new ArrayList<>(enter(b.init().pid(), PATH));
+    argv.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    return interactive ? pb.inheritIO() : pb;
+  }
+
+  /**
+   * Like {@link #exec}, from another process than the one running the instance (the CLI): finds
+   * the instance's init through the pid file its runtime keeps under {@code dataDir}.
+   */
+  public static ProcessBuilder execFromOutside(Path dataDir, String instanceId, List<String> command, boolean interactive) {
+    Path pidFile = dataDir.toAbsolutePath().resolve("instances").resolve(instanceId).resolve("init.pid");
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidFile).strip());
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("instance " + instanceId + " is not running on this host");
+    }
+    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+      throw new IllegalStateException("instance " + instanceId + " is not running on this host");
+    }
+    List<String> argv = new ArrayList<>(enter(pid, PATH));
     argv.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(argv);
     return interactive ? pb.inheritIO() : pb;
