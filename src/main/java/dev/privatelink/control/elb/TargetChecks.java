@@ -74,11 +74,11 @@ final class TargetChecks {
       throw ElbErrors.invalidTarget("The load balancer '" + arn + "' is not in the target group VPC '"
           + group.vpcId() + "'");
     }
-    if (state.listenersOf(scope, arn).stream().noneMatch(l -> l.port() == port)) {
-      throw ElbErrors.invalidTarget("The port '" + port + "' must match a listener port of load balancer '" + arn + "'");
-    }
     if (current.stream().anyMatch(r -> !r.id().equals(arn))) {
       throw ElbErrors.code("TooManyTargets", "A target group of type 'alb' can have only one Application Load Balancer");
+    }
+    if (state.listenersOf(scope, arn).stream().noneMatch(l -> l.port() == port)) {
+      throw ElbErrors.invalidTarget("The port '" + port + "' must match a listener port of load balancer '" + arn + "'");
     }
     return null;
   }
