@@ -1,0 +1,150 @@
+package dev.privatelink.control.acm;
+
+import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.AwsException;
+import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ScopedTable;
+import dev.privatelink.control.query.Page;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.acm.model.*;
+
+/**
+ * AWS Certificate Manager for imported certificates: import and re-import, describe, get (PEM),
+ * list and delete (refused while a load balancer listener serves it). Tags live in
+ * {@link AcmTags}. Other features read certificates through {@link #certificate(Scope, String)}.
+ *
+ * @see <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_ImportCertificate.html">ImportCertificate</a>,
+ *     DescribeCertificate, GetCertificate, ListCertificates, DeleteCertificate
+ */
+public final class AcmCertificates implements ActionHandler {
+  private static final Pattern ARN = Pattern.compile("arn:aws[\\w-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}");
+  private final ScopedTable<ImportedCertificate> certificates = new ScopedTable<>();
+  private final AcmTags tags = new AcmTags(this);
+  private final CertificateUsers users;
+
+  public AcmCertificates(CertificateUsers users) {
+    this.users = users;
+  }
+
+  /** The tag actions of ACM; register it with this feature. */
+  public AcmTags tags() {
+    return tags;
+  }
+
+  /** A certificate of the scope by ARN, for other features (e.g. HTTPS listeners). */
+  public Optional<ImportedCertificate> certificate(Scope scope, String arn) {
+    return arn == null ? Optional.empty() : certificates.find(scope, arn);
+  }
+
+  public ImportCertificateResponse importCertificate(RequestContext ctx, ImportCertificateRequest request) {
+    Scope scope = ctx.scope();
+    String certPem = text(request.certificate(), "certificate", 32768);
+    String keyPem = text(request.privateKey(), "privateKey", 5120);
+    String chainPem = request.certificateChain() == null ? null : text(request.certificateChain(), "certificateChain", 2097152);
+    ImportedCertificate previous = null;
+    if (request.certificateArn() != null) {
+      previous = find(scope, request.certificateArn());
+      if (!request.tags().isEmpty()) {
+        throw AwsException.badRequest("ValidationException", "Tags cannot be applied when re-importing a certificate");
+      }
+    }
+    AcmTags.validate(List.of(), request.tags());
+    CertificateMaterial material = CertificateParser.parse(certPem, keyPem, chainPem, ctx.now());
+    String arn = previous != null ? previous.arn()
+        : "arn:aws:acm:" + ctx.region() + ":" + ctx.accountId() + ":certificate/" + ctx.ids().uuid();
+    Instant created = previous != null ? previous.createdAt() : ctx.now();
+    certificates.put(scope, arn, new ImportedCertificate(arn, material, created, ctx.now()));
+    tags.put(scope, arn, request.tags());
+    return ImportCertificateResponse.builder().certificateArn(arn).build();
+  }
+
+  public DescribeCertificateResponse describeCertificate(RequestContext ctx, DescribeCertificateRequest request) {
+    ImportedCertificate c = find(ctx.scope(), request.certificateArn());
+    CertificateMaterial m = c.material();
+    return DescribeCertificateResponse.builder().certificate(CertificateDetail.builder()
+        .certificateArn(c.arn()).domainName(m.domainName()).subjectAlternativeNames(m.subjectAlternativeNames())
+        .serial(m.serial()).subject(m.subject()).issuer(m.issuer()).createdAt(c.createdAt()).importedAt(c.importedAt())
+        .status(c.status(ctx.now())).notBefore(m.notBefore()).notAfter(m.notAfter()).keyAlgorithm(m.keyAlgorithm())
+        .signatureAlgorithm(m.signatureAlgorithm()).inUseBy(users.usersOf(ctx.scope(), c.arn())).type("IMPORTED")
+        .keyUsages(m.keyUsages().stream().map(k -> KeyUsage.builder().name(k).build()).toList())
+        .extendedKeyUsages(m.extendedKeyUsages().stream()
+            .map(e -> ExtendedKeyUsage.builder().name(e.name()).oid(e.oid()).build()).toList())
+        .renewalEligibility("INELIGIBLE")
+        .options(CertificateOptions.builder().certificateTransparencyLoggingPreference("ENABLED").build())
+        .build()).build();
+  }
+
+  public GetCertificateResponse getCertificate(RequestContext ctx, GetCertificateRequest request) {
+    ImportedCertificate c = find(ctx.scope(), request.certificateArn());
+    return GetCertificateResponse.builder().certificate(c.material().certificatePem())
+        .certificateChain(c.material().chainPem()).build();
+  }
+
+  public ListCertificatesResponse listCertificates(RequestContext ctx, ListCertificatesRequest request) {
+    Scope scope = ctx.scope();
+    List<String> statuses = request.certificateStatusesAsStrings();
+    List<String> keyTypes = request.includes() != null && !request.includes().keyTypesAsStrings().isEmpty()
+        ? request.includes().keyTypesAsStrings() : List.of("RSA_1024", "RSA_2048");
+    if (request.maxItems() != null && (request.maxItems() < 1 || request.maxItems() > 1000)) {
+      throw AwsException.badRequest("ValidationException", "MaxItems must be between 1 and 1000");
+    }
+    List<ImportedCertificate> matching = certificates.all(scope).stream()
+        .filter(c -> statuses.isEmpty() || statuses.contains(c.status(ctx.now())))
+        .filter(c -> keyTypes.contains(c.material().keyAlgorithm().replace('-', '_'))).toList();
+    Page<ImportedCertificate> page = Page.of(matching, request.maxItems(), request.nextToken(), "InvalidArgsException");
+    return ListCertificatesResponse.builder().nextToken(page.nextToken())
+        .certificateSummaryList(page.items().stream().map(c -> summary(scope, c, ctx.now())).toList()).build();
+  }
+
+  private CertificateSummary summary(Scope scope, ImportedCertificate c, Instant now) {
+    CertificateMaterial m = c.material();
+    return CertificateSummary.builder().certificateArn(c.arn()).domainName(m.domainName())
+        .subjectAlternativeNameSummaries(m.subjectAlternativeNames()).hasAdditionalSubjectAlternativeNames(false)
+        .status(c.status(now)).type("IMPORTED").keyAlgorithm(m.keyAlgorithm())
+        .keyUsagesWithStrings(m.keyUsages()).extendedKeyUsagesWithStrings(m.extendedKeyUsages().stream().map(CertificateMaterial.ExtendedUsage::name).toList())
+        .inUse(!users.usersOf(scope, c.arn()).isEmpty()).renewalEligibility("INELIGIBLE")
+        .notBefore(m.notBefore()).notAfter(m.notAfter()).createdAt(c.createdAt()).importedAt(c.importedAt()).build();
+  }
+
+  public DeleteCertificateResponse deleteCertificate(RequestContext ctx, DeleteCertificateRequest request) {
+    Scope scope = ctx.scope();
+    ImportedCertificate c = find(scope, request.certificateArn());
+    if (!users.usersOf(scope, c.arn()).isEmpty()) {
+      throw AwsException.badRequest("ResourceInUseException", "Certificate " + c.arn() + " in use.");
+    }
+    certificates.remove(scope, c.arn());
+    tags.drop(scope, c.arn());
+    return DeleteCertificateResponse.builder().build();
+  }
+
+  /** Every certificate of every scope, for the data plane's projection. */
+  public List<java.util.Map.Entry<Scope, ImportedCertificate>> everywhere() {
+    return certificates.everywhere();
+  }
+
+  ImportedCertificate find(Scope scope, String arn) {
+    if (arn == null || !ARN.matcher(arn).matches()) {
+      throw AwsException.badRequest("InvalidArnException", "String '" + arn + "' is not a valid ARN");
+    }
+    return certificates.find(scope, arn).orElseThrow(() -> AwsException.badRequest("ResourceNotFoundException",
+        "Could not find certificate " + arn + "."));
+  }
+
+  private static String text(SdkBytes bytes, String field, int max) {
+    if (bytes == null) {
+      throw AwsException.badRequest("ValidationException",
+          "1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+    }
+    if (bytes.asByteArrayUnsafe().length == 0 || bytes.asByteArrayUnsafe().length > max) {
+      throw AwsException.badRequest("ValidationException", "Value at '" + field
+          + "' failed to satisfy constraint: Member must have length between 1 and " + max);
+    }
+    return bytes.asString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.privatelink.control.acm;
+
+import dev.privatelink.control.AwsException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+/**
+ * Reads what ImportCertificate is given: exactly one PEM certificate, an unencrypted private key
+ * (PKCS#1 {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY} or PKCS#8 {@code PRIVATE KEY}) that
+ * matches the certificate's public key, and an optional PEM chain. Failures are ACM's
+ * ValidationException. Pure computation on the given bytes.
+ */
+final class CertificateParser {
+  private static final JcaX509CertificateConverter CERTS = new JcaX509CertificateConverter();
+  private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
+
+  private CertificateParser() {}
+
+  static CertificateMaterial parse(String certificatePem, String privateKeyPem, String chainPem, Instant now) {
+    List<X509Certificate> certs = certificates(certificatePem, "certificate");
+    if (certs.size() != 1) {
+      throw invalid("The certificate field contains more than one certificate. You can specify only one certificate in this field.");
+    }
+    X509Certificate cert = certs.getFirst();
+    if (chainPem != null && !chainPem.isBlank()) {
+      certificates(chainPem, "certificate chain");
+    }
+    PrivateKey key = privateKey(privateKeyPem);
+    String keyAlgorithm = keyAlgorithm(cert.getPublicKey());
+    checkMatches(cert.getPublicKey(), key);
+    if (now.isBefore(cert.getNotBefore().toInstant()) || now.isAfter(cert.getNotAfter().toInstant())) {
+      throw invalid("The certificate is not valid at the time of import (valid from " + cert.getNotBefore().toInstant()
+          + " to " + cert.getNotAfter().toInstant() + ")");
+    }
+    return CertificateDetails.of(cert, certificatePem, chainPem, privateKeyPem, keyAlgorithm);
+  }
+
+  private static List<X509Certificate> certificates(String pem, String field) {
+    List<X509Certificate> out = new ArrayList<>();
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      Object o;
+      while ((o = parser.readObject()) != null) {
+        if (!(o instanceof X509CertificateHolder holder)) {
+          throw invalid("The " + field + " field contains something other than a PEM certificate");
+        }
+        out.add(CERTS.getCertificate(holder));
+      }
+    } catch (IOException | CertificateException | RuntimeException e) {
+      if (e instanceof AwsException ae) {
+        throw ae;
+      }
+      throw invalid("Could not parse the " + field + ": it must be PEM-encoded X.509");
+    }
+    if (out.isEmpty()) {
+      throw invalid("The " + field + " field does not contain a PEM certificate");
+    }
+    return out;
+  }
+
+  private static PrivateKey privateKey(String pem) {
+    Object o;
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      o = parser.readObject();
+      if (o instanceof org.bouncycastle.asn1.x9.X9ECParameters || o instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier) {
+        o = parser.readObject(); // "EC PARAMETERS" may precede the key
+      }
+    } catch (IOException | RuntimeException e) {
+      throw invalid("The private key is not supported or is malformed");
+    }
+    if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
+      throw invalid("The private key must not be encrypted");
+    }
+    try {
+      if (o instanceof PEMKeyPair pair) {
+        return KEYS.getKeyPair(pair).getPrivate();
+      }
+      if (o instanceof PrivateKeyInfo info) {
+        return KEYS.getPrivateKey(info);
+      }
+    } catch (IOException e) {
+      throw invalid("The private key is not supported or is malformed");
+    }
+    throw invalid("The private key is not supported or is malformed");
+  }
+
+  private static String keyAlgorithm(PublicKey key) {
+    if (key instanceof RSAPublicKey rsa) {
+      int bits = rsa.getModulus().bitLength();
+      if (bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) {
+        throw invalid("The certificate's RSA key size " + bits + " is not supported");
+      }
+      return "RSA-" + bits;
+    }
+    if (key instanceof ECPublicKey ec) {
+      return switch (ec.getParams().getCurve().getField().getFieldSize()) {
+        case 256 -> "EC-prime256v1";
+        case 384 -> "EC-secp384r1";
+        case 521 -> "EC-secp521r1";
+        default -> throw invalid("The certificate's EC curve is not supported");
+      };
+    }
+    throw invalid("The certificate's key algorithm " + key.getAlgorithm() + " is not supported");
+  }
+
+  private static void checkMatches(PublicKey publicKey, PrivateKey privateKey) {
+    if (publicKey instanceof RSAPublicKey rsa && privateKey instanceof RSAPrivateCrtKey crt) {
+      if (!rsa.getModulus().equals(crt.getModulus()) || !rsa.getPublicExponent().equals(crt.getPublicExponent())) {
+        throw mismatch();
+      }
+      return;
+    }
+    if (publicKey instanceof ECPublicKey && privateKey.getAlgorithm().startsWith("EC")) {
+      // A signature proves the pair without deriving the point; nothing of it is kept.
+      try {
+        byte[] probe = "privatelink-local key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(privateKey);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(publicKey);
+        verifier.update(probe);
+        if (verifier.verify(signature)) {
+          return;
+        }
+      } catch (java.security.GeneralSecurityException e) {
+        throw mismatch();
+      }
+    }
+    throw mismatch();
+  }
+
+  private static AwsException mismatch() {
+    return invalid("The private key does not match the public key in the certificate");
+  }
+
+  static AwsException invalid(String message) {
+    return AwsException.badRequest("ValidationException", message);
+  }
+
+  static String commonName(X500Name name) {
+    RDN[] cns = name.getRDNs(BCStyle.CN);
+    return cns.length == 0 ? null : IETFUtils.valueToString(cns[0].getFirst().getValue());
+  }
+
+  static String serial(BigInteger serial) {
+    byte[] bytes = serial.toByteArray();
+    StringBuilder out = new StringBuilder();
+    for (int i = bytes.length > 1 && bytes[0] == 0 ? 1 : 0; i < bytes.length; i++) {
+      out.append(out.isEmpty() ? "" : ":").append(String.format("%02x", bytes[i]));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.privatelink.control.elb;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A load balancer as the ELB feature stores it: what DescribeLoadBalancers shows plus its nodes
+ * (one managed ENI per mapped subnet) and its attributes.
+ *
+ * @param type {@code application} or {@code network}
+ * @param state AWS's state code: provisioning, active, failed
+ */
+record LoadBalancerRecord(String arn, String name, String type, String scheme, String vpcId, String dnsName,
+    String hostedZoneId, String state, Instant createdTime, List<Node> nodes, List<String> securityGroups,
+    Map<String, String> attributes) {
+  LoadBalancerRecord {
+    nodes = List.copyOf(nodes);
+    securityGroups = List.copyOf(securityGroups);
+    attributes = Map.copyOf(attributes);
+  }
+
+  /** One node: the ENI AWS puts in a mapped subnet. */
+  record Node(String zoneName, String zoneId, String subnetId, String eniId, String privateIp) {}
+
+  boolean isApplication() {
+    return "application".equals(type);
+  }
+
+  /** {@code app/<name>/<id>} or {@code net/<name>/<id>}, the part ARNs of its listeners reuse. */
+  String resourcePath() {
+    return arn.substring(arn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
+  }
+
+  LoadBalancerRecord withState(String newState) {
+    return new LoadBalancerRecord(arn, name, type, scheme, vpcId, dnsName, hostedZoneId, newState, createdTime, nodes,
+        securityGroups, attributes);
+  }
+
+  LoadBalancerRecord withAttributes(Map<String, String> newAttributes) {
+    return new LoadBalancerRecord(arn, name, type, scheme, vpcId, dnsName, hostedZoneId, state, createdTime, nodes,
+        securityGroups, newAttributes);
+  }
+
+  LoadBalancerRecord withSecurityGroups(List<String> groups) {
+    return new LoadBalancerRecord(arn, name, type, scheme, vpcId, dnsName, hostedZoneId, state, createdTime, nodes,
+        groups, attributes);
+  }
+
+  LoadBalancerRecord withNodes(List<Node> newNodes) {
+    return new LoadBalancerRecord(arn, name, type, scheme, vpcId, dnsName, hostedZoneId, state, createdTime, newNodes,
+        securityGroups, attributes);
+  }
+}

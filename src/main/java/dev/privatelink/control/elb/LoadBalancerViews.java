@@ -1,0 +1,32 @@
+package dev.privatelink.control.elb;
+
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAddress;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState;
+
+/** Renders stored load balancers as DescribeLoadBalancers shows them. */
+final class LoadBalancerViews {
+  private LoadBalancerViews() {}
+
+  static LoadBalancer render(LoadBalancerRecord lb) {
+    var builder = LoadBalancer.builder()
+        .loadBalancerArn(lb.arn()).dnsName(lb.dnsName()).canonicalHostedZoneId(lb.hostedZoneId())
+        .createdTime(lb.createdTime()).loadBalancerName(lb.name()).scheme(lb.scheme()).vpcId(lb.vpcId())
+        .state(LoadBalancerState.builder().code(lb.state()).build()).type(lb.type()).ipAddressType("ipv4")
+        .availabilityZones(lb.nodes().stream().map(n -> zone(lb, n)).toList());
+    if (lb.isApplication() || !lb.securityGroups().isEmpty()) {
+      builder.securityGroups(lb.securityGroups());
+    }
+    return builder.build();
+  }
+
+  private static AvailabilityZone zone(LoadBalancerRecord lb, LoadBalancerRecord.Node node) {
+    var zone = AvailabilityZone.builder().zoneName(node.zoneName()).subnetId(node.subnetId());
+    if (!lb.isApplication()) {
+      // NLB nodes have one fixed address per zone; AWS lists it (ALB node addresses are not exposed).
+      zone.loadBalancerAddresses(LoadBalancerAddress.builder().privateIPv4Address(node.privateIp()).build());
+    }
+    return zone.build();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.privatelink.control.elb;
+
+import java.time.Instant;
+
+/**
+ * A target registered with a target group at one port, with the last health the data plane
+ * reported (null until the first report) and, once deregistered, when draining began.
+ *
+ * @param availabilityZone the zone given at registration (ip targets outside the VPC: {@code all}), or null
+ */
+record RegisteredTarget(String id, int port, String availabilityZone, String state, String reason,
+    String description, Instant drainingSince) {
+  boolean draining() {
+    return drainingSince != null;
+  }
+
+  boolean sameTarget(String otherId, int otherPort) {
+    return id.equals(otherId) && port == otherPort;
+  }
+
+  RegisteredTarget withHealth(String newState, String newReason, String newDescription) {
+    return new RegisteredTarget(id, port, availabilityZone, newState, newReason, newDescription, drainingSince);
+  }
+
+  RegisteredTarget drainingFrom(Instant since) {
+    return new RegisteredTarget(id, port, availabilityZone, state, reason, description, since);
+  }
+}
