@@ -1,6 +1,11 @@
 package dev.privatelink.control;
 
+import dev.privatelink.control.acm.AcmCertificates;
+import dev.privatelink.control.ec2.Ec2;
+import dev.privatelink.control.elb.Elb;
+import dev.privatelink.control.elb.ElbNetwork;
 import dev.privatelink.control.privatelink.PrivateLink;
+import dev.privatelink.control.sts.Sts;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +18,30 @@ public final class Features {
   private final Ec2Tags ec2Tags = new Ec2Tags();
   private final List<ActionHandler> handlers = new ArrayList<>();
   private final List<EventHandler> eventHandlers = new ArrayList<>();
-  // TODO(integration): pass the EC2 feature (it implements Network) and delete the Unwired stand-ins.
-  private final dev.privatelink.control.elb.UnwiredNetwork network = new dev.privatelink.control.elb.UnwiredNetwork();
-  private final dev.privatelink.control.acm.AcmCertificates acm;
-  private final dev.privatelink.control.elb.Elb elb;
+  private final Ec2 ec2;
+  private final ElbNetwork elbNetwork;
+  private final AcmCertificates acm;
+  private final Elb elb;
   private final PrivateLink privateLink;
 
   public Features() {
     // Features are wired below, each after the ones it looks up.
-    acm = register(new dev.privatelink.control.acm.AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
+    ec2 = register(new Ec2(ec2Tags));
+    ec2.handlers().forEach(this::register);
+    elbNetwork = new ElbNetwork(ec2.network());
+    acm = register(new AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
     register(acm.tags());
-    elb = register(new dev.privatelink.control.elb.Elb(network, acm));
+    elb = register(new Elb(elbNetwork, acm));
     elb.handlers().forEach(this::register);
-    register(new dev.privatelink.control.sts.Sts());
-    privateLink = new PrivateLink(ec2Tags, new dev.privatelink.control.privatelink.UnwiredNetwork(), elb);
+    register(new Sts());
+    privateLink = new PrivateLink(ec2Tags, ec2.network(), elb);
     privateLink.parts().forEach(this::register);
+    ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
+        .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
+        id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
+    ec2.taggable().register("vpce-svc", "vpc-endpoint-service", (scope, id) -> privateLink.services().stream()
+        .anyMatch(s -> s.serviceId().equals(id) && s.accountId().equals(scope.accountId())),
+        id -> AwsException.badRequest("InvalidVpcEndpointServiceId.NotFound", "The Vpc Endpoint Service Id '" + id + "' does not exist"));
   }
 
   public PrivateLink privateLink() {
@@ -38,17 +52,22 @@ public final class Features {
     return ec2Tags;
   }
 
-  public dev.privatelink.control.elb.Elb elb() {
+  public Elb elb() {
     return elb;
   }
 
-  public dev.privatelink.control.acm.AcmCertificates acm() {
+  public AcmCertificates acm() {
     return acm;
   }
 
-  /** TEMPORARY until integration: lets tests wire a fake Network into the ELB feature. */
-  public dev.privatelink.control.elb.UnwiredNetwork unwiredNetwork() {
-    return network;
+  /** The network the ELB feature sees; tests may wire a fake over it. */
+  public ElbNetwork elbNetwork() {
+    return elbNetwork;
+  }
+
+  /** The EC2 control plane; {@code ec2().network()} is the {@link Network} other features use. */
+  public Ec2 ec2() {
+    return ec2;
   }
 
   List<ActionHandler> handlers() {

@@ -6,12 +6,15 @@ import dev.privatelink.control.Scope;
 import java.util.List;
 
 /**
- * A stand-in {@link Network} until the EC2 feature (which implements Network) is wired into
- * Features: every call fails, unless a Network has been {@link #wire wired} in (tests do so with
- * an in-memory fake). TEMPORARY: the integrator replaces it with the EC2 feature and deletes it.
+ * The {@link Network} the ELB feature sees: the EC2 feature's, which tests may {@link #wire}
+ * over with an in-memory fake to test load balancers without building VPCs first.
  */
-public final class UnwiredNetwork implements Network {
+public final class ElbNetwork implements Network {
   private Network delegate;
+
+  public ElbNetwork(Network network) {
+    this.delegate = network;
+  }
 
   /** Sends every call to {@code network} from now on. */
   public void wire(Network network) {
@@ -20,7 +23,7 @@ public final class UnwiredNetwork implements Network {
 
   private Network target() {
     if (delegate == null) {
-      throw new IllegalStateException("The EC2 network is not wired into the ELB feature yet");
+      throw new IllegalStateException("no network is wired into the ELB feature");
     }
     return delegate;
   }

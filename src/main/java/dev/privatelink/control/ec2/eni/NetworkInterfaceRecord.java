@@ -1,0 +1,55 @@
+package dev.privatelink.control.ec2.eni;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A network interface: one private IPv4 address of a subnet, its security groups, and who owns it
+ * (an instance through its attachment, or a service for requester-managed interfaces).
+ *
+ * @param interfaceType AWS's InterfaceType: {@code interface}, {@code vpc_endpoint}, {@code network_load_balancer} …
+ * @param publicIp the public address associated with it, or null
+ */
+public record NetworkInterfaceRecord(
+    String networkInterfaceId,
+    String subnetId,
+    String vpcId,
+    String availabilityZone,
+    String availabilityZoneId,
+    String ownerId,
+    String privateIp,
+    List<String> groupIds,
+    String description,
+    String interfaceType,
+    boolean requesterManaged,
+    String requesterId,
+    String macAddress,
+    Attachment attachment,
+    String publicIp) {
+  public NetworkInterfaceRecord {
+    groupIds = List.copyOf(groupIds);
+  }
+
+  /** The attachment of an interface to an instance. */
+  public record Attachment(String attachmentId, String instanceId, int deviceIndex, Instant attachTime,
+      boolean deleteOnTermination) {}
+
+  public String status() {
+    return attachment != null || requesterManaged ? "in-use" : "available";
+  }
+
+  public NetworkInterfaceRecord withGroups(List<String> groups) {
+    return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
+        privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+  }
+
+  public NetworkInterfaceRecord withPublicIp(String ip) {
+    return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
+        privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip);
+  }
+
+  public NetworkInterfaceRecord withDescription(String text) {
+    return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
+        privateIp, groupIds, text, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+  }
+}

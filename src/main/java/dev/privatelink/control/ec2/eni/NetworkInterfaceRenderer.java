@@ -1,0 +1,82 @@
+package dev.privatelink.control.ec2.eni;
+
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.Ec2Names;
+import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Filters;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
+
+/** Turns stored interfaces into the SDK's {@link NetworkInterface} and declares DescribeNetworkInterfaces' filters. */
+public final class NetworkInterfaceRenderer {
+  private final Ec2State state;
+
+  public NetworkInterfaceRenderer(Ec2State state) {
+    this.state = state;
+  }
+
+  public List<GroupIdentifier> groups(Scope scope, List<String> groupIds) {
+    return groupIds.stream().map(id -> GroupIdentifier.builder().groupId(id)
+        .groupName(state.securityGroups().find(scope, id).map(g -> g.groupName()).orElse(null)).build()).toList();
+  }
+
+  public NetworkInterface render(Scope scope, NetworkInterfaceRecord e) {
+    String dns = Ec2Names.privateDnsName(scope.region(), e.privateIp());
+    NetworkInterfaceAssociation association = e.publicIp() == null ? null : NetworkInterfaceAssociation.builder()
+        .publicIp(e.publicIp()).publicDnsName(publicDns(scope, e)).ipOwnerId("amazon").build();
+    var a = e.attachment();
+    return NetworkInterface.builder()
+        .networkInterfaceId(e.networkInterfaceId()).subnetId(e.subnetId()).vpcId(e.vpcId())
+        .availabilityZone(e.availabilityZone()).availabilityZoneId(e.availabilityZoneId()).ownerId(e.ownerId())
+        .privateIpAddress(e.privateIp()).privateDnsName(dns)
+        .privateIpAddresses(NetworkInterfacePrivateIpAddress.builder().primary(true).privateIpAddress(e.privateIp())
+            .privateDnsName(dns).association(association).build())
+        .groups(groups(scope, e.groupIds())).description(e.description()).interfaceType(e.interfaceType())
+        .requesterManaged(e.requesterManaged()).requesterId(e.requesterId()).macAddress(e.macAddress())
+        .status(e.status()).sourceDestCheck(true).association(association).ipv6Addresses(List.of())
+        .attachment(a == null ? null : NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId())
+            .instanceId(a.instanceId()).instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0)
+            .status("attached").attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build())
+        .tagSet(state.tagList(scope, e.networkInterfaceId()))
+        .build();
+  }
+
+  /** The public DNS name AWS gives only in VPCs with DNS hostnames enabled. */
+  public String publicDns(Scope scope, NetworkInterfaceRecord e) {
+    boolean hostnames = state.vpcs().find(scope, e.vpcId()).map(v -> v.enableDnsHostnames()).orElse(false);
+    return e.publicIp() != null && hostnames ? Ec2Names.publicDnsName(scope.region(), e.publicIp()) : "";
+  }
+
+  Filters<NetworkInterfaceRecord> filters(Scope scope) {
+    return Filters.<NetworkInterfaceRecord>of(e -> state.tagMap(scope, e.networkInterfaceId()))
+        .one("network-interface-id", NetworkInterfaceRecord::networkInterfaceId)
+        .one("vpc-id", NetworkInterfaceRecord::vpcId)
+        .one("subnet-id", NetworkInterfaceRecord::subnetId)
+        .many("group-id", NetworkInterfaceRecord::groupIds)
+        .many("group-name", e -> groups(scope, e.groupIds()).stream().map(GroupIdentifier::groupName).toList())
+        .one("description", NetworkInterfaceRecord::description)
+        .one("interface-type", NetworkInterfaceRecord::interfaceType)
+        .one("requester-managed", NetworkInterfaceRecord::requesterManaged)
+        .one("requester-id", NetworkInterfaceRecord::requesterId)
+        .one("private-ip-address", NetworkInterfaceRecord::privateIp)
+        .one("addresses.private-ip-address", NetworkInterfaceRecord::privateIp)
+        .one("addresses.primary", e -> true)
+        .one("private-dns-name", e -> Ec2Names.privateDnsName(scope.region(), e.privateIp()))
+        .one("association.public-ip", NetworkInterfaceRecord::publicIp)
+        .one("attachment.instance-id", e -> e.attachment() == null ? null : e.attachment().instanceId())
+        .one("attachment.attachment-id", e -> e.attachment() == null ? null : e.attachment().attachmentId())
+        .one("attachment.device-index", e -> e.attachment() == null ? null : e.attachment().deviceIndex())
+        .one("attachment.status", e -> e.attachment() == null ? null : "attached")
+        .one("attachment.instance-owner-id", e -> e.attachment() == null ? null : e.ownerId())
+        .one("status", NetworkInterfaceRecord::status)
+        .one("availability-zone", NetworkInterfaceRecord::availabilityZone)
+        .one("mac-address", NetworkInterfaceRecord::macAddress)
+        .one("owner-id", NetworkInterfaceRecord::ownerId)
+        .one("source-dest-check", e -> true)
+        .build();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.privatelink.control.ec2.instance;
+
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.Ec2State;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An instance's state machine as the data plane drives it: pending → running, shutting-down →
+ * terminated (its interface and root volume go), stopping → stopped (its public address goes).
+ * A launch the host could not make ends terminated with {@code Server.InternalError}.
+ */
+public final class InstanceLifecycle {
+  private final Ec2State state;
+
+  public InstanceLifecycle(Ec2State state) {
+    this.state = state;
+  }
+
+  public Optional<Map.Entry<Scope, InstanceRecord>> find(String instanceId) {
+    return Ec2State.findAnywhere(state.instances(), i -> i.instanceId().equals(instanceId));
+  }
+
+  /** The host side is done with the instance's current transition; true if that changed its state. */
+  public boolean ready(Scope scope, InstanceRecord i) {
+    return switch (i.state()) {
+      case "pending" -> put(scope, i.withState("running", "", null));
+      case "shutting-down" -> terminated(scope, i);
+      case "stopping" -> {
+        releasePublicIp(scope, i);
+        yield put(scope, i.withState("stopped", i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
+      }
+      default -> false;
+    };
+  }
+
+  public boolean failed(Scope scope, InstanceRecord i) {
+    if (!i.state().equals("pending")) {
+      return false;
+    }
+    return terminated(scope, i.withState("pending", "", "Server.InternalError"));
+  }
+
+  public boolean console(Scope scope, InstanceRecord i, String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    return put(scope, i.withConsoleAppended(text));
+  }
+
+  /** Ends an instance: its interface and its root volume are deleted with it. */
+  boolean terminated(Scope scope, InstanceRecord i) {
+    String eniId = i.launch().networkInterfaceId();
+    if (state.networkInterfaces().remove(scope, eniId) != null) {
+      state.tags().drop(scope, eniId);
+    }
+    state.tags().drop(scope, i.launch().rootVolumeId());
+    return put(scope, i.withState("terminated", i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
+  }
+
+  void releasePublicIp(Scope scope, InstanceRecord i) {
+    state.networkInterfaces().find(scope, i.launch().networkInterfaceId())
+        .ifPresent(e -> state.networkInterfaces().put(scope, e.networkInterfaceId(), e.withPublicIp(null)));
+  }
+
+  private boolean put(Scope scope, InstanceRecord changed) {
+    state.instances().put(scope, changed.instanceId(), changed);
+    return true;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.privatelink.control.ec2.instance;
+
+import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.Ec2Errors;
+import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Filters;
+import dev.privatelink.control.query.Page;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
+
+/**
+ * Serves <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html">DescribeVolumes</a>
+ * for the one volume each instance has: its 8 GiB gp3 root device, deleted with the instance.
+ */
+public final class VolumeActions implements ActionHandler {
+  private final Ec2State state;
+
+  public VolumeActions(Ec2State state) {
+    this.state = state;
+  }
+
+  public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
+    Scope scope = ctx.scope();
+    List<InstanceRecord> owners = state.instances().where(scope, InstanceRecord::isLive);
+    if (request.hasVolumeIds()) {
+      for (String id : request.volumeIds()) {
+        if (owners.stream().noneMatch(i -> i.launch().rootVolumeId().equals(id))) {
+          throw Ec2Errors.volumeNotFound(id);
+        }
+      }
+      owners = owners.stream().filter(i -> request.volumeIds().contains(i.launch().rootVolumeId())).toList();
+    }
+    Filters<InstanceRecord> filters = Filters.<InstanceRecord>of(i -> state.tagMap(scope, i.launch().rootVolumeId()))
+        .one("volume-id", i -> i.launch().rootVolumeId())
+        .one("attachment.instance-id", InstanceRecord::instanceId)
+        .one("attachment.device", i -> "/dev/xvda")
+        .one("attachment.status", i -> "attached")
+        .one("attachment.delete-on-termination", i -> true)
+        .one("availability-zone", i -> i.launch().availabilityZone())
+        .one("status", i -> "in-use")
+        .one("volume-type", i -> "gp3")
+        .one("size", i -> 8)
+        .one("encrypted", i -> false)
+        .build();
+    List<Volume> volumes = filters.apply(owners, request.filters()).stream().map(i -> render(scope, i)).toList();
+    Page<Volume> page = Page.of(volumes, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    return DescribeVolumesResponse.builder().volumes(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  private Volume render(Scope scope, InstanceRecord i) {
+    var l = i.launch();
+    return Volume.builder().volumeId(l.rootVolumeId()).size(8).volumeType("gp3").iops(3000).throughput(125)
+        .encrypted(false).availabilityZone(l.availabilityZone()).state("in-use").createTime(i.launchTime())
+        .multiAttachEnabled(false)
+        .attachments(VolumeAttachment.builder().volumeId(l.rootVolumeId()).instanceId(l.instanceId()).device("/dev/xvda")
+            .state("attached").attachTime(i.launchTime()).deleteOnTermination(true).build())
+        .tags(state.tagList(scope, l.rootVolumeId())).build();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.privatelink.control.ec2.routetable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A route table: its routes (the VPC's {@code local} route always first) and its associations
+ * (the VPC's main association, or subnets).
+ */
+public record RouteTableRecord(String routeTableId, String vpcId, String ownerId, List<Route> routes,
+    List<Association> associations) {
+  public RouteTableRecord {
+    routes = List.copyOf(routes);
+    associations = List.copyOf(associations);
+  }
+
+  /**
+   * One route.
+   *
+   * @param targetKind the request field naming the target: {@code local}, {@code gatewayId},
+   *     {@code natGatewayId}, {@code networkInterfaceId}, {@code instanceId}, {@code vpcPeeringConnectionId},
+   *     {@code transitGatewayId} or {@code vpcEndpointId}
+   * @param origin {@code CreateRouteTable} (the local route) or {@code CreateRoute}
+   */
+  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
+    public boolean isLocal() {
+      return "local".equals(targetKind);
+    }
+  }
+
+  /** An association: with a subnet, or the VPC's main association ({@code subnetId} null). */
+  public record Association(String associationId, String subnetId, boolean main) {}
+
+  public RouteTableRecord withRoutes(UnaryOperator<List<Route>> change) {
+    return new RouteTableRecord(routeTableId, vpcId, ownerId, change.apply(new ArrayList<>(routes)), associations);
+  }
+
+  public RouteTableRecord withAssociations(UnaryOperator<List<Association>> change) {
+    return new RouteTableRecord(routeTableId, vpcId, ownerId, routes, change.apply(new ArrayList<>(associations)));
+  }
+
+  public boolean isMain() {
+    return associations.stream().anyMatch(Association::main);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.privatelink.control.ec2.subnet;
+
+import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.AwsException;
+import dev.privatelink.control.Network.ZoneInfo;
+import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.Ec2Errors;
+import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.ec2.eni.SubnetAddresses;
+import dev.privatelink.control.ec2.region.RegionCatalog;
+import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.model.Cidr;
+import java.util.List;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+
+/**
+ * Subnets: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html">CreateSubnet</a>,
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSubnets.html">DescribeSubnets</a>,
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSubnet.html">DeleteSubnet</a> and
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html">ModifySubnetAttribute</a>.
+ * A new subnet is {@code pending} until the data plane reports it ready.
+ */
+public final class SubnetActions implements ActionHandler {
+  private final Ec2State state;
+  private final SubnetRenderer renderer;
+
+  public SubnetActions(Ec2State state) {
+    this.state = state;
+    this.renderer = new SubnetRenderer(state, new SubnetAddresses(state));
+  }
+
+  public CreateSubnetResponse createSubnet(RequestContext ctx, CreateSubnetRequest request) {
+    Scope scope = ctx.scope();
+    if (request.vpcId() == null) {
+      throw Ec2Errors.required("VpcId");
+    }
+    VpcRecord vpc = state.vpc(scope, request.vpcId());
+    Cidr cidr = parseCidr(request.cidrBlock(), vpc);
+    state.subnets().where(scope, s -> s.vpcId().equals(vpc.vpcId()) && s.cidr().overlaps(cidr)).stream().findFirst()
+        .ifPresent(s -> {
+          throw AwsException.badRequest("InvalidSubnet.Conflict", "The CIDR '" + request.cidrBlock() + "' conflicts with another subnet");
+        });
+    ZoneInfo zone = zone(ctx, request.availabilityZone(), request.availabilityZoneId());
+    TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "subnet");
+    var subnet = new SubnetRecord(ctx.ids().ec2Id("subnet"), vpc.vpcId(), ctx.accountId(), cidr, zone.zoneName(),
+        zone.zoneId(), "pending", false, ctx.ids().ec2Id("aclassoc"), "ip-name", false);
+    state.subnets().put(scope, subnet.subnetId(), subnet);
+    TagSpecs.apply(state.tags(), scope, subnet.subnetId(), request.tagSpecifications(), "subnet");
+    return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
+  }
+
+  private static Cidr parseCidr(String text, VpcRecord vpc) {
+    if (text == null) {
+      throw Ec2Errors.required("CidrBlock");
+    }
+    Cidr cidr;
+    try {
+      cidr = Cidr.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw AwsException.invalidParameterValue("Value (" + text + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
+    }
+    if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || !vpc.cidr().contains(cidr)) {
+      throw AwsException.badRequest("InvalidSubnet.Range", "The CIDR '" + text + "' is invalid.");
+    }
+    return cidr;
+  }
+
+  private static ZoneInfo zone(RequestContext ctx, String name, String id) {
+    List<ZoneInfo> zones = RegionCatalog.zones(ctx.region());
+    if (name != null && id != null) {
+      throw AwsException.invalidParameterCombination("Only one of availabilityZone or availabilityZoneId may be specified");
+    }
+    if (name != null) {
+      return RegionCatalog.zoneByName(ctx.region(), name).orElseThrow(() -> AwsException.invalidParameterValue(
+          "Value (" + name + ") for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: "
+              + zones.stream().map(ZoneInfo::zoneName).collect(Collectors.joining(", ")) + "."));
+    }
+    if (id != null) {
+      return RegionCatalog.zoneById(ctx.region(), id).orElseThrow(() -> AwsException.invalidParameterValue(
+          "Value (" + id + ") for parameter availabilityZoneId is invalid. Subnets can currently only be created in the following availability zones: "
+              + zones.stream().map(ZoneInfo::zoneId).collect(Collectors.joining(", ")) + "."));
+    }
+    return zones.get(ctx.ids().nextInt(zones.size()));
+  }
+
+  public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
+    Scope scope = ctx.scope();
+    List<SubnetRecord> subnets = state.subnets().all(scope);
+    if (request.hasSubnetIds()) {
+      request.subnetIds().forEach(id -> state.subnet(scope, id));
+      subnets = subnets.stream().filter(s -> request.subnetIds().contains(s.subnetId())).toList();
+    }
+    var page = renderer.page(scope, subnets, request.filters(), request.maxResults(), request.nextToken());
+    return DescribeSubnetsResponse.builder().subnets(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  public DeleteSubnetResponse deleteSubnet(RequestContext ctx, DeleteSubnetRequest request) {
+    Scope scope = ctx.scope();
+    SubnetRecord subnet = state.subnet(scope, request.subnetId());
+    if (!state.networkInterfaces().where(scope, e -> e.subnetId().equals(subnet.subnetId())).isEmpty()
+        || !state.instances().where(scope, i -> i.isLive() && i.launch().subnetId().equals(subnet.subnetId())).isEmpty()) {
+      throw Ec2Errors.hasDependencies("subnet", subnet.subnetId());
+    }
+    // Deleting a subnet ends its route table association, as in AWS.
+    state.routeTables().where(scope, t -> t.vpcId().equals(subnet.vpcId())).forEach(t -> state.routeTables().put(scope,
+        t.routeTableId(), t.withAssociations(list -> {
+          list.removeIf(a -> subnet.subnetId().equals(a.subnetId()));
+          return list;
+        })));
+    state.subnets().remove(scope, subnet.subnetId());
+    state.tags().drop(scope, subnet.subnetId());
+    return DeleteSubnetResponse.builder().build();
+  }
+
+  public ModifySubnetAttributeResponse modifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) {
+    Scope scope = ctx.scope();
+    SubnetRecord subnet = state.subnet(scope, request.subnetId());
+    if (request.assignIpv6AddressOnCreation() != null && Boolean.TRUE.equals(request.assignIpv6AddressOnCreation().value())) {
+      throw AwsException.invalidParameterValue("Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet (" + subnet.subnetId() + ") has an IPv6 CIDR block associated with it.");
+    }
+    String hostnameType = request.privateDnsHostnameTypeOnLaunchAsString();
+    if (hostnameType != null && !hostnameType.equals("ip-name") && !hostnameType.equals("resource-name")) {
+      throw AwsException.invalidParameterValue("Value (" + hostnameType + ") for parameter privateDnsHostnameTypeOnLaunch is invalid.");
+    }
+    boolean mapPublic = request.mapPublicIpOnLaunch() != null && request.mapPublicIpOnLaunch().value() != null
+        ? request.mapPublicIpOnLaunch().value() : subnet.mapPublicIpOnLaunch();
+    boolean aRecord = request.enableResourceNameDnsARecordOnLaunch() != null && request.enableResourceNameDnsARecordOnLaunch().value() != null
+        ? request.enableResourceNameDnsARecordOnLaunch().value() : subnet.enableResourceNameDnsARecord();
+    state.subnets().put(scope, subnet.subnetId(), subnet.withLaunchSettings(mapPublic,
+        hostnameType != null ? hostnameType : subnet.hostnameType(), aRecord));
+    return ModifySubnetAttributeResponse.builder().build();
+  }
+}

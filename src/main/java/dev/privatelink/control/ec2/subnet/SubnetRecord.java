@@ -1,0 +1,34 @@
+package dev.privatelink.control.ec2.subnet;
+
+import dev.privatelink.model.Cidr;
+
+/**
+ * A subnet as stored: its CIDR inside the VPC's, its availability zone, state ({@code pending}
+ * until the host has it, then {@code available}) and launch settings.
+ *
+ * @param networkAclAssociationId the id of its association with the VPC's default network ACL
+ * @param hostnameType {@code ip-name} or {@code resource-name}
+ */
+public record SubnetRecord(
+    String subnetId,
+    String vpcId,
+    String ownerId,
+    Cidr cidr,
+    String availabilityZone,
+    String availabilityZoneId,
+    String state,
+    boolean mapPublicIpOnLaunch,
+    String networkAclAssociationId,
+    String hostnameType,
+    boolean enableResourceNameDnsARecord) {
+
+  public SubnetRecord withState(String newState) {
+    return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, newState,
+        mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord);
+  }
+
+  public SubnetRecord withLaunchSettings(boolean mapPublicIp, String hostname, boolean dnsARecord) {
+    return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, state,
+        mapPublicIp, networkAclAssociationId, hostname, dnsARecord);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.privatelink.control.ec2.vpc;
+
+import dev.privatelink.model.Cidr;
+
+/**
+ * A VPC as stored: its primary CIDR, state ({@code pending} until the host has its namespace, then
+ * {@code available}), DNS attributes, and the ids of what AWS makes with it (the default security
+ * group, the main route table and the default network ACL).
+ */
+public record VpcRecord(
+    String vpcId,
+    String ownerId,
+    Cidr cidr,
+    String cidrAssociationId,
+    String state,
+    String dhcpOptionsId,
+    String instanceTenancy,
+    boolean enableDnsSupport,
+    boolean enableDnsHostnames,
+    boolean enableNetworkAddressUsageMetrics,
+    String defaultGroupId,
+    String mainRouteTableId,
+    String defaultNetworkAclId) {
+
+  public VpcRecord withState(String newState) {
+    return new VpcRecord(vpcId, ownerId, cidr, cidrAssociationId, newState, dhcpOptionsId, instanceTenancy,
+        enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics, defaultGroupId, mainRouteTableId,
+        defaultNetworkAclId);
+  }
+
+  public VpcRecord withAttributes(boolean dnsSupport, boolean dnsHostnames, boolean addressUsageMetrics) {
+    return new VpcRecord(vpcId, ownerId, cidr, cidrAssociationId, state, dhcpOptionsId, instanceTenancy,
+        dnsSupport, dnsHostnames, addressUsageMetrics, defaultGroupId, mainRouteTableId, defaultNetworkAclId);
+  }
+}
