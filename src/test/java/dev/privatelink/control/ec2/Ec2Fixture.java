@@ -30,7 +30,15 @@ class Ec2Fixture {
   static final String PRINCIPAL = "arn:aws:iam::111111111111:root";
   static final String ID17 = "[0-9a-f]{17}";
 
-  final Cloud cloud = new Cloud();
+  final Cloud cloud;
+
+  Ec2Fixture() {
+    this(new Cloud());
+  }
+
+  Ec2Fixture(Cloud cloud) {
+    this.cloud = cloud;
+  }
 
   @SuppressWarnings("unchecked")
   <T extends SdkResponse> T call(SdkRequest request) {
