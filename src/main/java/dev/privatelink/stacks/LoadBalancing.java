@@ -70,6 +70,12 @@ final class LoadBalancing {
   }
 
   void register(String address, String targetGroupArn, String targetId, int port) {
+    boolean registered = elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions()
+        .stream().anyMatch(d -> targetId.equals(d.target().id()) && Integer.valueOf(port).equals(d.target().port()));
+    if (registered) {
+      progress.found(address, targetId + ":" + port);
+      return;
+    }
     elb.registerTargets(r -> r.targetGroupArn(targetGroupArn).targets(TargetDescription.builder().id(targetId).port(port).build()));
     progress.created(address, targetId + ":" + port);
   }

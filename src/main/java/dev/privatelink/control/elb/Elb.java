@@ -83,6 +83,15 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     return projection.loadBalancers();
   }
 
+  /** Every load balancer's ARN, VPC and state code (provisioning, active, failed). */
+  public List<Placement> placements() {
+    return state.loadBalancers.everywhere().stream()
+        .map(e -> new Placement(e.getValue().arn(), e.getValue().vpcId(), e.getValue().state())).toList();
+  }
+
+  /** Where a load balancer lives and the state it is in. */
+  public record Placement(String arn, String vpcId, String state) {}
+
   /** The draining targets and when to send {@code Tick(targetGroupArn)} to remove them. */
   public List<DrainDeadline> drainDeadlines() {
     return projection.drainDeadlines();
