@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP target for tests: answers every request with a configurable status and a body naming
  * itself, followed by the request line and headers it received, one per line (header names lower
- * case), and remembers the remote address of each request.
+ * case), and remembers the remote address of each request that is not a health check.
  */
 public final class HttpBackend implements AutoCloseable {
   private final HttpServer server;
@@ -25,7 +25,10 @@ public final class HttpBackend implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(ip), port), 128);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/", ex -> {
-      remotes.add(ex.getRemoteAddress());
+      String agent = ex.getRequestHeaders().getFirst("User-Agent");
+      if (agent == null || !agent.startsWith("ELB-HealthChecker")) {
+        remotes.add(ex.getRemoteAddress());
+      }
       StringBuilder sb = new StringBuilder(name).append('\n')
           .append(ex.getRequestMethod()).append(' ').append(ex.getRequestURI()).append('\n');
       for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
