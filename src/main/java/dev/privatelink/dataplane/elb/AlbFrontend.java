@@ -49,6 +49,7 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
       return;
     }
     p.addLast(new SniHandler(cfg.tls()));
+    p.addLast("errors", CloseOnError.INSTANCE);
     p.addLast(new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
       @Override
       protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {

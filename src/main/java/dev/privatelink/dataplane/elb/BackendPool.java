@@ -52,11 +52,12 @@ final class BackendPool implements AutoCloseable {
         .channelFactory(transport.client(netns))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
         .localAddress(key.localIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(4096, 16384, 16384), new BackendHandler());
+            ch.pipeline().addLast(new HttpClientCodec(4096, 16384, 65536), new BackendHandler());
           }
         })
         .connect(new InetSocketAddress(key.target().ip(), key.target().port()));

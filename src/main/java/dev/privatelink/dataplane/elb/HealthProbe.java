@@ -58,6 +58,7 @@ final class HealthProbe {
           @Override
           protected void initChannel(Channel ch) {
             if (!http) {
+              ch.pipeline().addLast(CloseOnError.INSTANCE);
               return;
             }
             if (protocol.equals("HTTPS")) {

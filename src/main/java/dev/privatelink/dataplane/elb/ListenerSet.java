@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,10 @@ import java.util.function.Function;
  * running with its accepted connections; the handler it was bound with reads the listener's
  * current configuration, so a changed listener needs no rebind.
  */
-final class ListenerSet implements AutoCloseable {
+public final class ListenerSet implements AutoCloseable {
+  /** Large enough that a bulk response does not stop and restart its reads every 64 KiB. */
+  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
   private final Transport transport;
   private final String netns;
   private final Map<ListenerKey, Channel> bound = new HashMap<>();
@@ -35,7 +39,7 @@ final class ListenerSet implements AutoCloseable {
       if (wanted.contains(e.getKey())) {
         return false;
       }
-      e.getValue().close();
+      closeNow(e.getValue());
       return true;
     });
     Map<ListenerKey, String> failures = new HashMap<>();
@@ -51,6 +55,7 @@ final class ListenerSet implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.AUTO_READ, autoRead)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
             .childHandler(child.apply(k))
             .bind(k.ip(), k.port()).sync().channel();
         bound.put(k, ch);
@@ -63,7 +68,15 @@ final class ListenerSet implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    bound.values().forEach(Channel::close);
+    bound.values().forEach(ListenerSet::closeNow);
     bound.clear();
+  }
+
+  /** Closes a listening socket and, off the event loop, waits: once apply returns, the port is free. */
+  public static void closeNow(Channel ch) {
+    var f = ch.close();
+    if (!ch.eventLoop().inEventLoop()) {
+      f.awaitUninterruptibly();
+    }
   }
 }

@@ -120,10 +120,13 @@ final class NlbRuntime implements LbRuntime {
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
         .localAddress(node.privateIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override
-          protected void initChannel(Channel ch) {}
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast("errors", CloseOnError.INSTANCE);
+          }
         })
         .connect(new InetSocketAddress(target.ip(), target.port()));
     Channel backend = connect.channel();

@@ -29,7 +29,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     a.attr(PEER).set(b);
     b.attr(PEER).set(a);
     a.pipeline().addLast("relay", new TcpRelay(b));
-    b.pipeline().addLast("relay", new TcpRelay(a));
+    b.pipeline().addFirst("relay", new TcpRelay(a));
     a.read();
     b.read();
   }

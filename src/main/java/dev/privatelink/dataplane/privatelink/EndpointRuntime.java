@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.privatelink;
 
+import dev.privatelink.dataplane.elb.ListenerSet;
 import dev.privatelink.dataplane.elb.LoadBalancerEngine;
 import dev.privatelink.dataplane.spec.EndpointSpec;
 import io.netty.bootstrap.ServerBootstrap;
@@ -47,7 +48,7 @@ final class EndpointRuntime implements AutoCloseable {
       if (wanted.containsKey(e.getKey())) {
         return false;
       }
-      e.getValue().close();
+      ListenerSet.closeNow(e.getValue());
       return true;
     });
     List<String> failures = new ArrayList<>();
@@ -92,7 +93,7 @@ final class EndpointRuntime implements AutoCloseable {
   /** Stops listening and resets every open connection, as a rejected or deleted endpoint does. */
   @Override
   public void close() {
-    listeners.values().forEach(Channel::close);
+    listeners.values().forEach(ListenerSet::closeNow);
     listeners.clear();
     connections.forEach(LoadBalancerEngine::reset);
     connections.clear();
