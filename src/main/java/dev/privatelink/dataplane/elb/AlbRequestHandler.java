@@ -1,0 +1,179 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.spec.ActionSpec;
+import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * Serves the requests of one client connection (HTTP/1.1) or one stream (HTTP/2) in order: picks
+ * the action by the listener's rules, answers fixed responses and redirects itself, forwards the
+ * rest to a target of the chosen group. Pipelined HTTP/1.1 requests wait for the one before.
+ */
+final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements ProxyExchange.Front {
+  private final AlbRuntime runtime;
+  private final int port;
+  private final boolean https;
+  private final boolean http2;
+  private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private ProxyExchange current;
+  private boolean busy;
+
+  AlbRequestHandler(AlbRuntime runtime, int port, boolean https, boolean http2) {
+    this.runtime = runtime;
+    this.port = port;
+    this.https = https;
+    this.http2 = http2;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpRequest req)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    queue.add(req);
+    if (!busy) {
+      next();
+    }
+  }
+
+  private void next() {
+    FullHttpRequest req = queue.poll();
+    if (req == null) {
+      return;
+    }
+    busy = true;
+    boolean keepAlive = http2 || HttpUtil.isKeepAlive(req);
+    if (req.decoderResult().isFailure()) {
+      req.release();
+      error(400, false);
+      return;
+    }
+    AlbRuntime.ListenerConfig cfg = runtime.config(port);
+    ActionSpec action = cfg == null ? null : cfg.rules().select(req);
+    switch (action) {
+      case ActionSpec.FixedResponse f -> respond(req, AlbResponses.fixed(f), keepAlive);
+      case ActionSpec.Redirect r -> respond(req, AlbResponses.redirect(r, req, https, port), keepAlive);
+      case ActionSpec.Forward f -> forward(req, f, keepAlive);
+      case null -> respond(req, AlbResponses.error(503), keepAlive);
+    }
+  }
+
+  private void forward(FullHttpRequest req, ActionSpec.Forward f, boolean keepAlive) {
+    TargetGroupRuntime tg = runtime.groups().choose(f);
+    TargetSpec target = tg == null ? null : tg.pickRoundRobin();
+    if (target == null) {
+      respond(req, AlbResponses.error(503), keepAlive);
+      return;
+    }
+    Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
+    InetSocketAddress client = (InetSocketAddress) conn.remoteAddress();
+    String nodeIp = ((InetSocketAddress) conn.localAddress()).getAddress().getHostAddress();
+    ForwardedHeaders.stripHopByHop(req.headers());
+    if (http2) {
+      req.headers().remove("x-http2-stream-id").remove("x-http2-scheme").remove("x-http2-path")
+          .remove("x-http2-authority").remove("x-http2-stream-weight").remove("x-http2-stream-dependency-id");
+    }
+    ForwardedHeaders.apply(req.headers(), client.getAddress().getHostAddress(), https, port);
+    req.setProtocolVersion(HttpVersion.HTTP_1_1);
+    HttpUtil.setContentLength(req, req.content().readableBytes());
+    current = new ProxyExchange(this, runtime.pool(), new BackendPool.Key(ctx.channel().eventLoop(), nodeIp,
+        TargetKey.of(target)), req, keepAlive, http2, runtime.idleTimeoutSeconds());
+    current.start();
+  }
+
+  private void respond(FullHttpRequest req, FullHttpResponse res, boolean keepAlive) {
+    req.release();
+    write(res, keepAlive);
+  }
+
+  private void write(FullHttpResponse res, boolean keepAlive) {
+    if (!http2) {
+      HttpUtil.setKeepAlive(res, keepAlive);
+    }
+    var f = ctx.writeAndFlush(res);
+    if (keepAlive) {
+      done();
+    } else {
+      f.addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private void done() {
+    busy = false;
+    current = null;
+    if (!queue.isEmpty()) {
+      next();
+    }
+  }
+
+  @Override
+  public Channel channel() {
+    return ctx.channel();
+  }
+
+  @Override
+  public void finished(boolean keepAlive) {
+    if (keepAlive) {
+      done();
+    } else {
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void error(int status, boolean keepAlive) {
+    current = null;
+    write(AlbResponses.error(status), keepAlive);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (current != null && ctx.channel().isWritable()) {
+      current.onFrontWritable();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.abort();
+      current = null;
+    }
+    queue.forEach(ReferenceCountUtil::release);
+    queue.clear();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && !busy) {
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

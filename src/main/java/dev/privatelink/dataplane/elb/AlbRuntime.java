@@ -1,0 +1,111 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.spec.ListenerSpec;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
+import dev.privatelink.dataplane.spec.StatusSink;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An application load balancer: HTTP and HTTPS listeners on every node, requests spread round robin
+ * over the healthy targets of the chosen group (all nodes may use all AZs), kept-alive connections
+ * to targets. A listener's rules, certificates and policy can change without a rebind.
+ */
+final class AlbRuntime implements LbRuntime {
+  private final StatusSink sink;
+  private final ListenerSet listeners;
+  private final TargetGroups groups;
+  private final BackendPool pool;
+  private volatile LoadBalancerSpec spec;
+  private volatile Map<Integer, ListenerConfig> byPort = Map.of();
+
+  /** A listener as requests see it; {@code tls} is null for HTTP. */
+  record ListenerConfig(ListenerSpec spec, Rules rules, Mapping<String, SslContext> tls) {
+    boolean https() {
+      return tls != null;
+    }
+  }
+
+  AlbRuntime(Transport transport, String netns, StatusSink sink, HealthTiming timing, LoadBalancerSpec spec) {
+    this.sink = sink;
+    this.spec = spec;
+    this.listeners = new ListenerSet(transport, netns);
+    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
+    this.pool = new BackendPool(transport, netns);
+  }
+
+  @Override
+  public LoadBalancerSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public synchronized void update(LoadBalancerSpec next) {
+    this.spec = next;
+    groups.update(next);
+    List<String> failures = new ArrayList<>();
+    Map<Integer, ListenerConfig> ports = new HashMap<>();
+    for (ListenerSpec l : next.listeners()) {
+      try {
+        ports.put(l.port(), configure(l, byPort.get(l.port())));
+      } catch (RuntimeException e) {
+        failures.add(e.getMessage());
+      }
+    }
+    this.byPort = ports;
+    Set<ListenerKey> wanted = new HashSet<>();
+    for (Node n : next.nodes()) {
+      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
+    }
+    failures.addAll(listeners.reconcile(wanted, k -> new AlbFrontend(this, k.port()), true).values());
+    if (failures.isEmpty()) {
+      sink.ready(next.arn());
+    } else {
+      sink.failed(next.arn(), String.join("; ", failures));
+    }
+  }
+
+  /** Builds TLS contexts only when certificates or policy changed: that is the expensive part. */
+  private static ListenerConfig configure(ListenerSpec l, ListenerConfig before) {
+    boolean https = l.protocol().equalsIgnoreCase("HTTPS");
+    Mapping<String, SslContext> tls = null;
+    if (https) {
+      boolean same = before != null && before.https() && Objects.equals(before.spec().certificates(), l.certificates())
+          && Objects.equals(before.spec().sslPolicy(), l.sslPolicy());
+      tls = same ? before.tls() : TlsContexts.forListener(l);
+    }
+    return new ListenerConfig(l, new Rules(l), tls);
+  }
+
+  ListenerConfig config(int port) {
+    return byPort.get(port);
+  }
+
+  TargetGroups groups() {
+    return groups;
+  }
+
+  BackendPool pool() {
+    return pool;
+  }
+
+  int idleTimeoutSeconds() {
+    int s = spec.idleTimeoutSeconds();
+    return s > 0 ? s : 60;
+  }
+
+  @Override
+  public synchronized void close() {
+    listeners.close();
+    groups.close();
+    pool.close();
+  }
+}

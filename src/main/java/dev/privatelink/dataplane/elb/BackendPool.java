@@ -1,0 +1,122 @@
+package dev.privatelink.dataplane.elb;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keep-alive HTTP/1.1 connections from ALB nodes to targets. Connections are pooled per event loop
+ * so that a request and its backend connection share a thread (no cross-thread hand-off per
+ * request); each is made from the node's address. Every method runs on the given event loop.
+ */
+final class BackendPool implements AutoCloseable {
+  static final AttributeKey<ProxyExchange> EXCHANGE = AttributeKey.valueOf("pl.exchange");
+  static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+  private final Transport transport;
+  private final String netns;
+  private final Map<Key, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
+
+  record Key(EventLoop loop, String localIp, TargetKey target) {}
+
+  /** A connection on its way: {@code reused} when it came from the pool (and may have gone stale). */
+  record Lease(ChannelFuture future, boolean reused) {}
+
+  BackendPool(Transport transport, String netns) {
+    this.transport = transport;
+    this.netns = netns;
+  }
+
+  Lease acquire(Key key, boolean fresh) {
+    ArrayDeque<Channel> q = idle.get(key);
+    while (!fresh && q != null && !q.isEmpty()) {
+      Channel ch = q.pollFirst();
+      if (ch.isActive()) {
+        return new Lease(ch.newSucceededFuture(), true);
+      }
+    }
+    ChannelFuture f = new Bootstrap()
+        .group(key.loop())
+        .channelFactory(transport.client(netns))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
+        .localAddress(key.localIp(), 0)
+        .handler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new HttpClientCodec(4096, 16384, 65536), new BackendHandler());
+          }
+        })
+        .connect(new InetSocketAddress(key.target().ip(), key.target().port()));
+    f.channel().closeFuture().addListener(c -> {
+      ArrayDeque<Channel> d = idle.get(key);
+      if (d != null) {
+        d.remove(f.channel());
+      }
+    });
+    return new Lease(f, false);
+  }
+
+  /** Puts a connection whose last response ended cleanly back for the next request. */
+  void release(Key key, Channel ch) {
+    ch.attr(EXCHANGE).set(null);
+    ch.config().setAutoRead(true);
+    if (ch.isActive()) {
+      idle.computeIfAbsent(key, k -> new ArrayDeque<>()).offerFirst(ch);
+    }
+  }
+
+  @Override
+  public void close() {
+    idle.values().forEach(q -> q.forEach(Channel::close));
+    idle.clear();
+  }
+
+  /** Delivers a backend's response to the exchange it serves; data on an idle connection closes it. */
+  private static final class BackendHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ProxyExchange ex = ctx.channel().attr(EXCHANGE).get();
+      if (ex == null) {
+        ReferenceCountUtil.release(msg);
+        ctx.close();
+        return;
+      }
+      ex.onBackend(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      ProxyExchange ex = ctx.channel().attr(EXCHANGE).get();
+      if (ex != null) {
+        ex.onBackendReadComplete();
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      ProxyExchange ex = ctx.channel().attr(EXCHANGE).get();
+      if (ex != null) {
+        ex.onBackendClosed();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}

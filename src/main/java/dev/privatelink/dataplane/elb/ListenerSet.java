@@ -1,0 +1,82 @@
+package dev.privatelink.dataplane.elb;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The listening sockets of one load balancer, reconciled by key: a socket whose key stays keeps
+ * running with its accepted connections; the handler it was bound with reads the listener's
+ * current configuration, so a changed listener needs no rebind.
+ */
+public final class ListenerSet implements AutoCloseable {
+  /** Large enough that a bulk response does not stop and restart its reads every 64 KiB. */
+  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+  private final Transport transport;
+  private final String netns;
+  private final Map<ListenerKey, Channel> bound = new HashMap<>();
+
+  ListenerSet(Transport transport, String netns) {
+    this.transport = transport;
+    this.netns = netns;
+  }
+
+  /**
+   * Binds what is new, closes what is gone.
+   *
+   * @return a failure description per key that could not be bound
+   */
+  synchronized Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Function<ListenerKey, ChannelHandler> child,
+      boolean autoRead) {
+    bound.entrySet().removeIf(e -> {
+      if (wanted.contains(e.getKey())) {
+        return false;
+      }
+      closeNow(e.getValue());
+      return true;
+    });
+    Map<ListenerKey, String> failures = new HashMap<>();
+    for (ListenerKey k : wanted) {
+      if (bound.containsKey(k)) {
+        continue;
+      }
+      try {
+        Channel ch = new ServerBootstrap()
+            .group(transport.group())
+            .channelFactory(transport.server(netns))
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.AUTO_READ, autoRead)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .childHandler(child.apply(k))
+            .bind(k.ip(), k.port()).sync().channel();
+        bound.put(k, ch);
+      } catch (Exception e) {
+        failures.put(k, "cannot listen on " + k.ip() + ":" + k.port() + ": " + e.getMessage());
+      }
+    }
+    return failures;
+  }
+
+  @Override
+  public synchronized void close() {
+    bound.values().forEach(ListenerSet::closeNow);
+    bound.clear();
+  }
+
+  /** Closes a listening socket and, off the event loop, waits: once apply returns, the port is free. */
+  public static void closeNow(Channel ch) {
+    var f = ch.close();
+    if (!ch.eventLoop().inEventLoop()) {
+      f.awaitUninterruptibly();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.netns.Namespaces;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec;
+import dev.privatelink.dataplane.spec.StatusSink;
+import io.netty.channel.Channel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs every load balancer of every VPC. {@link #apply} reconciles one VPC's load balancers and is
+ * idempotent: unchanged listeners keep running with their connections, removed ones close, and
+ * changed target lists and rules take effect for new flows and requests. Status goes to the sink:
+ * {@code ready}/{@code failed} per load balancer ARN, {@code targetHealth} per target.
+ * Thread safe; {@link #apply} calls for different VPCs may run concurrently.
+ */
+public final class LoadBalancerEngine implements AutoCloseable {
+  private final Transport transport;
+  private final StatusSink sink;
+  private final HealthTiming timing;
+  private final Map<String, Map<String, LbRuntime>> byVpc = new ConcurrentHashMap<>();
+  private final Map<String, NlbRuntime> nlbByArn = new ConcurrentHashMap<>();
+
+  /** @param threads event loop threads shared by all load balancers and endpoints (one per core) */
+  public LoadBalancerEngine(Namespaces namespaces, StatusSink sink, HealthTiming timing, int threads) {
+    this.transport = new Transport(namespaces, threads);
+    this.sink = sink;
+    this.timing = timing;
+  }
+
+  /** One event loop thread per available processor. */
+  public LoadBalancerEngine(Namespaces namespaces, StatusSink sink, HealthTiming timing) {
+    this(namespaces, sink, timing, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Makes {@code vpcNamespace} run exactly these load balancers. */
+  public void apply(String vpcNamespace, List<LoadBalancerSpec> loadBalancers) {
+    Map<String, LbRuntime> running = byVpc.computeIfAbsent(vpcNamespace, k -> new HashMap<>());
+    synchronized (running) {
+      Map<String, LoadBalancerSpec> wanted = new HashMap<>();
+      loadBalancers.forEach(lb -> wanted.put(lb.arn(), lb));
+      running.entrySet().removeIf(e -> {
+        LoadBalancerSpec w = wanted.get(e.getKey());
+        if (w != null && w.type().equals(e.getValue().spec().type())) {
+          return false;
+        }
+        nlbByArn.remove(e.getKey());
+        e.getValue().close();
+        return true;
+      });
+      for (LoadBalancerSpec lb : loadBalancers) {
+        LbRuntime rt = running.computeIfAbsent(lb.arn(), a -> create(vpcNamespace, lb));
+        rt.update(lb);
+      }
+    }
+  }
+
+  private LbRuntime create(String netns, LoadBalancerSpec lb) {
+    if (lb.type().equalsIgnoreCase("network")) {
+      NlbRuntime n = new NlbRuntime(transport, netns, sink, timing, lb);
+      nlbByArn.put(lb.arn(), n);
+      return n;
+    }
+    return new AlbRuntime(transport, netns, sink, timing, lb);
+  }
+
+  /** The ports a running NLB listens on, or empty when no such NLB runs. */
+  public Optional<Set<Integer>> networkLoadBalancerPorts(String nlbArn) {
+    NlbRuntime n = nlbByArn.get(nlbArn);
+    return n == null ? Optional.empty() : Optional.of(Set.copyOf(n.ports()));
+  }
+
+  /**
+   * Hands an accepted client connection (auto-read off, registered on {@link #transport()}'s loops)
+   * to the node of {@code nlbArn} in {@code availabilityZone} (any node if it has none there), as
+   * if the client had connected to that node: no second TCP hop. The listener is the one on
+   * {@code origin.destination()}'s port. Returns false, and resets the connection, when no such
+   * NLB runs.
+   */
+  public boolean handOff(String nlbArn, String availabilityZone, Channel client, FlowOrigin origin) {
+    NlbRuntime n = nlbByArn.get(nlbArn);
+    if (n == null) {
+      TcpRelay.reset(client);
+      return false;
+    }
+    n.handOff(availabilityZone, client, origin);
+    return true;
+  }
+
+  /** The shared event loops and namespace-aware channel factories, for PrivateLink's listeners. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Ends a flow with a TCP reset on both of its sockets, as an NLB does. */
+  public static void reset(Channel flow) {
+    TcpRelay.reset(flow);
+  }
+
+  @Override
+  public void close() {
+    byVpc.values().forEach(m -> {
+      synchronized (m) {
+        m.values().forEach(LbRuntime::close);
+        m.clear();
+      }
+    });
+    nlbByArn.clear();
+    transport.close();
+  }
+}

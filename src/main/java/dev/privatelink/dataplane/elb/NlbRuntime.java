@@ -1,0 +1,171 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.spec.ActionSpec;
+import dev.privatelink.dataplane.spec.ListenerSpec;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
+import dev.privatelink.dataplane.spec.StatusSink;
+import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A network load balancer: a TCP listener per node and port; each flow goes to one target chosen
+ * by a hash of its 5-tuple among the healthy targets the node may use (its own AZ unless cross-zone
+ * is on), over a connection that originates from the node's address.
+ */
+final class NlbRuntime implements LbRuntime {
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+  private final Transport transport;
+  private final String netns;
+  private final StatusSink sink;
+  private final ListenerSet listeners;
+  private final TargetGroups groups;
+  private volatile LoadBalancerSpec spec;
+  private volatile Map<Integer, ListenerSpec> byPort = Map.of();
+
+  NlbRuntime(Transport transport, String netns, StatusSink sink, HealthTiming timing, LoadBalancerSpec spec) {
+    this.transport = transport;
+    this.netns = netns;
+    this.sink = sink;
+    this.spec = spec;
+    this.listeners = new ListenerSet(transport, netns);
+    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
+  }
+
+  @Override
+  public LoadBalancerSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public synchronized void update(LoadBalancerSpec next) {
+    this.spec = next;
+    groups.update(next);
+    Map<Integer, ListenerSpec> ports = new HashMap<>();
+    next.listeners().forEach(l -> ports.put(l.port(), l));
+    this.byPort = ports;
+    Set<ListenerKey> wanted = new HashSet<>();
+    for (Node n : next.nodes()) {
+      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
+    }
+    Map<ListenerKey, String> failures = listeners.reconcile(wanted, this::acceptor, false);
+    if (failures.isEmpty()) {
+      sink.ready(next.arn());
+    } else {
+      sink.failed(next.arn(), String.join("; ", failures.values()));
+    }
+  }
+
+  /** The ports this load balancer listens on (what a PrivateLink endpoint must carry). */
+  Set<Integer> ports() {
+    return byPort.keySet();
+  }
+
+  /**
+   * Carries a connection accepted elsewhere (an endpoint ENI) through the node of {@code az}, or
+   * any node when the load balancer has none there, as PrivateLink does.
+   */
+  void handOff(String az, Channel client, FlowOrigin origin) {
+    LoadBalancerSpec s = spec;
+    Node node = s.nodes().stream().filter(n -> n.availabilityZone().equals(az)).findFirst()
+        .orElse(s.nodes().isEmpty() ? null : s.nodes().get(0));
+    if (node == null) {
+      TcpRelay.reset(client);
+      return;
+    }
+    open(node, client, origin);
+  }
+
+  private ChannelHandler acceptor(ListenerKey key) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        Node node = spec.nodes().stream().filter(n -> n.privateIp().equals(key.ip())).findFirst().orElse(null);
+        if (node == null) {
+          TcpRelay.reset(ch);
+          return;
+        }
+        open(node, ch, new FlowOrigin((InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), null));
+      }
+    };
+  }
+
+  private void open(Node node, Channel client, FlowOrigin origin) {
+    ListenerSpec listener = byPort.get(origin.destination().getPort());
+    TargetGroupRuntime tg = listener != null && listener.defaultAction() instanceof ActionSpec.Forward f
+        ? groups.choose(f) : null;
+    TargetSpec target = tg == null ? null : tg.pickForFlow(node.availabilityZone(), flowHash(origin));
+    if (target == null) {
+      TcpRelay.reset(client);
+      return;
+    }
+    boolean proxyProtocol = tg.spec().proxyProtocolV2();
+    int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
+    ChannelFuture connect = new Bootstrap()
+        .group(client.eventLoop())
+        .channelFactory(transport.client(netns))
+        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
+        .localAddress(node.privateIp(), 0)
+        .handler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast("errors", CloseOnError.INSTANCE);
+          }
+        })
+        .connect(new InetSocketAddress(target.ip(), target.port()));
+    Channel backend = connect.channel();
+    client.closeFuture().addListener(f -> {
+      if (!connect.isDone()) {
+        backend.close();
+      }
+    });
+    connect.addListener((ChannelFuture f) -> {
+      if (!f.isSuccess() || !client.isActive()) {
+        TcpRelay.reset(client);
+        backend.close();
+        return;
+      }
+      if (proxyProtocol) {
+        backend.write(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
+      }
+      client.pipeline().addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+      tg.trackFlow(target, client);
+      TcpRelay.join(client, backend);
+    });
+  }
+
+  /** A hash of the flow's 5-tuple (protocol is always TCP here). */
+  static int flowHash(FlowOrigin o) {
+    int h = 6;
+    h = 31 * h + o.client().getAddress().hashCode();
+    h = 31 * h + o.client().getPort();
+    h = 31 * h + o.destination().getAddress().hashCode();
+    h = 31 * h + o.destination().getPort();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  @Override
+  public synchronized void close() {
+    listeners.close();
+    groups.close();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.spec.ActionSpec;
+import dev.privatelink.dataplane.spec.ListenerSpec;
+import dev.privatelink.dataplane.spec.ListenerSpec.Condition;
+import dev.privatelink.dataplane.spec.ListenerSpec.RuleSpec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Listener rules evaluated as an ALB does: by ascending priority, the first rule whose conditions
+ * all match wins (a condition matches when any of its values does), else the default action.
+ * Host and header values compare case-insensitively, paths case-sensitively; {@code *} matches any
+ * run of characters and {@code ?} exactly one.
+ */
+final class Rules {
+  private final List<RuleSpec> sorted;
+  private final ActionSpec defaultAction;
+
+  Rules(ListenerSpec listener) {
+    this.sorted = listener.rules().stream().sorted(Comparator.comparingInt(RuleSpec::priority)).toList();
+    this.defaultAction = listener.defaultAction();
+  }
+
+  ActionSpec select(HttpRequest req) {
+    for (RuleSpec r : sorted) {
+      if (r.conditions().stream().allMatch(c -> matches(c, req))) {
+        return r.action();
+      }
+    }
+    return defaultAction;
+  }
+
+  static boolean matches(Condition c, HttpRequest req) {
+    return switch (c.field()) {
+      case "host-header" -> any(c, stripPort(req.headers().get(HttpHeaderNames.HOST)), true);
+      case "path-pattern" -> any(c, path(req.uri()), false);
+      case "http-request-method" -> c.values().stream().anyMatch(v -> v.equals(req.method().name()));
+      case "http-header" -> req.headers().getAll(c.headerName()).stream().anyMatch(h -> any(c, h, true));
+      default -> false;
+    };
+  }
+
+  private static boolean any(Condition c, String value, boolean ignoreCase) {
+    if (value == null) {
+      return false;
+    }
+    for (String pattern : c.values()) {
+      if (ignoreCase ? wildcard(pattern.toLowerCase(), value.toLowerCase()) : wildcard(pattern, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Glob match with {@code *} and {@code ?}, iterative with backtracking to the last star. */
+  static boolean wildcard(String pattern, String s) {
+    int p = 0;
+    int i = 0;
+    int star = -1;
+    int mark = 0;
+    while (i < s.length()) {
+      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == s.charAt(i))) {
+        p++;
+        i++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        mark = i;
+      } else if (star >= 0) {
+        p = star + 1;
+        i = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
+  }
+
+  static String path(String uri) {
+    int q = uri.indexOf('?');
+    String p = q >= 0 ? uri.substring(0, q) : uri;
+    if (p.startsWith("http://") || p.startsWith("https://")) {
+      int slash = p.indexOf('/', p.indexOf("//") + 2);
+      p = slash < 0 ? "/" : p.substring(slash);
+    }
+    return p.isEmpty() ? "/" : p;
+  }
+
+  static String query(String uri) {
+    int q = uri.indexOf('?');
+    return q >= 0 ? uri.substring(q + 1) : "";
+  }
+
+  static String stripPort(String host) {
+    if (host == null) {
+      return null;
+    }
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.privatelink.dataplane.elb;
+
+import dev.privatelink.dataplane.spec.ListenerSpec;
+import dev.privatelink.dataplane.spec.ListenerSpec.CertificateSpec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.util.Mapping;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+/**
+ * Server TLS for an HTTPS listener: one OpenSSL (BoringSSL) context per certificate, restricted to
+ * the listener's security policy and offering h2 and http/1.1 by ALPN; SNI picks the certificate
+ * whose names match, and the first certificate answers everything else.
+ */
+final class TlsContexts {
+  private TlsContexts() {}
+
+  static Mapping<String, SslContext> forListener(ListenerSpec listener) {
+    List<CertificateSpec> certs = listener.certificates();
+    if (certs.isEmpty()) {
+      throw new IllegalArgumentException("HTTPS listener " + listener.arn() + " has no certificate");
+    }
+    SslPolicies.Policy policy = SslPolicies.of(listener.sslPolicy());
+    SslContext first = build(certs.get(0), policy);
+    DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(first);
+    for (int i = certs.size() - 1; i >= 0; i--) {
+      SslContext ctx = i == 0 ? first : build(certs.get(i), policy);
+      for (String name : names(Pem.chain(certs.get(i).certificatePem(), null).get(0))) {
+        mapping.add(name, ctx);
+      }
+    }
+    return mapping.build();
+  }
+
+  private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy) {
+    List<X509Certificate> chain = Pem.chain(cert.certificatePem(), cert.chainPem());
+    try {
+      return SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()), chain.toArray(X509Certificate[]::new))
+          .sslProvider(SslProvider.OPENSSL)
+          .protocols(policy.protocols())
+          .ciphers(SslPolicies.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
+          .applicationProtocolConfig(new ApplicationProtocolConfig(
+              ApplicationProtocolConfig.Protocol.ALPN,
+              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+          .build();
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot use certificate " + cert.arn() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The DNS names a certificate answers for: its subject alternative names, else its common name. */
+  static List<String> names(X509Certificate cert) {
+    try {
+      var sans = cert.getSubjectAlternativeNames();
+      if (sans != null) {
+        List<String> dns = sans.stream().filter(s -> ((Integer) s.get(0)) == 2).map(s -> (String) s.get(1)).toList();
+        if (!dns.isEmpty()) {
+          return dns;
+        }
+      }
+      for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return List.of(rdn.getValue().toString());
+        }
+      }
+    } catch (CertificateParsingException | javax.naming.InvalidNameException e) {
+      // a certificate without usable names is still the default one
+    }
+    return List.of();
+  }
+}
