@@ -21,7 +21,7 @@ final class ServeCommand {
   static LocalCloud start(ServerOptions options) {
     try {
       return LocalCloud.start(options);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new CommandException("could not start the cloud: " + e.getMessage(), e);
     }
   }

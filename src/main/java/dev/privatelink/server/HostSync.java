@@ -1,9 +1,10 @@
 package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
+import dev.privatelink.dataplane.LocalDataPlane;
+import dev.privatelink.dataplane.elb.HealthTiming;
+import dev.privatelink.dataplane.netns.HostCheck;
 import dev.privatelink.store.DataDir;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Keeps something in step with the cloud's state after every change: the host (the data plane)
@@ -12,15 +13,23 @@ import java.util.function.Supplier;
 interface HostSync extends AutoCloseable {
   void start();
 
-  /** Read-only JSON views this sync offers on the API port (e.g. the notification log). */
-  default Map<String, Supplier<String>> views() {
-    return Map.of();
-  }
-
   @Override
   void close();
 
+  /**
+   * The data plane when asked for and possible here; refuses, saying what is missing and how to
+   * get it, when the host cannot run one (not Linux, not root, tools missing).
+   */
   static HostSync create(ServerOptions options, Cloud cloud, DataDir dir) {
-    return new InstantSettler(cloud);
+    if (!options.dataPlane()) {
+      return new InstantSettler(cloud);
+    }
+    HostCheck.Result check = HostCheck.check();
+    if (!check.ok()) {
+      throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
+          + "\nRun with --no-dataplane to serve the control plane alone.");
+    }
+    HealthTiming timing = options.healthTiming().equals("aws") ? HealthTiming.AWS : HealthTiming.FAST;
+    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), timing));
   }
 }

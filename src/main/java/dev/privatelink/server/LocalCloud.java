@@ -24,7 +24,11 @@ public final class LocalCloud implements AutoCloseable {
   private final ApiServer api;
   private final String endpoint;
 
-  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, ApiServer api, String endpoint) {
+  private final DrainTicker ticker;
+
+  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, DrainTicker ticker, ApiServer api,
+      String endpoint) {
+    this.ticker = ticker;
     this.endpoint = endpoint;
     this.dataDir = dataDir;
     this.journal = journal;
@@ -40,14 +44,24 @@ public final class LocalCloud implements AutoCloseable {
     Cloud cloud = new Cloud(journal, Clock.systemUTC());
     int replayed = journal.replayInto(cloud);
     LOG.log(Logger.Level.INFO, "replayed " + replayed + " changes from " + dir.root());
-    HostSync sync = HostSync.create(options, cloud, dir);
+    HostSync sync;
+    try {
+      sync = HostSync.create(options, cloud, dir);
+    } catch (RuntimeException e) {
+      journal.close();
+      dir.close();
+      throw e;
+    }
     sync.start();
+    DrainTicker ticker = new DrainTicker(cloud);
+    ticker.start();
     Optional<Credentials> strict = options.strictCredentials().isPresent()
         ? Optional.of(Credentials.load(options.strictCredentials().get())) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
-    sync.views().forEach(api::addJsonView);
+    api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
+    api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
-    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, api, options.withPort(api.port()).endpoint());
+    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, api, options.withPort(api.port()).endpoint());
     new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
     return local;
   }
@@ -68,6 +82,7 @@ public final class LocalCloud implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    ticker.close();
     hostSync.close();
     try {
       java.nio.file.Files.deleteIfExists(ServerInfo.file(dataDir.root()));

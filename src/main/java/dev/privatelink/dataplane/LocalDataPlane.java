@@ -1,0 +1,29 @@
+package dev.privatelink.dataplane;
+
+import dev.privatelink.dataplane.elb.HealthTiming;
+import dev.privatelink.dataplane.elb.LoadBalancerEngine;
+import dev.privatelink.dataplane.fabric.FabricDataPlane;
+import dev.privatelink.dataplane.privatelink.EndpointEngine;
+import dev.privatelink.dataplane.spec.StatusSink;
+import java.nio.file.Path;
+
+/**
+ * The whole data plane of this host: the fabric (namespaces, veths, nftables, resolvers,
+ * instances), then the load balancers and the PrivateLink endpoints on top of it.
+ */
+public final class LocalDataPlane {
+  private LocalDataPlane() {}
+
+  /**
+   * Builds it, reaping what a crashed run left behind first.
+   *
+   * @param dataDir where instances keep their files
+   * @param timing AWS's health-check timing, or the fast local one
+   */
+  public static FabricDataPlane create(Path dataDir, StatusSink sink, HealthTiming timing) {
+    FabricDataPlane fabric = new FabricDataPlane(new FabricDataPlane.Options(dataDir, true), sink);
+    LoadBalancerEngine loadBalancers = new LoadBalancerEngine(fabric.namespaces(), sink, timing);
+    fabric.addStage(new TrafficStage(loadBalancers, new EndpointEngine(loadBalancers, sink)));
+    return fabric;
+  }
+}
