@@ -110,6 +110,10 @@ public final class SecurityGroupRules {
   private static void appendEniChain(StringBuilder s, String prefix, EniSpec eni, Map<String, SecurityGroupSpec> groups,
       Function<SecurityGroupSpec, List<SgRule>> side, String peer, String verdict) {
     s.append("  chain ").append(prefix).append(chainSuffix(eni.privateIp())).append(" {\n");
+    if (eni.securityGroupIds().isEmpty() && eni.kind() == EniSpec.Kind.LOAD_BALANCER) {
+      // A network load balancer without security groups filters nothing itself, as on AWS.
+      s.append("    ").append(verdict).append("\n");
+    }
     for (String groupId : eni.securityGroupIds()) {
       SecurityGroupSpec group = groups.get(groupId);
       if (group == null) {
