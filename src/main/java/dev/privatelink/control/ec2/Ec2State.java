@@ -102,6 +102,15 @@ public final class Ec2State {
     return tags.of(scope, resourceId);
   }
 
+  /**
+   * The tags CreateKeyPair, ImportKeyPair and CreateSecurityGroup echo: AWS leaves tagSet out of
+   * those answers when the request tagged nothing (null keeps the SDK list unset, so unsent).
+   */
+  public List<Tag> echoedTags(Scope scope, String resourceId) {
+    List<Tag> list = tags.of(scope, resourceId);
+    return list.isEmpty() ? null : list;
+  }
+
   public Map<String, String> tagMap(Scope scope, String resourceId) {
     return tags.map(scope, resourceId);
   }

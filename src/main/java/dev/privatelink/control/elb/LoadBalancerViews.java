@@ -1,8 +1,8 @@
 package dev.privatelink.control.elb;
 
+import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAddress;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState;
 
 /** Renders stored load balancers as DescribeLoadBalancers shows them. */
@@ -24,8 +24,10 @@ final class LoadBalancerViews {
   private static AvailabilityZone zone(LoadBalancerRecord lb, LoadBalancerRecord.Node node) {
     var zone = AvailabilityZone.builder().zoneName(node.zoneName()).subnetId(node.subnetId());
     if (!lb.isApplication()) {
-      // NLB nodes have one fixed address per zone; AWS lists it (ALB node addresses are not exposed).
-      zone.loadBalancerAddresses(LoadBalancerAddress.builder().privateIPv4Address(node.privateIp()).build());
+      // AWS lists an NLB zone's addresses only when a subnet mapping fixed them (an Elastic IP or a
+      // chosen private address), which CreateLoadBalancer refuses here; an address AWS picked
+      // itself is not shown, so the list is present and empty (ALBs have no such list).
+      zone.loadBalancerAddresses(List.of());
     }
     return zone.build();
   }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ec2.model.*;
 public final class EndpointServiceConfigurations implements ActionHandler {
   static final String RESOURCE_TYPE = "vpc-endpoint-service";
   private static final String TOKEN_KIND = "service";
+  private static final String AVAILABLE_REGION = "Available";
   private final PrivateLinkState state;
   private final Filters<ServiceConfiguration> filters;
 
@@ -144,7 +145,15 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     }
   }
 
+  /**
+   * The configuration as AWS shows it: its own region among the supported regions (the only one
+   * here), and an empty private DNS name configuration when the service has no private DNS name.
+   */
   private ServiceConfiguration render(Scope scope, EndpointService service) {
-    return service.config().toBuilder().tags(state.tags.of(scope, service.id())).build();
+    var dns = service.config().privateDnsNameConfiguration();
+    return service.config().toBuilder().tags(state.tags.of(scope, service.id()))
+        .supportedRegions(SupportedRegionDetail.builder().region(scope.region()).serviceState(AVAILABLE_REGION).build())
+        .privateDnsNameConfiguration(dns != null ? dns : PrivateDnsNameConfiguration.builder().build())
+        .build();
   }
 }

@@ -26,6 +26,12 @@ public final class VpcEndpoints implements ActionHandler {
   static final String RESOURCE_TYPE = "vpc-endpoint";
   static final int ENDPOINTS_PER_VPC = 50;
   private static final String TOKEN_KIND = "endpoint";
+  /**
+   * The policy AWS shows on an interface endpoint whose service takes no custom policy (every
+   * endpoint service's, VpcEndpointPolicySupported false): full access, and it cannot be changed.
+   */
+  static final String FULL_ACCESS_POLICY =
+      "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   private final PrivateLinkState state;
   private final EndpointViews views;
   private final Filters<VpcEndpoint> filters = Filters.<VpcEndpoint>of(e -> ServiceSettings.tagMap(e.tags()))
@@ -107,6 +113,7 @@ public final class VpcEndpoints implements ActionHandler {
     var vpcEndpoint = VpcEndpoint.builder().vpcEndpointId(id).vpcEndpointType(VpcEndpointType.INTERFACE)
         .vpcId(plan.vpc().vpcId()).serviceName(plan.service().name())
         .state(accept ? Endpoint.PENDING_ACCEPTANCE : Endpoint.PENDING)
+        .policyDocument(FULL_ACCESS_POLICY).routeTableIds(List.of())
         .subnetIds(plan.subnets().stream().map(SubnetInfo::subnetId).toList()).groups(plan.groups())
         .ipAddressType(IpAddressType.IPV4).dnsOptions(DnsOptions.builder().dnsRecordIpType(DnsRecordIpType.IPV4).build())
         .privateDnsEnabled(plan.privateDnsEnabled()).requesterManaged(false)

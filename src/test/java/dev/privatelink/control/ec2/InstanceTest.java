@@ -72,9 +72,13 @@ class InstanceTest {
     assertEquals("interface", i.networkInterfaces().get(0).interfaceType());
     assertEquals(0, i.networkInterfaces().get(0).attachment().deviceIndex());
     assertEquals("PrivateLink Demo Service", i.tags().get(0).value());
+    assertEquals("pending", i.stateReason().code(), "AWS explains a pending instance");
+    assertEquals("pending", i.stateReason().message());
+    assertEquals("pending", describe(i.instanceId()).stateReason().code());
 
     f.ready(i.instanceId());
     assertEquals(16, describe(i.instanceId()).state().code());
+    assertNull(describe(i.instanceId()).stateReason(), "a running instance carries no state reason");
 
     DescribeInstanceAttributeResponse userData = f.call(DescribeInstanceAttributeRequest.builder()
         .instanceId(i.instanceId()).attribute(InstanceAttributeName.USER_DATA).build());

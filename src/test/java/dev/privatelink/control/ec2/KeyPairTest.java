@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyFactory;
@@ -42,6 +43,7 @@ class KeyPairTest {
     assertEquals(2048, key.getModulus().bitLength());
     String sha1 = HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("SHA-1").digest(pkcs8));
     assertEquals(sha1, r.keyFingerprint());
+    assertFalse(r.hasTags(), "AWS leaves tagSet out when the request tagged nothing");
     f.fails("InvalidKeyPair.Duplicate", CreateKeyPairRequest.builder().keyName("demo").build());
   }
 

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressReq
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesResponse;
@@ -53,6 +55,8 @@ class SecurityGroupTest {
     f.fails("VPCIdNotSpecified", CreateSecurityGroupRequest.builder().groupName("other").description("x").build());
     String otherVpc = f.vpc("10.1.0.0/16");
     f.group(otherVpc, "service");
+    CreateSecurityGroupResponse created = f.call(CreateSecurityGroupRequest.builder().vpcId(vpcId).groupName("untagged").description("x").build());
+    assertFalse(created.hasTags(), "AWS leaves tagSet out when the request tagged nothing");
   }
 
   @Test

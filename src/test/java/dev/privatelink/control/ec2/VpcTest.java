@@ -45,9 +45,12 @@ class VpcTest {
     assertFalse(vpc.isDefault());
     assertEquals("associated", vpc.cidrBlockAssociationSet().get(0).cidrBlockState().stateAsString());
     assertEquals(List.of(Tag.builder().key("Name").value("service").build()), vpc.tags());
+    assertTrue(vpc.hasIpv6CidrBlockAssociationSet(), "CreateVpc sends an empty IPv6 association set, as AWS does");
+    assertEquals(List.of(), vpc.ipv6CidrBlockAssociationSet());
     f.ready(vpc.vpcId());
     DescribeVpcsResponse d = f.call(DescribeVpcsRequest.builder().vpcIds(vpc.vpcId()).build());
     assertEquals("available", d.vpcs().get(0).stateAsString());
+    assertFalse(d.vpcs().get(0).hasIpv6CidrBlockAssociationSet(), "DescribeVpcs leaves an empty set out");
   }
 
   @Test

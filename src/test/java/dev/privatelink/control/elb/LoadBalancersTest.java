@@ -38,13 +38,15 @@ class LoadBalancersTest {
   }
 
   @Test
-  void networkLoadBalancerListsNodeAddressesAndIsVisibleToPrivateLink() {
+  void networkLoadBalancerHidesAddressesItPickedAndIsVisibleToPrivateLink() {
     LoadBalancer lb = f.nlb("svc");
     assertTrue(lb.dnsName().matches("svc-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com"), lb.dnsName());
     assertEquals("Z26RNL4JYFTOTI", lb.canonicalHostedZoneId());
-    assertEquals("10.0.1.4", lb.availabilityZones().get(0).loadBalancerAddresses().getFirst().privateIPv4Address());
+    // AWS sends an empty LoadBalancerAddresses for addresses no subnet mapping fixed (aws-cli#8020).
+    assertTrue(lb.availabilityZones().get(0).hasLoadBalancerAddresses());
+    assertEquals(List.of(), lb.availabilityZones().get(0).loadBalancerAddresses());
     assertTrue(f.network.interfaces.values().stream().allMatch(e -> e.interfaceType().equals("network_load_balancer")));
-    assertTrue(lb.securityGroups().isEmpty());
+    assertFalse(lb.hasSecurityGroups(), "an NLB created without security groups has none listed");
     var info = f.cloud.read(x -> x.elb().networkLoadBalancer(new Scope(ElbFixture.ACCOUNT, ElbFixture.REGION),
         lb.loadBalancerArn())).orElseThrow();
     assertEquals(List.of("us-east-1a", "us-east-1b"), info.availabilityZones());

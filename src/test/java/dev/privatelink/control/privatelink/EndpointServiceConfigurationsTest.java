@@ -24,6 +24,13 @@ class EndpointServiceConfigurationsTest {
     assertEquals("ServiceOwner", s.payerResponsibilityAsString());
     assertFalse(s.acceptanceRequired());
     assertFalse(s.managesVpcEndpoints());
+    // AWS lists the service's own region as supported, and sends an empty private DNS name
+    // configuration for a service without a private DNS name.
+    assertEquals("us-east-1", s.supportedRegions().getFirst().region());
+    assertEquals("Available", s.supportedRegions().getFirst().serviceState());
+    assertEquals(1, s.supportedRegions().size());
+    assertNotNull(s.privateDnsNameConfiguration());
+    assertNull(s.privateDnsNameConfiguration().stateAsString());
   }
 
   @Test

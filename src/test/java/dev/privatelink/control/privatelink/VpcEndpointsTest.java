@@ -50,6 +50,9 @@ class VpcEndpointsTest {
     assertEquals("Interface", e.vpcEndpointTypeAsString());
     assertEquals(World.CONSUMER, e.ownerId());
     assertFalse(e.requesterManaged());
+    assertTrue(e.hasRouteTableIds(), "an interface endpoint lists no route tables, as an empty set");
+    assertEquals(List.of(), e.routeTableIds());
+    assertEquals(VpcEndpoints.FULL_ACCESS_POLICY, e.policyDocument(), "the fixed full-access policy is shown");
     assertFalse(e.privateDnsEnabled());
     assertEquals(List.of(w.network.defaultSecurityGroupId(CONSUMER_SCOPE, w.consumerVpc)),
         e.groups().stream().map(SecurityGroupIdentifier::groupId).toList());

@@ -51,8 +51,7 @@ final class InstanceRenderer {
         .instanceId(l.instanceId()).imageId(l.imageId()).instanceType(l.instanceType()).architecture(l.architecture())
         .keyName(l.keyName()).amiLaunchIndex(l.amiLaunchIndex()).launchTime(i.launchTime())
         .state(state(i.state())).stateTransitionReason(i.stateTransitionReason())
-        .stateReason(i.stateReasonCode() == null ? null : StateReason.builder().code(i.stateReasonCode())
-            .message(i.stateReasonCode() + ": " + reasonText(i.stateReasonCode())).build())
+        .stateReason(stateReason(i))
         .placement(Placement.builder().availabilityZone(l.availabilityZone()).availabilityZoneId(l.availabilityZoneId())
             .groupName("").tenancy("default").build())
         .subnetId(live ? l.subnetId() : null).vpcId(live ? l.vpcId() : null)
@@ -79,6 +78,15 @@ final class InstanceRenderer {
         .maintenanceOptions(InstanceMaintenanceOptions.builder().autoRecovery("default").build())
         .tags(state.tagList(scope, l.instanceId()))
         .build();
+  }
+
+  /** AWS explains a pending instance as code and message "pending"; a running one carries no reason. */
+  private static StateReason stateReason(InstanceRecord i) {
+    if (i.stateReasonCode() != null) {
+      return StateReason.builder().code(i.stateReasonCode())
+          .message(i.stateReasonCode() + ": " + reasonText(i.stateReasonCode())).build();
+    }
+    return "pending".equals(i.state()) ? StateReason.builder().code("pending").message("pending").build() : null;
   }
 
   private static String reasonText(String code) {

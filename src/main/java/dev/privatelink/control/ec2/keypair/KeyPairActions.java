@@ -43,7 +43,7 @@ public final class KeyPairActions implements ActionHandler {
     KeyPairRecord record = store(ctx, request.keyName(), type, key.fingerprint(), key.publicKey(), request.tagSpecifications());
     return CreateKeyPairResponse.builder().keyName(record.keyName()).keyPairId(record.keyPairId())
         .keyFingerprint(record.fingerprint()).keyMaterial(key.privateKeyPem())
-        .tags(state.tagList(ctx.scope(), record.keyPairId())).build();
+        .tags(state.echoedTags(ctx.scope(), record.keyPairId())).build();
   }
 
   public ImportKeyPairResponse importKeyPair(RequestContext ctx, ImportKeyPairRequest request) {
@@ -55,7 +55,7 @@ public final class KeyPairActions implements ActionHandler {
     KeyPairRecord record = store(ctx, request.keyName(), key.keyType(), key.importFingerprint(), key.text(),
         request.tagSpecifications());
     return ImportKeyPairResponse.builder().keyName(record.keyName()).keyPairId(record.keyPairId())
-        .keyFingerprint(record.fingerprint()).tags(state.tagList(ctx.scope(), record.keyPairId())).build();
+        .keyFingerprint(record.fingerprint()).tags(state.echoedTags(ctx.scope(), record.keyPairId())).build();
   }
 
   public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {

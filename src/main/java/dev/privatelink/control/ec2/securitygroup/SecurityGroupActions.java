@@ -60,7 +60,7 @@ public final class SecurityGroupActions implements ActionHandler {
         ctx.accountId(), List.of(egress)));
     TagSpecs.apply(state.tags(), scope, groupId, request.tagSpecifications(), "security-group");
     return CreateSecurityGroupResponse.builder().groupId(groupId).securityGroupArn(arn(scope, groupId))
-        .tags(state.tagList(scope, groupId)).build();
+        .tags(state.echoedTags(scope, groupId)).build();
   }
 
   private static void checkName(String name, String description) {

@@ -53,7 +53,9 @@ public final class VpcActions implements ActionHandler {
     state.vpcs().put(ctx.scope(), vpc.vpcId(), vpc);
     VpcDefaults.create(ctx, state, vpc);
     TagSpecs.apply(state.tags(), ctx.scope(), vpc.vpcId(), request.tagSpecifications(), "vpc");
-    return CreateVpcResponse.builder().vpc(renderer.render(ctx.scope(), vpc)).build();
+    // CreateVpc answers with an empty IPv6 association set where DescribeVpcs leaves it out.
+    var created = renderer.render(ctx.scope(), vpc).toBuilder().ipv6CidrBlockAssociationSet(List.of()).build();
+    return CreateVpcResponse.builder().vpc(created).build();
   }
 
   static Cidr parseVpcCidr(String text) {
