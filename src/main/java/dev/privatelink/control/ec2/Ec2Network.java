@@ -68,7 +68,7 @@ final class Ec2Network implements Network {
   public InterfaceInfo createManagedInterface(RequestContext ctx, ManagedInterface request) {
     Scope scope = ctx.scope();
     SubnetRecord subnet = state.subnet(scope, request.subnetId());
-    List<String> groups = factory.groups(scope, subnet, request.groupIds());
+    List<String> groups = factory.managedGroups(scope, subnet, request.groupIds());
     String ip = addresses.nextFree(scope, subnet, Set.of());
     NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), request.interfaceType(),
         request.requesterId() == null ? "amazon" : request.requesterId(), null);
@@ -79,7 +79,7 @@ final class Ec2Network implements Network {
   @Override
   public void setInterfaceGroups(Scope scope, String eniId, List<String> groupIds) {
     NetworkInterfaceRecord eni = state.networkInterface(scope, eniId);
-    List<String> groups = factory.groups(scope, state.subnet(scope, eni.subnetId()), groupIds);
+    List<String> groups = factory.managedGroups(scope, state.subnet(scope, eni.subnetId()), groupIds);
     state.networkInterfaces().put(scope, eniId, eni.withGroups(groups));
   }
 

@@ -35,6 +35,14 @@ public final class InterfaceFactory {
   }
 
   /**
+   * The groups of a requester-managed interface: exactly those its service asks for, none
+   * included (a network load balancer without security groups has ENIs without any).
+   */
+  public List<String> managedGroups(Scope scope, SubnetRecord subnet, List<String> groupIds) {
+    return groupIds == null || groupIds.isEmpty() ? List.of() : groups(scope, subnet, groupIds);
+  }
+
+  /**
    * A new interface record (not stored).
    *
    * @param attachment the instance attachment, or null
