@@ -47,6 +47,7 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
+    holdForDebugging();
     clients.forEach(StackClients::close);
     clients.clear();
     if (cloud != null) {
@@ -59,8 +60,25 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
     }
   }
 
+  /** With -Dprivatelink.hold=SECONDS, keeps the cloud up after the tests so a person can look at it. */
+  private void holdForDebugging() {
+    long seconds = Long.getLong("privatelink.hold", 0);
+    if (seconds > 0) {
+      System.err.println("holding the cloud at " + endpoint() + " (data " + dataDir + ") for " + seconds + " s");
+      try {
+        Thread.sleep(seconds * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   public URI endpoint() {
     return URI.create(cloud.endpoint());
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public LocalCloud cloud() {

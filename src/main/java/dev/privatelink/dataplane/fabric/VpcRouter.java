@@ -2,6 +2,7 @@ package dev.privatelink.dataplane.fabric;
 
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamespaceOwners;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ final class VpcRouter {
   static void create(String vpcId) {
     String ns = HostNames.vpcNamespace(vpcId);
     Host.run("ip", "netns", "add", ns);
+    NamespaceOwners.claim(ns);
     sysctl(ns, List.of(
         "ipv4/ip_forward=1",
         "ipv4/conf/all/rp_filter=0", "ipv4/conf/default/rp_filter=0",
@@ -72,6 +74,7 @@ final class VpcRouter {
     String veth = LinkNames.routerSide(instanceId);
     String gateway = subnet.host(1);
     Host.run("ip", "netns", "add", inst);
+    NamespaceOwners.claim(inst);
     Host.ipBatch(router, List.of(
         "link add " + veth + " type veth peer name " + LinkNames.INSTANCE_SIDE + " netns " + inst,
         // Answer ARP for the subnet's other hosts at once, not after the default random 0.8 s.
@@ -89,11 +92,13 @@ final class VpcRouter {
   static void detachInstance(String vpcId, String instanceId) {
     Host.tryRun(List.of("ip", "-n", HostNames.vpcNamespace(vpcId), "link", "del", LinkNames.routerSide(instanceId)), null);
     Host.tryRun(List.of("ip", "netns", "delete", HostNames.instanceNamespace(instanceId)), null);
+    NamespaceOwners.release(HostNames.instanceNamespace(instanceId));
   }
 
   /** Deletes the router namespace (and with it every veth end and route inside). */
   static void destroy(String vpcId) {
     Host.tryRun(List.of("ip", "netns", "delete", HostNames.vpcNamespace(vpcId)), null);
+    NamespaceOwners.release(HostNames.vpcNamespace(vpcId));
   }
 
   private static Set<String> loopbackAddresses(String ns) {

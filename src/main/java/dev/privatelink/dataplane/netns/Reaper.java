@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Removes host objects a previous (possibly crashed) run left: every namespace whose name starts
- * with the namespace prefix (killing the processes inside first, since a live process would keep
+ * with the namespace prefix and whose owner ({@link NamespaceOwners}) is gone or is this process
+ * (killing the processes inside first, since a live process would keep
  * the namespace and the instance's nginx alive), every link of the host namespace starting with the
  * link prefix, and every nftables table of the host namespace starting with the table prefix.
  * Safe when nothing exists. {@link #standard()} reaps everything of this project; tests use a
@@ -32,10 +33,18 @@ public final class Reaper {
   public List<String> reap() {
     List<String> removed = new ArrayList<>();
     for (String ns : namespaces(nsPrefix)) {
+      if (!NamespaceOwners.reapable(ns)) {
+        continue;
+      }
       killAll(ns);
       if (Host.tryRun(List.of("ip", "netns", "delete", ns), null).exitCode() == 0) {
+        NamespaceOwners.release(ns);
         removed.add("netns " + ns);
       }
+    }
+    if (NamespaceOwners.anotherCloudRuns()) {
+      // Host links and tables carry no owner; while another cloud runs, its transient ones are left alone.
+      return removed;
     }
     for (String link : hostLinks()) {
       if (link.startsWith(linkPrefix) && Host.tryRun(List.of("ip", "link", "delete", link), null).exitCode() == 0) {

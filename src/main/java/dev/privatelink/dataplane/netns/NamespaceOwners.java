@@ -1,0 +1,74 @@
+package dev.privatelink.dataplane.netns;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Which process made each of our namespaces: a file per namespace under
+ * {@code /run/privatelink-local/owners} naming the owner's pid and start time. It lets the reaper
+ * remove what a crashed cloud left while leaving alone the namespaces of another cloud that runs
+ * on the same host (another data dir, a parallel CI job). {@code /run} is emptied at boot, as the
+ * namespaces are.
+ */
+public final class NamespaceOwners {
+  private static final Path DIR = Path.of(System.getProperty("privatelink.owners", "/run/privatelink-local/owners"));
+  private static final String SELF = identity(ProcessHandle.current());
+
+  private NamespaceOwners() {}
+
+  /** Records this process as the owner of {@code netns}. */
+  public static void claim(String netns) {
+    try {
+      Files.createDirectories(DIR);
+      Files.writeString(DIR.resolve(netns), SELF);
+    } catch (IOException e) {
+      throw new HostCommandException("cannot record the owner of " + netns + ": " + e.getMessage());
+    }
+  }
+
+  public static void release(String netns) {
+    try {
+      Files.deleteIfExists(DIR.resolve(netns));
+    } catch (IOException e) {
+      // A stale record only makes the namespace look orphaned later, which is what it is.
+    }
+  }
+
+  /** True if no live process but this one owns {@code netns} (no record, a dead owner, or us). */
+  public static boolean reapable(String netns) {
+    Optional<String> owner = read(netns);
+    if (owner.isEmpty() || owner.get().equals(SELF)) {
+      return true;
+    }
+    String[] parts = owner.get().split(" ");
+    try {
+      return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !identity(p).equals(owner.get())).orElse(true);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /** True if some live process other than this one owns a namespace of ours. */
+  public static boolean anotherCloudRuns() {
+    try (var files = Files.list(DIR)) {
+      return files.anyMatch(f -> !reapable(f.getFileName().toString()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> read(String netns) {
+    try {
+      return Optional.of(Files.readString(DIR.resolve(netns)).strip());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String identity(ProcessHandle p) {
+    return p.pid() + " " + p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+  }
+}
