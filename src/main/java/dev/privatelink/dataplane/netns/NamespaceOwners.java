@@ -25,7 +25,7 @@ public final class NamespaceOwners {
       Files.createDirectories(DIR);
       Files.writeString(DIR.resolve(netns), SELF);
     } catch (IOException e) {
-      throw new HostCommandException("cannot record the owner of " + netns + ": " + e.getMessage());
+      throw new java.io.UncheckedIOException("cannot record the owner of " + netns, e);
     }
   }
 
