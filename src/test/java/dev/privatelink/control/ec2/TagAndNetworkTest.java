@@ -84,7 +84,7 @@ class TagAndNetworkTest {
     var eni = d.networkInterfaces().get(0);
     assertEquals("in-use", eni.statusAsString());
     assertTrue(eni.requesterManaged());
-    assertEquals(network.defaultSecurityGroupId(SCOPE, vpcId), eni.groups().get(0).groupId());
+    assertTrue(eni.groups().isEmpty(), "a managed ENI has exactly the groups its service asked for, here none");
     var projected = f.cloud.read(features -> features.ec2().networkInterfaces()).get(0);
     assertEquals("vpce-11111111111111111", Ec2.ownerOf(projected.getKey(), projected.getValue()));
     for (int i = 0; i < 10; i++) {
