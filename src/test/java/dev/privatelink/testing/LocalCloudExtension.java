@@ -23,26 +23,33 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCallback {
   private final boolean dataPlane;
+  private final Optional<Path> strictCredentials;
   private final List<StackClients> clients = new ArrayList<>();
   private Path dataDir;
   private LocalCloud cloud;
 
-  private LocalCloudExtension(boolean dataPlane) {
+  private LocalCloudExtension(boolean dataPlane, Optional<Path> strictCredentials) {
     this.dataPlane = dataPlane;
+    this.strictCredentials = strictCredentials;
   }
 
   public static LocalCloudExtension controlPlaneOnly() {
-    return new LocalCloudExtension(false);
+    return new LocalCloudExtension(false, Optional.empty());
   }
 
   public static LocalCloudExtension withDataPlane() {
-    return new LocalCloudExtension(true);
+    return new LocalCloudExtension(true, Optional.empty());
+  }
+
+  /** Control plane only, verifying SigV4 against the keys of an AWS shared-credentials file. */
+  public static LocalCloudExtension strict(Path credentialsFile) {
+    return new LocalCloudExtension(false, Optional.of(credentialsFile));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("privatelink-test");
-    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, Optional.empty(), dataPlane, "fast"));
+    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, strictCredentials, dataPlane, "fast"));
   }
 
   @Override
