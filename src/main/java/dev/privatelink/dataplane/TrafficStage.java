@@ -25,6 +25,11 @@ final class TrafficStage implements FabricDataPlane.Stage {
   }
 
   @Override
+  public void prune(HostState state) {
+    endpoints.retainOnly(state.endpoints().stream().map(e -> e.endpointId()).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Override
   public void apply(HostState state) {
     Set<String> seen = new HashSet<>();
     for (VpcSpec vpc : state.vpcs()) {

@@ -44,6 +44,11 @@ class PrivateLinkEndToEndTest {
     world.build();
   }
 
+  private void allowConsumer() {
+    world.provider.ec2().modifyVpcEndpointServicePermissions(r -> r.serviceId(world.serviceId)
+        .addAllowedPrincipals("arn:aws:iam::" + CONSUMER + ":root"));
+  }
+
   private String createEndpoint(String groupId) {
     return world.consumer.ec2().createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(world.consumerVpc)
         .serviceName(world.serviceName).subnetIds(world.consumerSubnets).securityGroupIds(groupId)).vpcEndpoint().vpcEndpointId();
@@ -59,8 +64,7 @@ class PrivateLinkEndToEndTest {
   void consumerIsRefusedUntilAllowedThenWaitsForAcceptance() throws IOException {
     var refused = assertThrows(Ec2Exception.class, () -> createEndpoint(world.allowGroup));
     assertEquals("InvalidServiceName", refused.awsErrorDetails().errorCode());
-    world.provider.ec2().modifyVpcEndpointServicePermissions(r -> r.serviceId(world.serviceId)
-        .addAllowedPrincipals("arn:aws:iam::" + CONSUMER + ":root"));
+    allowConsumer();
 
     String endpoint = createEndpoint(world.allowGroup);
     assertEquals("pendingAcceptance", world.endpointState(endpoint));
@@ -79,6 +83,7 @@ class PrivateLinkEndToEndTest {
   @Test
   @Order(2)
   void rejectingClosesOpenConnectionsAndCarriesNothingMore() throws Exception {
+    allowConsumer();
     String endpoint = createEndpoint(world.allowGroup);
     accept(endpoint);
     String name = world.regionalName(endpoint);
@@ -97,6 +102,7 @@ class PrivateLinkEndToEndTest {
   @Test
   @Order(3)
   void deletingClosesOpenConnections() throws Exception {
+    allowConsumer();
     String endpoint = createEndpoint(world.allowGroup);
     accept(endpoint);
     Process held = world.holdFromConsumer(world.regionalName(endpoint));
@@ -112,6 +118,7 @@ class PrivateLinkEndToEndTest {
   @Test
   @Order(4)
   void theEndpointsSecurityGroupsDecide() throws IOException {
+    allowConsumer();
     String endpoint = createEndpoint(world.wrongGroup);
     accept(endpoint);
     String name = world.regionalName(endpoint);
@@ -130,21 +137,37 @@ class PrivateLinkEndToEndTest {
   @Test
   @Order(5)
   void theConsumerReachesNothingOfTheProviderButTheEndpoint() throws IOException {
+    allowConsumer();
     String endpoint = createEndpoint(world.allowGroup);
     accept(endpoint);
     List<String> endpointIps = world.endpointIps(endpoint);
+    List<String> anyEndpointIp = world.consumer.ec2().describeNetworkInterfaces(r -> r.filters(
+        f -> f.name("interface-type").values("vpc_endpoint"))).networkInterfaces().stream().map(n -> n.privateIpAddress()).toList();
     List<String> providerAddresses = new java.util.ArrayList<>(world.nlbNodeIps);
     providerAddresses.add(world.providerInstanceIp);
     for (String ip : providerAddresses) {
       String reply = world.probeFromConsumer(ip);
-      if (endpointIps.contains(ip)) {
+      if (anyEndpointIp.contains(ip)) {
+        assertTrue(!reply.startsWith("src=") || reply.contains(" vpce=vpce-"),
+            "an address that is also one of the consumer's endpoint ENIs leads only through an endpoint: " + reply);
         continue;
       }
       assertFalse(reply.startsWith("src="), "provider address " + ip + " is not reachable from the consumer: " + reply);
     }
     assertNotEquals(0, endpointIps.size());
-    for (String ip : endpointIps) {
-      assertTrue(world.probeFromConsumer(ip).startsWith("src="), "the endpoint ENI " + ip + " carries the flow");
-    }
+    String inZoneA = world.endpointIp(endpoint, "us-east-1a");
+    String inZoneB = world.endpointIp(endpoint, "us-east-1b");
+    assertTrue(world.probeFromConsumer(inZoneA).startsWith("src="), "the ENI in the target's zone carries the flow");
+    assertFalse(world.probeFromConsumer(inZoneB).startsWith("src="),
+        "cross-zone is off: the NLB node of us-east-1b has no target in its zone");
+    world.provider.elb().modifyLoadBalancerAttributes(r -> r.loadBalancerArn(world.nlbArn).attributes(
+        a -> a.key("load_balancing.cross_zone.enabled").value("true")));
+    await("cross-zone carries the other zone's flows", () -> {
+      try {
+        return world.probeFromConsumer(inZoneB).startsWith("src=");
+      } catch (IOException e) {
+        return false;
+      }
+    });
   }
 }

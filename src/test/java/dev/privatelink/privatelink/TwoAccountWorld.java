@@ -38,6 +38,7 @@ final class TwoAccountWorld {
   String allowGroup;
   String wrongGroup;
   List<String> nlbNodeIps;
+  String nlbArn;
 
   TwoAccountWorld(StackClients provider, StackClients consumer, Path dataDir) {
     this.provider = provider;
@@ -61,6 +62,7 @@ final class TwoAccountWorld {
     var elb = provider.elb();
     var nlb = elb.createLoadBalancer(r -> r.name("echo-nlb").type("network").scheme("internal").subnets(a, b))
         .loadBalancers().getFirst();
+    nlbArn = nlb.loadBalancerArn();
     String tg = elb.createTargetGroup(r -> r.name("echo").protocol("TCP").port(PORT).vpcId(vpc).targetType("instance"))
         .targetGroups().getFirst().targetGroupArn();
     elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(tg).attributes(
@@ -156,6 +158,13 @@ final class TwoAccountWorld {
     var ids = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst().networkInterfaceIds();
     return consumer.ec2().describeNetworkInterfaces(r -> r.networkInterfaceIds(ids)).networkInterfaces().stream()
         .map(n -> n.privateIpAddress()).toList();
+  }
+
+  /** The address of the endpoint's ENI in one zone. */
+  String endpointIp(String endpointId, String zone) {
+    var ids = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(endpointId)).vpcEndpoints().getFirst().networkInterfaceIds();
+    return consumer.ec2().describeNetworkInterfaces(r -> r.networkInterfaceIds(ids)).networkInterfaces().stream()
+        .filter(n -> n.availabilityZone().equals(zone)).findFirst().orElseThrow().privateIpAddress();
   }
 
   String consumerIp() {

@@ -142,7 +142,8 @@ final class NlbRuntime implements LbRuntime {
         return;
       }
       if (proxyProtocol) {
-        backend.write(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
+        // Flushed now: a server-speaks-first protocol must get the header before the client sends anything.
+        backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
       }
       client.pipeline().addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
       tg.trackFlow(target, client);

@@ -29,6 +29,12 @@ import java.util.function.Consumer;
 public final class FabricDataPlane implements DataPlane {
   /** Something reconciled after the network and DNS of every VPC exist (e.g. load balancers). */
   public interface Stage extends AutoCloseable {
+    /**
+     * Removes what {@code state} no longer has, before the network does: connections must be
+     * reset while their addresses and security group rules still exist, or the resets are lost.
+     */
+    default void prune(HostState state) {}
+
     void apply(HostState state);
 
     @Override
@@ -85,6 +91,7 @@ public final class FabricDataPlane implements DataPlane {
       vpcs.forEach(v -> v.instances().forEach(i -> keep.add(i.instanceId())));
       // Processes die before their namespaces do, or they would live on in an unnamed namespace.
       instances.terminateAllExcept(keep);
+      stages.forEach(s -> s.prune(state));
       fabric.apply(vpcs);
       dns.apply(vpcs);
       instances.apply(withNetwork(vpcs));

@@ -52,6 +52,17 @@ public final class EndpointEngine implements AutoCloseable {
     }
   }
 
+  /** Closes (and resets the connections of) every running endpoint not in {@code endpointIds}. */
+  public synchronized void retainOnly(java.util.Set<String> endpointIds) {
+    running.entrySet().removeIf(e -> {
+      if (endpointIds.contains(e.getKey())) {
+        return false;
+      }
+      e.getValue().close();
+      return true;
+    });
+  }
+
   /** (ENI address, port) → (NLB ARN, AZ): the first NLB of the service that listens on a port takes it. */
   private Map<EndpointRuntime.Key, EndpointRuntime.Target> listenersOf(EndpointSpec spec) {
     Map<String, String> azByEni = new HashMap<>();
