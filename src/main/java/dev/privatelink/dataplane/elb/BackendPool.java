@@ -13,6 +13,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -81,7 +82,8 @@ final class BackendPool implements AutoCloseable {
 
   @Override
   public void close() {
-    idle.values().forEach(q -> q.forEach(Channel::close));
+    // Closing a channel takes it out of its queue, so close copies.
+    idle.values().forEach(q -> List.copyOf(q).forEach(Channel::close));
     idle.clear();
   }
 

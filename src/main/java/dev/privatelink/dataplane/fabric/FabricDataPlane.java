@@ -101,14 +101,15 @@ public final class FabricDataPlane implements DataPlane {
 
   @Override
   public void close() {
+    // Each step runs even if one before it fails: a half-closed data plane must still leave the host clean.
     onWorker(() -> {
-      stages.forEach(Stage::close);
-      instances.close();
-      dns.close();
-      fabric.close();
-      namespaces.close();
+      stages.forEach(s -> quietly(s::close));
+      quietly(instances::close);
+      quietly(dns::close);
+      quietly(fabric::close);
+      quietly(namespaces::close);
       if (reap) {
-        Reaper.standard().reap();
+        quietly(() -> Reaper.standard().reap());
       }
     });
     worker.shutdown();
@@ -120,6 +121,14 @@ public final class FabricDataPlane implements DataPlane {
         v.enableDnsHostnames(), v.subnets(), v.securityGroups(), v.enis(),
         v.instances().stream().filter(i -> fabric.hasInstance(v.vpcId(), i.instanceId())).toList(),
         v.loadBalancers(), v.dnsRecords())).toList();
+  }
+
+  private static void quietly(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      System.getLogger(FabricDataPlane.class.getName()).log(System.Logger.Level.WARNING, "closing step failed", e);
+    }
   }
 
   private void onWorker(Runnable task) {

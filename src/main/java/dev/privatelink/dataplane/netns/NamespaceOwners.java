@@ -51,6 +51,15 @@ public final class NamespaceOwners {
     }
   }
 
+  /** Forgets the records of namespaces that no longer exist (a crash between delete and release). */
+  public static void forgetAllBut(java.util.Collection<String> existing) {
+    try (var files = Files.list(DIR)) {
+      files.filter(f -> !existing.contains(f.getFileName().toString())).forEach(f -> release(f.getFileName().toString()));
+    } catch (IOException e) {
+      // No records yet.
+    }
+  }
+
   /** True if some live process other than this one owns a namespace of ours. */
   public static boolean anotherCloudRuns() {
     try (var files = Files.list(DIR)) {

@@ -1,0 +1,111 @@
+package dev.privatelink.stacks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.privatelink.dataplane.instances.InstanceRuntime;
+import dev.privatelink.testing.LocalCloudExtension;
+import dev.privatelink.testing.NetnsTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+
+/**
+ * The seed system with its data plane, as the blog post tests it and beyond: from the consumer
+ * instance, nginx's page through the endpoint's regional and every zonal name; from the service
+ * instance, through the ALB and the NLB, with the seed's certificate; target health as AWS shows
+ * it; and nginx stopped and started again behind the ALB.
+ */
+@NetnsTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedSystemTest {
+  @RegisterExtension
+  static final LocalCloudExtension CLOUD = LocalCloudExtension.withDataPlane();
+  static SeedOutputs seed;
+  static StackClients clients;
+
+  @BeforeAll
+  static void up() {
+    seed = new SeedStack(CLOUD.endpoint(), "000000000000", "000000000000", Progress.silent(), true).apply();
+    clients = CLOUD.clients("000000000000");
+  }
+
+  private static String exec(String instanceId, String... command) throws IOException, InterruptedException {
+    Process p = InstanceRuntime.execFromOutside(CLOUD.dataDir(), instanceId, List.of(command), false)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  @Test
+  @Order(1)
+  void theConsumerGetsNginxThroughEveryEndpointName() throws Exception {
+    assertEquals(7, seed.consumerEndpointDnsNames().size());
+    for (String url : seed.consumerEndpointDnsNames()) {
+      String page = exec(seed.consumerInstanceId(), "curl", "-sk", "-m", "10", url);
+      assertTrue(page.contains("<title>Welcome to nginx!</title>"), url + " gave: " + page);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theServiceVpcReachesNginxThroughTheAlbAndTheNlbWithTheSeedsCertificate() throws Exception {
+    for (String name : List.of(seed.albDnsName(), seed.nlbDnsName())) {
+      String page = exec(seed.serviceInstanceId(), "curl", "-sk", "-m", "10", "https://" + name + "/");
+      assertTrue(page.contains("Welcome to nginx!"), name + " gave: " + page);
+    }
+    String cert = exec(seed.serviceInstanceId(), "sh", "-c", "echo | openssl s_client -connect " + seed.nlbDnsName()
+        + ":443 -servername " + seed.nlbDnsName() + " 2>/dev/null | openssl x509 -noout -subject");
+    assertTrue(cert.contains("CN = " + seed.albDnsName()) && cert.contains("O = ACME Demos"), cert);
+  }
+
+  @Test
+  @Order(3)
+  void targetHealthShowsTheAlbAndTheInstanceHealthy() {
+    assertEquals("healthy", health("service-nlb").targetHealth().stateAsString());
+    assertTrue(health("service-nlb").target().id().contains(":loadbalancer/app/service-alb/"));
+    assertEquals("healthy", health("service").targetHealth().stateAsString());
+    assertEquals(seed.serviceInstanceId(), health("service").target().id());
+  }
+
+  @Test
+  @Order(4)
+  void stoppingNginxMakesItUnhealthyAndTheAlbAnswers502UntilItIsBack() throws Exception {
+    exec(seed.serviceInstanceId(), "systemctl", "stop", "nginx");
+    await("nginx unhealthy", () -> "unhealthy".equals(health("service").targetHealth().stateAsString()));
+    assertEquals("Target.FailedHealthChecks", health("service").targetHealth().reasonAsString());
+    String status = exec(seed.serviceInstanceId(), "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-m", "10",
+        "https://" + seed.albDnsName() + "/");
+    assertEquals("502", status.strip(), "every target unhealthy: the ALB fails open to a target that refuses");
+    exec(seed.serviceInstanceId(), "systemctl", "start", "nginx");
+    await("nginx healthy again", () -> "healthy".equals(health("service").targetHealth().stateAsString()));
+    String page = exec(seed.consumerInstanceId(), "curl", "-sk", "-m", "10", seed.consumerEndpointDnsNames().getFirst());
+    assertTrue(page.contains("Welcome to nginx!"), page);
+  }
+
+  private static TargetHealthDescription health(String targetGroupName) {
+    String arn = clients.elb().describeTargetGroups(r -> r.names(targetGroupName)).targetGroups().getFirst().targetGroupArn();
+    return clients.elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions().getFirst();
+  }
+
+  private static void await(String what, Supplier<Boolean> done) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!done.get()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("gave up waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
