@@ -23,8 +23,8 @@ final class VpcRouter {
    */
   static void create(String vpcId) {
     String ns = HostNames.vpcNamespace(vpcId);
-    Host.run("ip", "netns", "add", ns);
     NamespaceOwners.claim(ns);
+    Host.run("ip", "netns", "add", ns);
     sysctl(ns, List.of(
         "ipv4/ip_forward=1",
         "ipv4/conf/all/rp_filter=0", "ipv4/conf/default/rp_filter=0",
@@ -73,8 +73,8 @@ final class VpcRouter {
     String inst = HostNames.instanceNamespace(instanceId);
     String veth = LinkNames.routerSide(instanceId);
     String gateway = subnet.host(1);
-    Host.run("ip", "netns", "add", inst);
     NamespaceOwners.claim(inst);
+    Host.run("ip", "netns", "add", inst);
     Host.ipBatch(router, List.of(
         "link add " + veth + " type veth peer name " + LinkNames.INSTANCE_SIDE + " netns " + inst,
         // Answer ARP for the subnet's other hosts at once, not after the default random 0.8 s.

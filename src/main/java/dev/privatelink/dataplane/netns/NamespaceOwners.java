@@ -54,7 +54,10 @@ public final class NamespaceOwners {
   /** Forgets the records of namespaces that no longer exist (a crash between delete and release). */
   public static void forgetAllBut(java.util.Collection<String> existing) {
     try (var files = Files.list(DIR)) {
-      files.filter(f -> !existing.contains(f.getFileName().toString())).forEach(f -> release(f.getFileName().toString()));
+      // Records younger than a minute may belong to a namespace another cloud is creating right now.
+      long cutoff = System.currentTimeMillis() - 60_000;
+      files.filter(f -> !existing.contains(f.getFileName().toString()) && f.toFile().lastModified() < cutoff)
+          .forEach(f -> release(f.getFileName().toString()));
     } catch (IOException e) {
       // No records yet.
     }
