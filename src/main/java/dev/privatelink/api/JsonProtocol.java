@@ -5,7 +5,6 @@ import dev.privatelink.control.Cloud;
 import dev.privatelink.wire.JsonCodec;
 import dev.privatelink.wire.WireException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -18,14 +17,13 @@ final class JsonProtocol implements ServiceProtocol {
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private final Cloud cloud;
   private final String targetPrefix;
-  private final String modelPackage;
   private final JsonCodec codec;
-  private final Map<String, Class<?>> requestClasses = new ConcurrentHashMap<>();
+  private final RequestTypes types;
 
   private JsonProtocol(Cloud cloud, String targetPrefix, String modelPackage, String service) {
     this.cloud = cloud;
     this.targetPrefix = targetPrefix;
-    this.modelPackage = modelPackage;
+    this.types = new RequestTypes(cloud, modelPackage);
     this.codec = new JsonCodec(service);
   }
 
@@ -60,19 +58,7 @@ final class JsonProtocol implements ServiceProtocol {
   }
 
   private Class<?> requestClass(String action) {
-    Class<?> type = requestClasses.computeIfAbsent(action, a -> {
-      if (!a.matches("[A-Z][A-Za-z0-9]{1,100}")) {
-        return Void.class;
-      }
-      try {
-        return Class.forName(modelPackage + "." + a + "Request");
-      } catch (ClassNotFoundException e) {
-        return Void.class;
-      }
-    });
-    if (type == Void.class || !cloud.supports(type)) {
-      throw new AwsException("UnknownOperationException", "Unknown operation " + action, 400);
-    }
-    return type;
+    return types.find(action).orElseThrow(() -> new AwsException("UnknownOperationException", "Unknown operation " + action, 400));
   }
+
 }

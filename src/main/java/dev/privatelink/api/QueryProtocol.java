@@ -7,7 +7,6 @@ import dev.privatelink.wire.WireException;
 import dev.privatelink.wire.XmlEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -18,15 +17,14 @@ import software.amazon.awssdk.core.SdkResponse;
  */
 final class QueryProtocol implements ServiceProtocol {
   private final Cloud cloud;
-  private final String modelPackage;
   private final QueryDecoder decoder;
   private final XmlEncoder encoder;
   private final boolean ec2;
-  private final Map<String, Class<?>> requestClasses = new ConcurrentHashMap<>();
+  private final RequestTypes types;
 
   private QueryProtocol(Cloud cloud, String modelPackage, QueryDecoder decoder, XmlEncoder encoder, boolean ec2) {
     this.cloud = cloud;
-    this.modelPackage = modelPackage;
+    this.types = new RequestTypes(cloud, modelPackage);
     this.decoder = decoder;
     this.encoder = encoder;
     this.ec2 = ec2;
@@ -71,21 +69,9 @@ final class QueryProtocol implements ServiceProtocol {
   }
 
   private Class<?> requestClass(String action) {
-    Class<?> type = requestClasses.computeIfAbsent(action, a -> {
-      if (!a.matches("[A-Z][A-Za-z0-9]{1,100}")) {
-        return Void.class;
-      }
-      try {
-        return Class.forName(modelPackage + "." + a + "Request");
-      } catch (ClassNotFoundException e) {
-        return Void.class;
-      }
-    });
-    if (type == Void.class || !cloud.supports(type)) {
-      throw AwsException.badRequest("InvalidAction", "The action " + action + " is not valid for this web service.");
-    }
-    return type;
+    return types.find(action).orElseThrow(() -> AwsException.badRequest("InvalidAction", "The action " + action + " is not valid for this web service."));
   }
+
 
   private AwsException translate(WireException e) {
     if (ec2) {

@@ -58,6 +58,16 @@ public record Cidr(int network, int prefixLength) {
     return Ipv4.format(address(n));
   }
 
+  /** The dotted address at {@code offset} from the network address (base + 1 is a subnet's router). */
+  public String host(long offset) {
+    return addressText(offset);
+  }
+
+  /** True if the dotted IPv4 address lies in this block; false for anything else (IPv6 included). */
+  public boolean contains(String address) {
+    return Ipv4.isValid(address) && contains(Ipv4.parse(address));
+  }
+
   public boolean contains(int address) {
     return (address & mask(prefixLength)) == network;
   }

@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
 import dev.privatelink.dataplane.netns.Reaper;

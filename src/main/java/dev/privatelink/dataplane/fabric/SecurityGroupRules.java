@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.SecurityGroupSpec;
 import dev.privatelink.dataplane.spec.SgRule;
@@ -139,7 +140,7 @@ public final class SecurityGroupRules {
         return null;
       }
       Cidr c = Cidr.parse(rule.cidr());
-      if (c.prefix() > 0) {
+      if (c.prefixLength() > 0) {
         m.append("ip ").append(peer).append(' ').append(c).append(' ');
       }
     }

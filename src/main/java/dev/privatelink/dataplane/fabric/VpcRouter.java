@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
 import dev.privatelink.dataplane.netns.NamespaceOwners;
@@ -84,7 +85,7 @@ final class VpcRouter {
     Host.ipBatch(inst, List.of(
         "link set lo up",
         "link set " + LinkNames.INSTANCE_SIDE + " up",
-        "addr add " + ip + "/" + subnet.prefix() + " dev " + LinkNames.INSTANCE_SIDE,
+        "addr add " + ip + "/" + subnet.prefixLength() + " dev " + LinkNames.INSTANCE_SIDE,
         "route add default via " + gateway + " dev " + LinkNames.INSTANCE_SIDE));
   }
 

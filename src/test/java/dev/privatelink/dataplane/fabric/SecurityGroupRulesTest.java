@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import static dev.privatelink.dataplane.fabric.VpcBuilder.all;
 import static dev.privatelink.dataplane.fabric.VpcBuilder.tcp;
 import static dev.privatelink.dataplane.fabric.VpcBuilder.tcpFromGroup;

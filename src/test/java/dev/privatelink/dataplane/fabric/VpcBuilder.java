@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import dev.privatelink.dataplane.spec.DnsRecord;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.InstanceSpec;

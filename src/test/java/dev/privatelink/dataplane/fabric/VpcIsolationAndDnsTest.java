@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.fabric;
 
+import dev.privatelink.model.Cidr;
 import static dev.privatelink.dataplane.fabric.VpcBuilder.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
