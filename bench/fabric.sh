@@ -69,7 +69,7 @@ for line in "${INSTANCES[@]}"; do CLOUD_NS+=("pl-${line%% *}"); done
 read -r LAUNCH_P50 LAUNCH_MAX < <(awk '$1=="LAUNCH_MS"{print $2" "$3}' "$WORK/launch.txt")
 read -r INST_A IP_A <<<"${INSTANCES[0]}"   # subnet 10.20.1.0/24
 read -r INST_B IP_B <<<"${INSTANCES[1]}"   # subnet 10.20.2.0/24
-ip netns exec "pl-$VPC" nft list tables | grep -q . || { echo "the VPC router has no nftables ruleset" >&2; exit 1; }
+ip netns exec "pl-$VPC" nft list tables | grep -q pl_sg || { echo "the VPC router has no security-group ruleset" >&2; exit 1; }
 
 # --- the direct veth pair ----------------------------------------------------------------------
 ip netns add "$DIRECT_A"; ip netns add "$DIRECT_B"
@@ -91,7 +91,7 @@ throughput() {
 latency() {
   timeout 60 ip netns exec "$1" ping -n -c "$PINGS" -i 0.01 "$2" \
     | sed -n 's/.*time=\([0-9.]*\) ms/\1/p' | sort -g \
-    | awk '{v[NR]=$1} END {if (NR == 0) exit 1; printf "%.3f %.3f\n", v[int((NR+1)*0.5)], v[int(NR*0.99)>0?int(NR*0.99):1]}'
+    | awk '{v[NR]=$1} END {if (NR == 0) exit 1; i = int(NR*0.99); if (i < 1) i = 1; printf "%.3f %.3f\n", v[int((NR+1)/2)], v[i]}'
 }
 
 latency "pl-$INST_A" "$IP_B" >/dev/null   # warms ARP and the conntrack entry on both paths
