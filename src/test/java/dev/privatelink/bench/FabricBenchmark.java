@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * The control half of {@code bench/fabric.sh}: against a running cloud with its data plane, makes a
  * VPC with two subnets in two zones and launches instances one after the other, alternating
  * subnets, timing each from the RunInstances call to the first DescribeInstances that says
- * {@code running}. Prints lines for the script: {@code VPC id}, {@code INSTANCE id ip subnet} per
+ * {@code running}. Prints lines for the script: {@code VPC id}, {@code INSTANCE id ip subnet ms} per
  * instance, then {@code LAUNCH_MS p50 max}. Usage: {@code FabricBenchmark ENDPOINT [instances]}.
  */
 public final class FabricBenchmark {
@@ -44,8 +44,9 @@ public final class FabricBenchmark {
         String id = ec2.runInstances(r -> r.imageId(imageId).instanceType("t3.nano").minCount(1).maxCount(1)
             .subnetId(subnet)).instances().getFirst().instanceId();
         Instance running = awaitRunning(ec2, id, start);
-        millis.add((System.nanoTime() - start) / 1_000_000);
-        System.out.println("INSTANCE " + id + " " + running.privateIpAddress() + " " + subnet);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        millis.add(ms);
+        System.out.println("INSTANCE " + id + " " + running.privateIpAddress() + " " + subnet + " " + ms);
       }
       millis.sort(null);
       System.out.println("LAUNCH_MS " + millis.get((millis.size() - 1) / 2) + " " + millis.getLast());
