@@ -17,10 +17,11 @@ final class Cli {
   private static final Duration LIMIT = Duration.ofMinutes(3);
 
   /** One finished command. */
-  record Result(List<String> words, int exitCode, String stdout, String stderr) {
-    /** Why it was run and what it said, for assertion messages. */
+  record Result(List<String> words, int exitCode, String stdout, String stderr, String serverLog) {
+    /** What was run, what it said and what the server logged meanwhile, for assertion messages. */
     String describe() {
-      return "privatelink " + String.join(" ", words) + " → exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+      return "privatelink " + String.join(" ", words) + " → exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr
+          + "\nend of server.log:\n" + serverLog;
     }
   }
 
@@ -59,8 +60,19 @@ final class Cli {
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
-      throw new AssertionError("privatelink " + String.join(" ", words) + " did not finish within " + LIMIT);
+      throw new AssertionError("privatelink " + String.join(" ", words) + " did not finish within " + LIMIT
+          + "\nstderr:\n" + Files.readString(err) + "\nend of server.log:\n" + serverLogTail());
     }
-    return new Result(List.copyOf(words), p.exitValue(), Files.readString(out), Files.readString(err));
+    return new Result(List.copyOf(words), p.exitValue(), Files.readString(out), Files.readString(err), serverLogTail());
+  }
+
+  /** The last lines the detached server logged: the data dir is deleted after the class. */
+  private String serverLogTail() throws IOException {
+    Path log = dataDir.resolve("server.log");
+    if (!Files.exists(log)) {
+      return "";
+    }
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 }

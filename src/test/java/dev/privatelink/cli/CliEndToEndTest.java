@@ -114,7 +114,11 @@ class CliEndToEndTest {
   void downLeavesNothingOnTheHost() throws Exception {
     List<Long> pids = HostInspection.instancePids(dataDir, instanceIds());
     List<String> namespaces = ourNamespaces();
-    assertTrue(namespaces.containsAll(instanceIds().stream().map(id -> "pl-" + id).toList()), namespaces.toString());
+    // The checks below must see the running cloud's namespaces and processes, or their silence would prove nothing.
+    List<String> onHost = HostInspection.projectObjects();
+    assertTrue(onHost.containsAll(instanceIds().stream().map(id -> "netns pl-" + id).toList()), onHost.toString());
+    assertTrue(HostInspection.processesOf(dataDir, instanceIds()).size() > pids.size(),
+        "the server and the instances are seen");
     Cli.Result down = cli.run("down", List.of(), List.of());
     assertEquals(0, down.exitCode(), down.describe());
 
