@@ -22,8 +22,10 @@ final class Detached {
     try {
       Files.createDirectories(options.dataDir());
       Path serverLog = options.dataDir().resolve("server.log");
+      // The class path rather than -jar: it is the jar when run from it, and the classes directory
+      // plus dependencies when run from a build or a test (where -jar of a directory fails).
       List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
-          "-XX:+UseSerialGC", "-jar", jarPath(), "serve"));
+          "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -62,14 +64,6 @@ final class Detached {
 
   private static String javaBinary() {
     return ProcessHandle.current().info().command().orElse("java");
-  }
-
-  private static String jarPath() {
-    try {
-      return Path.of(Detached.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String tail(Path file) {
