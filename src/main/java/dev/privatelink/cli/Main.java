@@ -30,6 +30,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] argv) {
+    // One line per log record, and only warnings unless PRIVATELINK_LOG says otherwise.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "privatelink %4$s: %5$s%6$s%n");
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.parse(
+        System.getenv().getOrDefault("PRIVATELINK_LOG", "WARNING")));
     System.exit(run(Arrays.asList(argv)));
   }
 
