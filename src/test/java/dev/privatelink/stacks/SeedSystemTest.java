@@ -80,6 +80,14 @@ class SeedSystemTest {
   }
 
   @Test
+  @Order(3)
+  void getConsoleOutputShowsWhatTheUserDataPrinted() {
+    String output = clients.ec2().getConsoleOutput(r -> r.instanceId(seed.serviceInstanceId())).output();
+    String text = new String(java.util.Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
+    assertTrue(text.contains("nginx"), "the yum and systemctl output of the seed's user data: " + text);
+  }
+
+  @Test
   @Order(4)
   void stoppingNginxMakesItUnhealthyAndTheAlbAnswers502UntilItIsBack() throws Exception {
     exec(seed.serviceInstanceId(), "systemctl", "stop", "nginx");

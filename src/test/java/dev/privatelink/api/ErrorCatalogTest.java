@@ -1,0 +1,83 @@
+package dev.privatelink.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.privatelink.stacks.StackClients;
+import dev.privatelink.testing.LocalCloudExtension;
+import dev.privatelink.testing.RawAws;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+
+/**
+ * AWS's errors through the SDK, as the SDK parses them: the code, the HTTP status, a message of
+ * AWS's kind, and no change to the state (the cloud's version stays put).
+ */
+class ErrorCatalogTest {
+  @RegisterExtension
+  static final LocalCloudExtension CLOUD = LocalCloudExtension.controlPlaneOnly();
+  StackClients c;
+  String vpc;
+
+  @BeforeEach
+  void vpc() {
+    CLOUD.reset();
+    c = CLOUD.clients("111111111111");
+    vpc = c.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a"));
+  }
+
+  private void refused(String code, Supplier<?> call) {
+    long before = CLOUD.cloud().cloud().version();
+    AwsServiceException e = assertThrows(AwsServiceException.class, call::get);
+    assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
+    assertEquals(400, e.statusCode());
+    assertTrue(e.awsErrorDetails().errorMessage() != null && !e.awsErrorDetails().errorMessage().isBlank());
+    assertEquals(before, CLOUD.cloud().cloud().version(), code + " changed nothing");
+  }
+
+  @Test
+  void ec2Errors() {
+    refused("InvalidVpcID.NotFound", () -> c.ec2().describeVpcs(r -> r.vpcIds("vpc-0000000000000000f")));
+    refused("InvalidSubnet.Conflict", () -> c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.128/25").availabilityZone("us-east-1a")));
+    refused("InvalidSubnet.Range", () -> c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.0.0/24").availabilityZone("us-east-1a")));
+    refused("DependencyViolation", () -> c.ec2().deleteVpc(r -> r.vpcId(vpc)));
+    refused("InvalidParameterValue", () -> c.ec2().describeVpcs(r -> r.filters(f -> f.name("no-such-filter").values("x"))));
+    refused("MissingParameter", () -> c.ec2().createVpcEndpoint(r -> r.serviceName("com.amazonaws.vpce.us-east-1.vpce-svc-0")));
+    refused("InvalidVpcEndpointServiceId.NotFound", () -> c.ec2().describeVpcEndpointServiceConfigurations(
+        r -> r.serviceIds("vpce-svc-0000000000000000f")));
+    refused("InvalidServiceName", () -> c.ec2().createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType("Interface")
+        .serviceName("com.amazonaws.vpce.us-east-1.vpce-svc-0000000000000000f")));
+  }
+
+  @Test
+  void elbAndAcmErrors() {
+    long before = CLOUD.cloud().cloud().version();
+    assertThrows(LoadBalancerNotFoundException.class, () -> c.elb().describeLoadBalancers(r -> r.names("nope")));
+    refused("ValidationError", () -> c.elb().createLoadBalancer(r -> r.name("internal-bad").type("network")));
+    assertThrows(ResourceNotFoundException.class, () -> c.acm().describeCertificate(r -> r.certificateArn(
+        "arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000")));
+    assertEquals(before, CLOUD.cloud().cloud().version());
+  }
+
+  @Test
+  void motoResetEmptiesTheCloud() {
+    var r = new RawAws(CLOUD.endpoint());
+    var reset = java.net.http.HttpClient.newHttpClient();
+    try {
+      var response = reset.send(java.net.http.HttpRequest.newBuilder(CLOUD.endpoint().resolve("/moto-api/reset"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(0, c.ec2().describeVpcs().vpcs().size());
+    assertEquals(200, r.get("/_privatelink/health").statusCode());
+  }
+}
