@@ -10,7 +10,7 @@
 # Usage: bench/run.sh [seconds-per-run]
 # Env: ROUNDS (3) measured rounds per scenario, interleaved across paths, medians reported;
 #      WARM (5) seconds of warm-up per path and scenario; CONNS (32); THREADS (1) event loop threads
-#      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS.
+#      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS, BASE_JVM_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-8}
@@ -21,7 +21,11 @@ THREADS=${THREADS:-1}
 PATHS=${PATHS:-ours haproxy nginx}
 JAR=${JAR:-target/privatelink.jar}
 BASE_JAR=${BASE_JAR:-}
-JVM_OPTS=${JVM_OPTS:-}
+# Netty 4.2 leaves sun.misc.Unsafe alone on Java 25 unless told: without it every direct-buffer access
+# goes through ByteBuffer bounds checks and new memory through FFM with zeroing. These are the flags
+# a data plane JVM should run with (the product launcher should pass them too).
+JVM_OPTS=${JVM_OPTS---sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false}
+BASE_JVM_OPTS=${BASE_JVM_OPTS-$JVM_OPTS}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 WORK=$(mktemp -d /tmp/pl-bench.XXXXXX)
 PIDS=()
@@ -100,14 +104,14 @@ backend web
 CONF
 haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/logs/haproxy.log" 2>&1 & PIDS+=($!)
 
-start_ours() { # jar nlb alb log
+start_ours() { # jar nlb alb log jvm-options
   # shellcheck disable=SC2086
-  timeout 3600 "$JAVA" -Xms512m -Xmx512m -XX:+UseParallelGC $JVM_OPTS -cp "$1" \
+  timeout 3600 "$JAVA" -Xms512m -Xmx512m -XX:+UseParallelGC $5 -cp "$1" \
     dev.privatelink.dataplane.elb.bench.BenchLoadBalancers "$2" "$3" "$NGINX_IP:$NGINX_PORT" \
     "$WORK/cert.pem" "$WORK/key.pem" 3600 "$THREADS" > "$4" 2>&1 & PIDS+=($!)
 }
-[[ " $PATHS " == *" ours "* ]] && start_ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log"
-[[ " $PATHS " == *" base "* ]] && start_ours "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log"
+[[ " $PATHS " == *" ours "* ]] && start_ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log" "$JVM_OPTS"
+[[ " $PATHS " == *" base "* ]] && start_ours "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log" "$BASE_JVM_OPTS"
 
 base_of() {
   case $1 in

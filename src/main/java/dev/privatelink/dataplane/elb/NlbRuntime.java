@@ -6,7 +6,6 @@ import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -114,13 +113,9 @@ final class NlbRuntime implements LbRuntime {
     }
     boolean proxyProtocol = tg.spec().proxyProtocolV2();
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
-    ChannelFuture connect = new Bootstrap()
-        .group(client.eventLoop())
-        .channelFactory(transport.client(netns))
+    ChannelFuture connect = transport.connector(client.eventLoop(), netns)
         .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
         .localAddress(node.privateIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override
