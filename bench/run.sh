@@ -9,7 +9,7 @@
 # itself (every step is under `timeout`), and kills only the processes it started.
 # Usage: bench/run.sh [seconds-per-run]
 # Env: ROUNDS (3) measured rounds per scenario, interleaved across paths, medians reported;
-#      WARM (5) seconds of warm-up per path and scenario; CONNS (32); THREADS (1) event loop threads
+#      SCENARIOS ("ka close large"); WARM (5) seconds of warm-up per path and scenario; CONNS (32); THREADS (1) event loop threads
 #      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS, BASE_JVM_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -150,7 +150,7 @@ args_of() { # scenario path
 }
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) print 0; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 
-SCENARIOS="ka close large"
+SCENARIOS=${SCENARIOS:-ka close large}
 echo "warming up every path and scenario for ${WARM}s (JIT, accept and handshake paths)..."
 for sc in $SCENARIOS; do for path in $PATHS; do
   # shellcheck disable=SC2046

@@ -1,6 +1,5 @@
 package dev.privatelink.dataplane.elb;
 
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,8 +15,6 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SniHandler;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class AlbFrontend extends ChannelInitializer<Channel> {
   static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-  /** Plaintext per TLS wrap; Netty's default (one 16 KiB record) costs a JNI call and a buffer per record. */
-  static final int WRAP_DATA_SIZE = Integer.getInteger("privatelink.tls.wrapDataSize", 64 * 1024);
 
   private final AlbRuntime runtime;
   private final int port;
@@ -53,15 +48,7 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
       http1(p, false);
       return;
     }
-    p.addLast(new SniHandler(cfg.tls()) {
-      @Override
-      protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
-        SslHandler h = super.newSslHandler(context, allocator);
-        // one JNI wrap call turns up to this much plaintext into several TLS records in one buffer
-        h.setWrapDataSize(WRAP_DATA_SIZE);
-        return h;
-      }
-    });
+    p.addLast(new SniHandler(cfg.tls()));
     p.addLast("errors", CloseOnError.INSTANCE);
     p.addLast(new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
       @Override
