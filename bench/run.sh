@@ -24,7 +24,7 @@ BASE_JAR=${BASE_JAR:-}
 # Netty 4.2 leaves sun.misc.Unsafe alone on Java 25 unless told: without it every direct-buffer access
 # goes through ByteBuffer bounds checks and new memory through FFM with zeroing. These are the flags
 # a data plane JVM should run with (the product launcher should pass them too).
-JVM_OPTS=${JVM_OPTS---sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false}
+JVM_OPTS=${JVM_OPTS--XX:+UseParallelGC --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false}
 BASE_JVM_OPTS=${BASE_JVM_OPTS-$JVM_OPTS}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 WORK=$(mktemp -d /tmp/pl-bench.XXXXXX)
@@ -104,14 +104,17 @@ backend web
 CONF
 haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/logs/haproxy.log" 2>&1 & PIDS+=($!)
 
-start_ours() { # jar nlb alb log jvm-options
+declare -A LBPID   # the process whose CPU time a path's load balancing costs
+LBPID[haproxy]=${PIDS[-1]}
+start_ours() { # path jar nlb alb log jvm-options
   # shellcheck disable=SC2086
-  timeout 3600 "$JAVA" -Xms512m -Xmx512m -XX:+UseParallelGC $5 -cp "$1" \
-    dev.privatelink.dataplane.elb.bench.BenchLoadBalancers "$2" "$3" "$NGINX_IP:$NGINX_PORT" \
-    "$WORK/cert.pem" "$WORK/key.pem" 3600 "$THREADS" > "$4" 2>&1 & PIDS+=($!)
+  timeout 3600 "$JAVA" -Xms512m -Xmx512m $6 -cp "$2" \
+    dev.privatelink.dataplane.elb.bench.BenchLoadBalancers "$3" "$4" "$NGINX_IP:$NGINX_PORT" \
+    "$WORK/cert.pem" "$WORK/key.pem" 3600 "$THREADS" > "$5" 2>&1 & PIDS+=($!)
+  LBPID[$1]=$!
 }
-[[ " $PATHS " == *" ours "* ]] && start_ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log" "$JVM_OPTS"
-[[ " $PATHS " == *" base "* ]] && start_ours "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log" "$BASE_JVM_OPTS"
+[[ " $PATHS " == *" ours "* ]] && start_ours ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log" "$JVM_OPTS"
+[[ " $PATHS " == *" base "* ]] && start_ours base "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log" "$BASE_JVM_OPTS"
 
 base_of() {
   case $1 in
@@ -124,18 +127,29 @@ base_of() {
 for path in $PATHS; do
   for i in $(seq 1 150); do curl -skf "$(base_of "$path")/small" >/dev/null 2>&1 && break; sleep 0.2; done
 done
+for path in ours base; do  # timeout's child is the JVM
+  [ -n "${LBPID[$path]:-}" ] && LBPID[$path]=$(pgrep -P "${LBPID[$path]}" | head -1)
+done
+LBPID[nginx]=$(pgrep -P "${PIDS[0]}" | head -1)   # the worker
+# CPU time (clock ticks, usually 1/100 s) a process has used so far
+ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+HZ=$(getconf CLK_TCK)
 
-# wrk summary → "rps p50 p99 transfer"
-run() { # seconds url extra-header...
+# wrk summary → "rps p50 p99 MB/s cpu-µs-per-request" (the last: of the path's load balancer process)
+run() { # path seconds url extra-header...
+  local pid=${LBPID[$1]}; shift
   local d=$1; shift
-  local out rps p50 p99 xfer
+  local out rps p50 p99 xfer n c0 c1
   local a=("${@//%20/ }")   # args_of spells a header's space as %20 so that word splitting keeps it whole
+  c0=$(ticks "$pid")
   out=$(timeout $(( d + 20 )) wrk -t2 -c"$CONNS" -d"${d}s" --latency "${a[@]}" 2>&1 || true)
+  c1=$(ticks "$pid")
+  n=$(awk '/requests in/ {print $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   xfer=$(awk '/Transfer\/sec/ {print $2}' <<<"$out")
-  echo "${rps:-0} $(ms "${p50:-0}") $(ms "${p99:-0}") $(mb "${xfer:-0}")"
+  echo "${rps:-0} $(ms "${p50:-0}") $(ms "${p99:-0}") $(mb "${xfer:-0}") $(awk -v c=$((c1 - c0)) -v hz="$HZ" -v n="${n:-0}" 'BEGIN{ print (n>0 ? c*1e6/hz/n : 0) }')"
 }
 # latency "1.23ms" / "850.00us" / "1.02s" → milliseconds
 ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v+0} else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print 0 }'; }
@@ -154,7 +168,7 @@ SCENARIOS=${SCENARIOS:-ka close large}
 echo "warming up every path and scenario for ${WARM}s (JIT, accept and handshake paths)..."
 for sc in $SCENARIOS; do for path in $PATHS; do
   # shellcheck disable=SC2046
-  run "$WARM" $(args_of "$sc" "$path") >/dev/null
+  run "$path" "$WARM" $(args_of "$sc" "$path") >/dev/null
 done; done
 
 declare -A R
@@ -162,7 +176,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for sc in $SCENARIOS; do
     for path in $PATHS; do
       # shellcheck disable=SC2046
-      R[$path,$sc,$r]=$(run "$DUR" $(args_of "$sc" "$path"))
+      R[$path,$sc,$r]=$(run "$path" "$DUR" $(args_of "$sc" "$path"))
       echo "round $r $path $sc: ${R[$path,$sc,$r]}"
     done
   done
@@ -170,14 +184,14 @@ done
 
 declare -A M
 printf '\nmedians of %s rounds of %ss, %s connections, %s thread(s):\n' "$ROUNDS" "$DUR" "$CONNS" "$THREADS"
-printf '%-8s %-22s %10s %9s %9s %12s\n' path scenario req/s p50ms p99ms MB/s
+printf '%-8s %-22s %10s %9s %9s %10s %12s\n' path scenario req/s p50ms p99ms MB/s cpu-us/req
 for path in $PATHS; do
   for sc in $SCENARIOS; do
-    for col in 1 2 3 4; do
+    for col in 1 2 3 4 5; do
       M[$path,$sc,$col]=$(for r in $(seq 1 "$ROUNDS"); do awk -v c=$col '{print $c}' <<<"${R[$path,$sc,$r]}"; done | median)
     done
     name=$([ $sc = ka ] && echo "small keep-alive" || ([ $sc = close ] && echo "small Connection:close" || echo "1MiB keep-alive"))
-    printf '%-8s %-22s %10.0f %9.2f %9.2f %12.2f\n' "$path" "$name" "${M[$path,$sc,1]}" "${M[$path,$sc,2]}" "${M[$path,$sc,3]}" "${M[$path,$sc,4]}"
+    printf '%-8s %-22s %10.0f %9.2f %9.2f %10.2f %12.1f\n' "$path" "$name" "${M[$path,$sc,1]}" "${M[$path,$sc,2]}" "${M[$path,$sc,3]}" "${M[$path,$sc,4]}" "${M[$path,$sc,5]}"
   done
 done
 echo
@@ -187,7 +201,8 @@ if [[ " $PATHS " == *" haproxy "* ]]; then
     for sc in $SCENARIOS; do
       awk -v p="$path" -v sc="$sc" -v r1="${M[$path,$sc,1]}" -v r2="${M[haproxy,$sc,1]}" -v q1="${M[$path,$sc,3]}" \
         -v q2="${M[haproxy,$sc,3]}" -v x1="${M[$path,$sc,4]}" -v x2="${M[haproxy,$sc,4]}" \
-        'BEGIN{ printf "%s/haproxy %-6s req/s %.2f  p99 %.2f  MB/s %.2f\n", p, sc, (r2>0?r1/r2:0), (q2>0?q1/q2:0), (x2>0?x1/x2:0) }'
+        -v u1="${M[$path,$sc,5]}" -v u2="${M[haproxy,$sc,5]}" \
+        'BEGIN{ printf "%s/haproxy %-6s req/s %.2f  p99 %.2f  MB/s %.2f  cpu/req %.2f\n", p, sc, (r2>0?r1/r2:0), (q2>0?q1/q2:0), (x2>0?x1/x2:0), (u2>0?u1/u2:0) }'
     done
   done
 fi

@@ -11,13 +11,11 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A network load balancer: a TCP listener per node and port; each flow goes to one target chosen
@@ -139,7 +137,7 @@ final class NlbRuntime implements LbRuntime {
       if (proxyProtocol) {
         backend.write(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
       }
-      client.pipeline().addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+      client.pipeline().addLast("idle", new IdleTimeout(idle));
       tg.trackFlow(target, client);
       TcpRelay.join(client, backend);
     });
