@@ -9,13 +9,17 @@
 # itself (every step is under `timeout`), and kills only the processes it started.
 # Usage: bench/run.sh [seconds-per-run]
 # Env: ROUNDS (3) measured rounds per scenario, interleaved across paths, medians reported;
-#      SCENARIOS ("ka close large"); WARM (5) seconds of warm-up per path and scenario; CONNS (32); THREADS (1) event loop threads
+#      SCENARIOS ("ka close large"); WARM (5) seconds of warm-up per path and scenario, WARM_CLOSE
+#      (3 × WARM) for Connection: close; CONNS (32); THREADS (1) event loop threads
 #      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS, BASE_JVM_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-8}
 ROUNDS=${ROUNDS:-3}
 WARM=${WARM:-5}
+# per-connection code (accept, handshake, pipeline set-up) runs once per connection, not per request:
+# the JVM needs ~10k connections before C2 has compiled it, so Connection: close warms up longer
+WARM_CLOSE=${WARM_CLOSE:-$(( WARM * 3 ))}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-1}
 PATHS=${PATHS:-ours haproxy nginx}
@@ -45,7 +49,10 @@ BASE_NLB=127.0.5.1:48443; BASE_ALB=127.0.5.11:48444
 
 [ -f "$JAR" ] || JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} ./mvnw -q -B -o package -DskipTests
 
-# the same certificate and key for every path, so every handshake does the same RSA-2048 work
+# the same certificate and key for every path, so every handshake does the same RSA-2048 work, and
+# the same TLS versions and cipher suites: those of ELBSecurityPolicy-2016-08, which our ALB listener
+# uses (TLS 1.0-1.2; left alone, haproxy and nginx would negotiate TLS 1.3 with AES-256)
+POLICY_CIPHERS="ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-SHA256:ECDHE-RSA-AES128-SHA256:ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-SHA384:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA:ECDHE-ECDSA-AES256-SHA:AES128-GCM-SHA256:AES128-SHA256:AES128-SHA:AES256-GCM-SHA384:AES256-SHA256:AES256-SHA"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bench.local/O=ACME Demos" \
   -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
 cat "$WORK/cert.pem" "$WORK/key.pem" > "$WORK/haproxy.pem"
@@ -67,6 +74,7 @@ http {
     listen $NGINX_IP:$NGINX_PORT backlog=4096;
     listen $NGINX_TLS_IP:$NGINX_TLS_PORT ssl backlog=4096;
     ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem;
+    ssl_protocols TLSv1 TLSv1.1 TLSv1.2; ssl_ciphers $POLICY_CIPHERS; ssl_prefer_server_ciphers on;
     location = /small { return 200 "hello from nginx, a small response of about one hundred bytes...........\n"; }
     location = /large { alias $WORK/large; }
     location = / { return 200 "ok\n"; }
@@ -93,7 +101,7 @@ backend alb
   server alb $HA_HTTP
 frontend alb
   mode http
-  bind $HA_HTTP ssl crt $WORK/haproxy.pem ssl-min-ver TLSv1.0
+  bind $HA_HTTP ssl crt $WORK/haproxy.pem ssl-min-ver TLSv1.0 ssl-max-ver TLSv1.2 ciphers $POLICY_CIPHERS
   option http-keep-alive
   option forwardfor
   default_backend web
@@ -131,6 +139,10 @@ for path in ours base; do  # timeout's child is the JVM
   [ -n "${LBPID[$path]:-}" ] && LBPID[$path]=$(pgrep -P "${LBPID[$path]}" | head -1)
 done
 LBPID[nginx]=$(pgrep -P "${PIDS[0]}" | head -1)   # the worker
+for path in $PATHS; do
+  hp=$(base_of "$path"); hp=${hp#https://}
+  echo "$path negotiates: $(echo | timeout 5 openssl s_client -connect "$hp" 2>/dev/null | grep -m1 -E '^New,' || echo '?')"
+done
 # CPU time (clock ticks, usually 1/100 s) a process has used so far
 ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK)
@@ -165,10 +177,10 @@ args_of() { # scenario path
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) print 0; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 
 SCENARIOS=${SCENARIOS:-ka close large}
-echo "warming up every path and scenario for ${WARM}s (JIT, accept and handshake paths)..."
+echo "warming up every path and scenario for ${WARM}s, ${WARM_CLOSE}s with Connection: close (JIT)..."
 for sc in $SCENARIOS; do for path in $PATHS; do
   # shellcheck disable=SC2046
-  run "$path" "$WARM" $(args_of "$sc" "$path") >/dev/null
+  run "$path" "$([ "$sc" = close ] && echo "$WARM_CLOSE" || echo "$WARM")" $(args_of "$sc" "$path") >/dev/null
 done; done
 
 declare -A R
