@@ -25,7 +25,8 @@ final class Detached {
       // The class path rather than -jar: it is the jar when run from it, and the classes directory
       // plus dependencies when run from a build or a test (where -jar of a directory fails).
       List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
-          "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+          // Netty's fast buffers need Unsafe, which Java 25 refuses unless asked (see bench/README.md).
+          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

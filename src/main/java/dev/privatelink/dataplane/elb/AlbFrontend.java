@@ -16,8 +16,6 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client side of an ALB listener: TLS with SNI for HTTPS, then HTTP/2 or HTTP/1.1 as ALPN
@@ -43,7 +41,7 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
       return;
     }
     ChannelPipeline p = ch.pipeline();
-    p.addLast("idle", new IdleStateHandler(0, 0, runtime.idleTimeoutSeconds(), TimeUnit.SECONDS));
+    p.addLast("idle", new IdleTimeout(runtime.idleTimeoutSeconds()));
     if (!cfg.https()) {
       http1(p, false);
       return;

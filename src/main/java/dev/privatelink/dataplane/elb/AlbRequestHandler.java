@@ -30,6 +30,8 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   private ChannelHandlerContext ctx;
   private ProxyExchange current;
   private boolean busy;
+  private String clientIp;
+  private String nodeIp;
 
   AlbRequestHandler(AlbRuntime runtime, int port, boolean https, boolean http2) {
     this.runtime = runtime;
@@ -84,15 +86,18 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
       respond(req, AlbResponses.error(503), keepAlive);
       return;
     }
-    Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
-    InetSocketAddress client = (InetSocketAddress) conn.remoteAddress();
-    String nodeIp = ((InetSocketAddress) conn.localAddress()).getAddress().getHostAddress();
+    if (clientIp == null) {
+      // the connection's addresses do not change: format them once, not per request
+      Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
+      clientIp = ((InetSocketAddress) conn.remoteAddress()).getAddress().getHostAddress();
+      nodeIp = ((InetSocketAddress) conn.localAddress()).getAddress().getHostAddress();
+    }
     ForwardedHeaders.stripHopByHop(req.headers());
     if (http2) {
       req.headers().remove("x-http2-stream-id").remove("x-http2-scheme").remove("x-http2-path")
           .remove("x-http2-authority").remove("x-http2-stream-weight").remove("x-http2-stream-dependency-id");
     }
-    ForwardedHeaders.apply(req.headers(), client.getAddress().getHostAddress(), https, port);
+    ForwardedHeaders.apply(req.headers(), clientIp, https, port);
     req.setProtocolVersion(HttpVersion.HTTP_1_1);
     HttpUtil.setContentLength(req, req.content().readableBytes());
     current = new ProxyExchange(this, runtime.pool(), new BackendPool.Key(ctx.channel().eventLoop(), nodeIp,

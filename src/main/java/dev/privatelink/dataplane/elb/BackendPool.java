@@ -1,6 +1,5 @@
 package dev.privatelink.dataplane.elb;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,12 +47,8 @@ final class BackendPool implements AutoCloseable {
         return new Lease(ch.newSucceededFuture(), true);
       }
     }
-    ChannelFuture f = new Bootstrap()
-        .group(key.loop())
-        .channelFactory(transport.client(netns))
-        .option(ChannelOption.TCP_NODELAY, true)
+    ChannelFuture f = transport.connector(key.loop(), netns)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
         .localAddress(key.localIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override

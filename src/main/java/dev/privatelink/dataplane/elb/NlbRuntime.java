@@ -6,19 +6,16 @@ import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A network load balancer: a TCP listener per node and port; each flow goes to one target chosen
@@ -114,13 +111,9 @@ final class NlbRuntime implements LbRuntime {
     }
     boolean proxyProtocol = tg.spec().proxyProtocolV2();
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
-    ChannelFuture connect = new Bootstrap()
-        .group(client.eventLoop())
-        .channelFactory(transport.client(netns))
+    ChannelFuture connect = transport.connector(client.eventLoop(), netns)
         .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ListenerSet.WATER_MARK)
         .localAddress(node.privateIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override
@@ -145,7 +138,7 @@ final class NlbRuntime implements LbRuntime {
         // Flushed now: a server-speaks-first protocol must get the header before the client sends anything.
         backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
       }
-      client.pipeline().addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+      client.pipeline().addLast("idle", new IdleTimeout(idle));
       tg.trackFlow(target, client);
       TcpRelay.join(client, backend);
     });

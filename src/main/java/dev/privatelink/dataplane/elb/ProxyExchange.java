@@ -3,6 +3,8 @@ package dev.privatelink.dataplane.elb;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -86,7 +88,10 @@ final class ProxyExchange {
     }
     backend.attr(BackendPool.EXCHANGE).set(this);
     backend.config().setAutoRead(front.channel().isWritable());
-    backend.writeAndFlush(request.retainedDuplicate()).addListener(w -> {
+    // head and body apart: a retained duplicate of a full request would copy every header
+    backend.write(new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), request.headers()),
+        backend.voidPromise());
+    backend.writeAndFlush(new DefaultLastHttpContent(request.content().retainedDuplicate())).addListener(w -> {
       if (!w.isSuccess()) {
         onBackendClosed();
       }

@@ -77,14 +77,12 @@ final class TargetGroupRuntime implements AutoCloseable {
 
   /** A target for a new NLB flow from a node in {@code nodeAz}; the same hash keeps choosing the same target. */
   TargetSpec pickForFlow(String nodeAz, int hash) {
-    List<TargetSpec> list = routable(nodeAz);
-    return list.isEmpty() ? null : list.get(Math.floorMod(hash, list.size()));
+    return pick(nodeAz, hash);
   }
 
   /** The next target for an ALB request, round robin. */
   TargetSpec pickRoundRobin() {
-    List<TargetSpec> list = routable(null);
-    return list.isEmpty() ? null : list.get(Math.floorMod(roundRobin.getAndIncrement(), list.size()));
+    return pick(null, roundRobin.getAndIncrement());
   }
 
   /** Registers an open flow so that draining or deregistration can close it. */
@@ -99,21 +97,47 @@ final class TargetGroupRuntime implements AutoCloseable {
     });
   }
 
-  private List<TargetSpec> routable(String nodeAz) {
-    List<TargetSpec> candidates = new ArrayList<>();
-    List<TargetSpec> healthy = new ArrayList<>();
-    boolean checksOff = !spec.healthCheck().enabled();
-    for (TargetSpec t : spec.targets()) {
-      if (t.draining() || (nodeAz != null && !crossZone && !nodeAz.equals(t.availabilityZone()))) {
-        continue;
-      }
-      candidates.add(t);
-      TargetHealth h = health.get(TargetKey.of(t));
-      if (checksOff || (h != null && h.healthy())) {
-        healthy.add(t);
+  /**
+   * The {@code n}th (modulo their number) of the routable targets: the healthy ones the node may use,
+   * or all it may use when none is healthy. Counts, then walks, so a request allocates nothing.
+   */
+  private TargetSpec pick(String nodeAz, int n) {
+    TargetGroupSpec s = spec;
+    boolean checksOff = !s.healthCheck().enabled();
+    int candidates = 0;
+    int healthy = 0;
+    for (TargetSpec t : s.targets()) {
+      if (usable(t, nodeAz)) {
+        candidates++;
+        healthy += checksOff || healthy(t) ? 1 : 0;
       }
     }
-    return healthy.isEmpty() ? candidates : healthy;
+    boolean onlyHealthy = healthy > 0;
+    int count = onlyHealthy ? healthy : candidates;
+    if (count == 0) {
+      return null;
+    }
+    int skip = Math.floorMod(n, count);
+    TargetSpec first = null;
+    for (TargetSpec t : s.targets()) {
+      if (!usable(t, nodeAz) || (onlyHealthy && !checksOff && !healthy(t))) {
+        continue;
+      }
+      if (skip-- == 0) {
+        return t;
+      }
+      first = first == null ? t : first;
+    }
+    return first; // health changed between the two walks (checks run on other threads)
+  }
+
+  private boolean usable(TargetSpec t, String nodeAz) {
+    return !t.draining() && (nodeAz == null || crossZone || nodeAz.equals(t.availabilityZone()));
+  }
+
+  private boolean healthy(TargetSpec t) {
+    TargetHealth h = health.get(TargetKey.of(t));
+    return h != null && h.healthy();
   }
 
   private void reconcileCheckers() {

@@ -97,6 +97,19 @@ class AlbTest {
   }
 
   @Test
+  void idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
+    applyHttps(1, List.of(CERT), null, web(b.port()));
+    try (SSLSocket s = Tls.connect(NODE, port, null)) {
+      s.setSoTimeout(10_000);
+      RawHttp.Response r = RawHttp.get(s, "alb.local", "/");
+      assertEquals(200, r.status());
+      assertTrue(r.headers().getOrDefault("connection", "keep-alive").equalsIgnoreCase("keep-alive"), "kept alive");
+      assertEquals(-1, s.getInputStream().read(), "the ALB closes a connection idle for its timeout");
+    }
+  }
+
+  @Test
   void sniPicksTheMatchingCertificateAndTls13PolicyNegotiatesTls13() throws Exception {
     HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
     CertificateSpec other = certificate("other.local", List.of("other.local", "*.other.local"), false);
