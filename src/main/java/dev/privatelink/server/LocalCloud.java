@@ -81,15 +81,19 @@ public final class LocalCloud implements AutoCloseable {
 
   @Override
   public void close() {
-    api.close();
-    ticker.close();
-    hostSync.close();
+    // Every step runs even if one before it fails, so the data dir is always released.
     try {
-      java.nio.file.Files.deleteIfExists(ServerInfo.file(dataDir.root()));
-      journal.close();
-      dataDir.close();
-    } catch (IOException e) {
-      LOG.log(Logger.Level.WARNING, "closing the data dir failed", e);
+      api.close();
+      ticker.close();
+      hostSync.close();
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(ServerInfo.file(dataDir.root()));
+        journal.close();
+        dataDir.close();
+      } catch (IOException e) {
+        LOG.log(Logger.Level.WARNING, "closing the data dir failed", e);
+      }
     }
   }
 }
