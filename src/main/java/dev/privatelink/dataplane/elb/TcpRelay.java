@@ -14,10 +14,6 @@ import io.netty.util.ReferenceCountUtil;
  * Copies bytes between the two sockets of one flow with backpressure: each side reads only while
  * the other side's outbound buffer is below its high-water mark, and resumes when it drains. Either
  * side closing closes the other after what is already queued has been written.
- *
- * <p>Reading is left on (auto-read) and turned off only when the peer's buffer is full. Reading
- * one read at a time with auto-read off costs two epoll_ctl calls per read event (EPOLLIN off after
- * the read, on again at the next {@code read()}): about ten per short-lived flow.
  */
 final class TcpRelay extends ChannelInboundHandlerAdapter {
   static final AttributeKey<Channel> PEER = AttributeKey.valueOf("pl.peer");
@@ -34,8 +30,8 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     b.attr(PEER).set(a);
     a.pipeline().addLast("relay", new TcpRelay(b));
     b.pipeline().addFirst("relay", new TcpRelay(a));
-    a.config().setAutoRead(true);
-    b.config().setAutoRead(true);
+    a.read();
+    b.read();
   }
 
   /** Ends a flow the way an NLB does on idle timeout or end of draining: a TCP RST on both sides. */
@@ -70,8 +66,8 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     peer.flush();
-    if (!peer.isWritable()) {
-      ctx.channel().config().setAutoRead(false);
+    if (peer.isWritable()) {
+      ctx.read();
     }
   }
 
@@ -79,7 +75,7 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     // this side drained below the low-water mark: the peer may read again
     if (ctx.channel().isWritable()) {
-      peer.config().setAutoRead(true);
+      peer.read();
     }
     ctx.fireChannelWritabilityChanged();
   }
