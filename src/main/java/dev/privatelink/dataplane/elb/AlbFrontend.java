@@ -13,13 +13,15 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.IllegalReferenceCountException;
 
 /**
- * The client side of an ALB listener: TLS with SNI for HTTPS, then HTTP/2 or HTTP/1.1 as ALPN
- * decides (plain HTTP is HTTP/1.1), each request handed to an {@link AlbRequestHandler}. A
+ * The client side of an ALB listener: TLS (with SNI when the listener has several certificates)
+ * for HTTPS, then HTTP/2 or HTTP/1.1 as ALPN decides (plain HTTP is HTTP/1.1), each request handed to an {@link AlbRequestHandler}. A
  * connection with nothing in flight for the idle timeout is closed.
  */
 final class AlbFrontend extends ChannelInitializer<Channel> {
@@ -46,23 +48,70 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
       http1(p, false);
       return;
     }
-    p.addLast(new SniHandler(cfg.tls()));
-    p.addLast("errors", CloseOnError.INSTANCE);
-    p.addLast(new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
-      @Override
-      protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
-        if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-          http2(ctx.pipeline());
-        } else {
-          http1(ctx.pipeline(), true);
-        }
+    TlsContexts.ServerTls tls = cfg.tls();
+    if (tls.only() != null) {
+      // one certificate answers every name: no SNI lookup, and no handler replaced once the hello is in
+      try {
+        p.addLast("tls", tls.only().newHandler(ch.alloc()));
+      } catch (IllegalReferenceCountException e) {
+        ch.close(); // the listener's certificate was replaced as this connection arrived
+        return;
       }
-    });
+    } else {
+      p.addLast("tls", new SniHandler(tls.sni()));
+    }
+    p.addLast("errors", CloseOnError.INSTANCE);
+    p.addLast("alpn", new AlpnSwitch());
+    http1(p, true);
   }
 
   private void http1(ChannelPipeline p, boolean https) {
-    p.addLast(new HttpServerCodec(8192, 65536, 16384), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-        new AlbRequestHandler(runtime, port, https, false));
+    p.addLast("http", new HttpServerCodec(8192, 65536, 16384));
+    p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+    p.addLast("request", new AlbRequestHandler(runtime, port, https, false));
+  }
+
+  /**
+   * The pipeline is built for HTTP/1.1, what nearly every connection speaks (and what a client
+   * without ALPN gets); once the handshake has picked h2 the HTTP/1.1 handlers are swapped out.
+   * Deciding on the first decrypted bytes as well as on the handshake event covers either order.
+   * Cheaper than Netty's ApplicationProtocolNegotiationHandler, which adds and removes handlers
+   * on every connection and buffers what arrives before the event.
+   */
+  private final class AlpnSwitch extends ChannelInboundHandlerAdapter {
+    private boolean decided;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (!decided) {
+        decide(ctx);
+      }
+      ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof SslHandshakeCompletionEvent e && !decided) {
+        if (!e.isSuccess()) {
+          ctx.close();
+          return;
+        }
+        decide(ctx);
+      }
+      ctx.fireUserEventTriggered(evt);
+    }
+
+    private void decide(ChannelHandlerContext ctx) {
+      decided = true;
+      SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+      if (ssl != null && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+        ChannelPipeline p = ctx.pipeline();
+        p.remove("request");
+        p.remove("aggregate");
+        p.remove("http");
+        http2(p);
+      }
+    }
   }
 
   private void http2(ChannelPipeline p) {

@@ -4,9 +4,10 @@ import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
-import io.netty.handler.ssl.SslContext;
-import io.netty.util.Mapping;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class AlbRuntime implements LbRuntime {
   private volatile Map<Integer, ListenerConfig> byPort = Map.of();
 
   /** A listener as requests see it; {@code tls} is null for HTTP. */
-  record ListenerConfig(ListenerSpec spec, Rules rules, Mapping<String, SslContext> tls) {
+  record ListenerConfig(ListenerSpec spec, Rules rules, TlsContexts.ServerTls tls) {
     boolean https() {
       return tls != null;
     }
@@ -60,7 +61,9 @@ final class AlbRuntime implements LbRuntime {
         failures.add(e.getMessage());
       }
     }
+    Map<Integer, ListenerConfig> before = this.byPort;
     this.byPort = ports;
+    releaseUnused(before.values(), ports.values());
     Set<ListenerKey> wanted = new HashSet<>();
     for (Node n : next.nodes()) {
       ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
@@ -76,13 +79,24 @@ final class AlbRuntime implements LbRuntime {
   /** Builds TLS contexts only when certificates or policy changed: that is the expensive part. */
   private static ListenerConfig configure(ListenerSpec l, ListenerConfig before) {
     boolean https = l.protocol().equalsIgnoreCase("HTTPS");
-    Mapping<String, SslContext> tls = null;
+    TlsContexts.ServerTls tls = null;
     if (https) {
       boolean same = before != null && before.https() && Objects.equals(before.spec().certificates(), l.certificates())
           && Objects.equals(before.spec().sslPolicy(), l.sslPolicy());
       tls = same ? before.tls() : TlsContexts.forListener(l);
     }
     return new ListenerConfig(l, new Rules(l), tls);
+  }
+
+  /** Contexts no listener uses any more; connections that still run on them hold their own references. */
+  private static void releaseUnused(Collection<ListenerConfig> before, Collection<ListenerConfig> now) {
+    Set<TlsContexts.ServerTls> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    now.forEach(c -> kept.add(c.tls()));
+    for (ListenerConfig c : before) {
+      if (c.https() && !kept.contains(c.tls())) {
+        c.tls().release();
+      }
+    }
   }
 
   ListenerConfig config(int port) {
@@ -107,5 +121,7 @@ final class AlbRuntime implements LbRuntime {
     listeners.close();
     groups.close();
     pool.close();
+    releaseUnused(byPort.values(), List.of());
+    byPort = Map.of();
   }
 }

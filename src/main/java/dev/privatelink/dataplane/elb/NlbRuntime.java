@@ -6,16 +6,19 @@ import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A network load balancer: a TCP listener per node and port; each flow goes to one target chosen
@@ -30,6 +33,8 @@ final class NlbRuntime implements LbRuntime {
   private final StatusSink sink;
   private final ListenerSet listeners;
   private final TargetGroups groups;
+  private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
+  private final SocketAddresses addresses = new SocketAddresses();
   private volatile LoadBalancerSpec spec;
   private volatile Map<Integer, ListenerSpec> byPort = Map.of();
 
@@ -90,7 +95,13 @@ final class NlbRuntime implements LbRuntime {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
-        Node node = spec.nodes().stream().filter(n -> n.privateIp().equals(key.ip())).findFirst().orElse(null);
+        Node node = null;
+        for (Node n : spec.nodes()) {
+          if (n.privateIp().equals(key.ip())) {
+            node = n;
+            break;
+          }
+        }
         if (node == null) {
           TcpRelay.reset(ch);
           return;
@@ -111,17 +122,8 @@ final class NlbRuntime implements LbRuntime {
     }
     boolean proxyProtocol = tg.spec().proxyProtocolV2();
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
-    ChannelFuture connect = transport.connector(client.eventLoop(), netns)
-        .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .localAddress(node.privateIp(), 0)
-        .handler(new ChannelInitializer<>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast("errors", CloseOnError.INSTANCE);
-          }
-        })
-        .connect(new InetSocketAddress(target.ip(), target.port()));
+    ChannelFuture connect = connector(client.eventLoop())
+        .connect(addresses.of(target.ip(), target.port()), addresses.of(node.privateIp(), 0));
     Channel backend = connect.channel();
     client.closeFuture().addListener(f -> {
       if (!connect.isDone()) {
@@ -142,6 +144,24 @@ final class NlbRuntime implements LbRuntime {
       tg.trackFlow(target, client);
       TcpRelay.join(client, backend);
     });
+  }
+
+  /**
+   * One bootstrap per event loop, reused by every flow of that loop: building one per flow (options
+   * map, handler, initializer) showed up in a Connection: close profile. The backend socket starts
+   * with auto-read off, so the client's bytes are not read before there is somewhere to send them.
+   */
+  private Bootstrap connector(EventLoop loop) {
+    Bootstrap b = connectors.get(loop);
+    if (b == null) {
+      b = transport.connector(loop, netns)
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+          .handler(CloseOnError.INSTANCE);
+      Bootstrap raced = connectors.putIfAbsent(loop, b);
+      b = raced != null ? raced : b;
+    }
+    return b;
   }
 
   /** A hash of the flow's 5-tuple (protocol is always TCP here). */

@@ -10,8 +10,10 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
+import io.netty.util.ReferenceCountUtil;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -20,32 +22,58 @@ import javax.naming.ldap.Rdn;
  * Server TLS for an HTTPS listener: one OpenSSL (BoringSSL) context per certificate, restricted to
  * the listener's security policy and offering h2 and http/1.1 by ALPN; SNI picks the certificate
  * whose names match, and the first certificate answers everything else.
+ *
+ * <p>Contexts are reference counted ({@link SslProvider#OPENSSL_REFCNT}): an engine per connection
+ * without a finalizer (the plain OPENSSL provider registers one per engine, that is per
+ * connection), released by its SslHandler when the connection ends; the contexts themselves are
+ * released by {@link ServerTls#release()} once a listener stops using them.
  */
 final class TlsContexts {
   private TlsContexts() {}
 
-  static Mapping<String, SslContext> forListener(ListenerSpec listener) {
+  /**
+   * The contexts of one listener. {@code only} is set when the listener has a single certificate:
+   * it answers every name, so the connection needs no SNI lookup and can get its SslHandler at once.
+   */
+  record ServerTls(Mapping<String, SslContext> sni, SslContext only, List<SslContext> all) {
+    /** Drops the listener's references; connections still open keep theirs through their engines. */
+    void release() {
+      all.forEach(ReferenceCountUtil::safeRelease);
+    }
+  }
+
+  static ServerTls forListener(ListenerSpec listener) {
     List<CertificateSpec> certs = listener.certificates();
     if (certs.isEmpty()) {
       throw new IllegalArgumentException("HTTPS listener " + listener.arn() + " has no certificate");
     }
     SslPolicies.Policy policy = SslPolicies.of(listener.sslPolicy());
-    SslContext first = build(certs.get(0), policy);
-    DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(first);
-    for (int i = certs.size() - 1; i >= 0; i--) {
-      SslContext ctx = i == 0 ? first : build(certs.get(i), policy);
-      for (String name : names(Pem.chain(certs.get(i).certificatePem(), null).get(0))) {
-        mapping.add(name, ctx);
+    List<SslContext> all = new ArrayList<>();
+    try {
+      SslContext first = build(certs.get(0), policy);
+      all.add(first);
+      DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(first);
+      for (int i = certs.size() - 1; i >= 0; i--) {
+        SslContext ctx = i == 0 ? first : build(certs.get(i), policy);
+        if (i != 0) {
+          all.add(ctx);
+        }
+        for (String name : names(Pem.chain(certs.get(i).certificatePem(), null).get(0))) {
+          mapping.add(name, ctx);
+        }
       }
+      return new ServerTls(mapping.build(), certs.size() == 1 ? first : null, List.copyOf(all));
+    } catch (RuntimeException e) {
+      all.forEach(ReferenceCountUtil::safeRelease);
+      throw e;
     }
-    return mapping.build();
   }
 
   private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy) {
     List<X509Certificate> chain = Pem.chain(cert.certificatePem(), cert.chainPem());
     try {
       return SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()), chain.toArray(X509Certificate[]::new))
-          .sslProvider(SslProvider.OPENSSL)
+          .sslProvider(SslProvider.OPENSSL_REFCNT)
           .protocols(policy.protocols())
           .ciphers(SslPolicies.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
           .applicationProtocolConfig(new ApplicationProtocolConfig(

@@ -124,6 +124,23 @@ class AlbTest {
   }
 
   @Test
+  void replacedCertificateServesNewConnectionsWhileOpenOnesKeepTheirs() throws Exception {
+    HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
+    applyHttps(60, List.of(CERT), null, web(b.port()));
+    try (SSLSocket open = Tls.connect(NODE, port, null)) {
+      open.setSoTimeout(10_000);
+      assertEquals(200, RawHttp.get(open, "alb.local", "/").status());
+      CertificateSpec other = certificate("other.local", List.of("other.local"), false);
+      applyHttps(60, List.of(other), null, web(b.port()));
+      // the old context was released by the listener, but this connection's engine still holds it
+      assertEquals(200, RawHttp.get(open, "alb.local", "/").status());
+      try (SSLSocket s = Tls.connect(NODE, port, null)) {
+        assertTrue(Tls.subject(s).contains("CN=other.local"), Tls.subject(s));
+      }
+    }
+  }
+
+  @Test
   void http2ByAlpn() throws Exception {
     HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
     applyHttps(60, List.of(CERT), null, web(b.port()));
