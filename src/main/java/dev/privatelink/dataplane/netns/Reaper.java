@@ -32,7 +32,7 @@ public final class Reaper {
   /** Removes every matching leftover; returns what it removed, for the log. */
   public List<String> reap() {
     List<String> removed = new ArrayList<>();
-    NamespaceOwners.forgetAllBut(namespaces(nsPrefix));
+    NamespaceOwners.forgetAllBut(namespaces(""));
     for (String ns : namespaces(nsPrefix)) {
       if (!NamespaceOwners.reapable(ns)) {
         continue;
