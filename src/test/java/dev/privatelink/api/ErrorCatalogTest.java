@@ -30,7 +30,22 @@ class ErrorCatalogTest {
     CLOUD.reset();
     c = CLOUD.clients("111111111111");
     vpc = c.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a"));
+    String subnet = c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a"))
+        .subnet().subnetId();
+    // New resources settle asynchronously (pending → available); wait, so versions compare errors alone.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!"available".equals(c.ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().getFirst().stateAsString())
+        || !"available".equals(c.ec2().describeVpcs(r -> r.vpcIds(vpc)).vpcs().getFirst().stateAsString())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the VPC and subnet never became available");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private void refused(String code, Supplier<?> call) {

@@ -66,6 +66,7 @@ class StrictAuthTest {
 
   @Test
   void anUnknownKeyIsRefusedWithNothingChanged() {
+    CLOUD.quiesce();
     long before = CLOUD.cloud().cloud().version();
     try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(CLOUD.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("999999999999", "x"))).build()) {

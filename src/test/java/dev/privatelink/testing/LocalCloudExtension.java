@@ -99,6 +99,20 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
     return c;
   }
 
+  /** Waits until the cloud's state stops changing (new resources settle asynchronously). */
+  public void quiesce() {
+    long last = -1;
+    while (last != cloud.cloud().version()) {
+      last = cloud.cloud().version();
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Empties the cloud between tests, as moto's reset does. */
   public void reset() {
     cloud.cloud().reset();
