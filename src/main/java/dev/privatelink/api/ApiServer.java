@@ -64,12 +64,21 @@ public final class ApiServer implements AutoCloseable {
       } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
         response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version() + "}", Map.of());
       } else if (extraJson.containsKey(path)) {
-        response = ApiResponse.json(200, "application/json", extraJson.get(path).get(), Map.of());
+        response = view(path);
       } else {
         response = router.route(new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
             lowerCase(exchange.getRequestHeaders()), body));
       }
       write(exchange, response);
+    }
+  }
+
+  private ApiResponse view(String path) {
+    try {
+      return ApiResponse.json(200, "application/json", extraJson.get(path).get(), Map.of());
+    } catch (RuntimeException e) {
+      System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR, "view " + path + " failed", e);
+      return ApiResponse.json(500, "application/json", "{\"error\":\"InternalError\"}", Map.of());
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * that SNS would have carried ({@code notifications}).
  */
 final class Views {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+      .addSerializer(java.time.Instant.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
 
   private Views() {}
 

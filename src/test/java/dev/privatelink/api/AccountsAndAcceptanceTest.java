@@ -104,6 +104,23 @@ class AccountsAndAcceptanceTest {
     assertEquals("available", state(accepted), "removing a principal leaves accepted connections alone");
   }
 
+  @Test
+  void connectionNotificationsCanBeFollowed() throws Exception {
+    provider.ec2().modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId).addAllowedPrincipals("*"));
+    provider.ec2().createVpcEndpointConnectionNotification(r -> r.serviceId(serviceId)
+        .connectionNotificationArn("arn:aws:sns:us-east-1:111111111111:endpoint-events").connectionEvents("Connect", "Accept"));
+    String endpoint = createEndpoint();
+    provider.ec2().acceptVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(endpoint));
+    var http = java.net.http.HttpClient.newHttpClient();
+    String body = http.send(java.net.http.HttpRequest.newBuilder(CLOUD.endpoint().resolve("/_privatelink/notifications")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    var messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    assertEquals(2, messages.size(), body);
+    assertEquals("Connect", messages.get(0).get("event").asText());
+    assertEquals("Accept", messages.get(1).get("event").asText());
+    assertTrue(messages.get(1).get("json").asText().contains(endpoint), body);
+  }
+
   private static void await(java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!done.getAsBoolean()) {
