@@ -54,7 +54,7 @@ final class Detached {
       String w = words.get(i);
       if (w.equals("--no-dataplane")) {
         out.add(w);
-      } else if (List.of("--port", "--host", "--data-dir", "--health-timing").contains(w) && i + 1 < words.size()) {
+      } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--notification-webhook").contains(w) && i + 1 < words.size()) {
         out.add(w);
         out.add(w.equals("--data-dir") ? Path.of(words.get(i + 1)).toAbsolutePath().toString() : words.get(i + 1));
         i++;

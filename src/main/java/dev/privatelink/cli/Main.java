@@ -12,12 +12,12 @@ public final class Main {
       usage: privatelink <command> [options]
 
         up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
-           [--health-timing fast|aws]
+           [--health-timing fast|aws] [--notification-webhook URL]
                      start the local cloud and bring up the seed system through the AWS API
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
-              [--health-timing fast|aws]
+              [--health-timing fast|aws] [--notification-webhook URL]
                      run the cloud's API in the foreground, with no stack
         status [--data-dir DIR]
                      say whether a cloud is running, and where

@@ -25,10 +25,12 @@ public final class LocalCloud implements AutoCloseable {
   private final String endpoint;
 
   private final DrainTicker ticker;
+  private final Optional<NotificationWebhook> webhook;
 
-  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, DrainTicker ticker, ApiServer api,
-      String endpoint) {
+  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, DrainTicker ticker,
+      Optional<NotificationWebhook> webhook, ApiServer api, String endpoint) {
     this.ticker = ticker;
+    this.webhook = webhook;
     this.endpoint = endpoint;
     this.dataDir = dataDir;
     this.journal = journal;
@@ -55,13 +57,15 @@ public final class LocalCloud implements AutoCloseable {
     sync.start();
     DrainTicker ticker = new DrainTicker(cloud);
     ticker.start();
+    Optional<NotificationWebhook> webhook = options.notificationWebhook().map(url -> new NotificationWebhook(cloud, url));
+    webhook.ifPresent(NotificationWebhook::start);
     Optional<Credentials> strict = options.strictCredentials().isPresent()
         ? Optional.of(Credentials.load(options.strictCredentials().get())) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
     api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
-    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, api, options.withPort(api.port()).endpoint());
+    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.withPort(api.port()).endpoint());
     new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
     return local;
   }
@@ -85,6 +89,7 @@ public final class LocalCloud implements AutoCloseable {
     try {
       api.close();
       ticker.close();
+      webhook.ifPresent(NotificationWebhook::close);
       hostSync.close();
     } finally {
       try {

@@ -9,13 +9,23 @@ import java.util.Optional;
  * @param host the address the API binds to (loopback unless the user asks otherwise)
  * @param dataPlane false to serve the control plane alone (resources then settle at once)
  * @param healthTiming {@code fast} (local default) or {@code aws} (AWS's intervals and thresholds)
+ * @param notificationWebhook where to POST endpoint connection notifications, in place of SNS
  */
 public record ServerOptions(String host, int port, Path dataDir, Optional<Path> strictCredentials, boolean dataPlane,
-    String healthTiming) {
+    String healthTiming, Optional<java.net.URI> notificationWebhook) {
   public static final int DEFAULT_PORT = 4566;
 
+  public ServerOptions(String host, int port, Path dataDir, Optional<Path> strictCredentials, boolean dataPlane,
+      String healthTiming) {
+    this(host, port, dataDir, strictCredentials, dataPlane, healthTiming, Optional.empty());
+  }
+
+  public ServerOptions withNotificationWebhook(java.net.URI url) {
+    return new ServerOptions(host, port, dataDir, strictCredentials, dataPlane, healthTiming, Optional.of(url));
+  }
+
   public ServerOptions withPort(int newPort) {
-    return new ServerOptions(host, newPort, dataDir, strictCredentials, dataPlane, healthTiming);
+    return new ServerOptions(host, newPort, dataDir, strictCredentials, dataPlane, healthTiming, notificationWebhook);
   }
 
   public String endpoint() {
