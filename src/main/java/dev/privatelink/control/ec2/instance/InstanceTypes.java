@@ -22,7 +22,20 @@ public final class InstanceTypes {
   private static final List<String> BURSTABLE_SIZES = List.of("nano", "micro", "small", "medium", "large", "xlarge", "2xlarge");
   private static final List<String> SIZES = List.of("large", "xlarge", "2xlarge", "4xlarge", "8xlarge");
 
+  private static final List<String> BURSTABLE_FAMILIES = List.of("t2", "t3", "t3a", "t4g");
+  private static final List<String> FIXED_FAMILIES = List.of("m5", "m6i", "m7i", "c5", "c6i", "c7i", "r5", "r6i",
+      "m6g", "m7g", "c6g", "c7g", "r6g", "r7g");
+
   private InstanceTypes() {}
+
+  /** Every type of the catalogue, family by family, for DescribeInstanceTypes without names. */
+  public static List<TypeInfo> all() {
+    List<TypeInfo> out = new java.util.ArrayList<>();
+    find("m1.small").ifPresent(out::add);
+    BURSTABLE_FAMILIES.forEach(f -> BURSTABLE_SIZES.forEach(s -> find(f + "." + s).ifPresent(out::add)));
+    FIXED_FAMILIES.forEach(f -> SIZES.forEach(s -> find(f + "." + s).ifPresent(out::add)));
+    return out;
+  }
 
   public static Optional<TypeInfo> find(String name) {
     if (name == null) {
