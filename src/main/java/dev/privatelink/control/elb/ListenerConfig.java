@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.model.SslPolicies;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.elb;
 
+import dev.privatelink.model.SslPolicies;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.ListenerSpec.CertificateSpec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -47,7 +48,7 @@ final class TlsContexts {
     if (certs.isEmpty()) {
       throw new IllegalArgumentException("HTTPS listener " + listener.arn() + " has no certificate");
     }
-    SslPolicies.Policy policy = SslPolicies.of(listener.sslPolicy());
+    SslPolicies.Policy policy = PolicyCiphers.of(listener.sslPolicy());
     List<SslContext> all = new ArrayList<>();
     try {
       SslContext first = build(certs.get(0), policy);
@@ -75,7 +76,7 @@ final class TlsContexts {
       return SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()), chain.toArray(X509Certificate[]::new))
           .sslProvider(SslProvider.OPENSSL_REFCNT)
           .protocols(policy.protocols())
-          .ciphers(SslPolicies.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
+          .ciphers(PolicyCiphers.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
           .applicationProtocolConfig(new ApplicationProtocolConfig(
               ApplicationProtocolConfig.Protocol.ALPN,
               ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
