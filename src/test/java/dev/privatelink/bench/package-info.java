@@ -1,0 +1,5 @@
+/** Benchmarks, run on demand (tag {@code bench}), never as timed assertions. */
+@NullMarked
+package dev.privatelink.bench;
+
+import org.jspecify.annotations.NullMarked;
