@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code up}: starts the cloud (or finds the one running on this data dir), applies the seed stack
@@ -55,7 +56,7 @@ final class UpCommand {
     return 0;
   }
 
-  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, LocalCloud cloud) {
+  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, @Nullable LocalCloud cloud) {
     try {
       return new SeedStack(URI.create(endpoint), accounts[0], accounts[1], new Progress(log), dataPlane).apply();
     } catch (RuntimeException e) {

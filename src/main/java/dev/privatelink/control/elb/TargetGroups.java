@@ -9,6 +9,7 @@ import dev.privatelink.control.query.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 /**
@@ -95,7 +96,7 @@ public final class TargetGroups implements ActionHandler {
     }
   }
 
-  private static String checkProtocolVersion(String protocol, String version) {
+  private static @Nullable String checkProtocolVersion(String protocol, @Nullable String version) {
     boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
     if (version == null) {
       return http ? "HTTP1" : null;
