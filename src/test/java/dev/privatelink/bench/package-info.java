@@ -1,4 +1,4 @@
-/** Benchmarks, run on demand (tag {@code bench}), never as timed assertions. */
+/** Benchmark programs that the scripts in {@code bench/} run; never timed assertions in tests. */
 @NullMarked
 package dev.privatelink.bench;
 
