@@ -11,6 +11,7 @@ import dev.privatelink.control.ec2.TagSpecs;
 import dev.privatelink.control.ec2.eni.SubnetAddresses;
 import dev.privatelink.control.ec2.region.RegionCatalog;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -95,12 +96,9 @@ public final class SubnetActions implements ActionHandler {
 
   public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
     Scope scope = ctx.scope();
-    List<SubnetRecord> subnets = state.subnets().all(scope);
-    if (request.hasSubnetIds()) {
-      request.subnetIds().forEach(id -> state.subnet(scope, id));
-      subnets = subnets.stream().filter(s -> request.subnetIds().contains(s.subnetId())).toList();
-    }
-    var page = renderer.page(scope, subnets, request.filters(), request.maxResults(), request.nextToken());
+    var page = Describe.of(SubnetRecord::subnetId, Ec2Errors::subnetNotFound, renderer.filters(scope))
+        .page(state.subnets().all(scope), request.subnetIds(), request.filters(), request.maxResults(), request.nextToken())
+        .map(s -> renderer.render(scope, s));
     return DescribeSubnetsResponse.builder().subnets(page.items()).nextToken(page.nextToken()).build();
   }
 

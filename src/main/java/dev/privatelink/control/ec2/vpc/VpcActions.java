@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -76,12 +77,8 @@ public final class VpcActions implements ActionHandler {
 
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest request) {
     Scope scope = ctx.scope();
-    List<VpcRecord> vpcs = state.vpcs().all(scope);
-    if (request.hasVpcIds()) {
-      request.vpcIds().forEach(id -> state.vpc(scope, id));
-      vpcs = vpcs.stream().filter(v -> request.vpcIds().contains(v.vpcId())).toList();
-    }
-    var page = renderer.page(scope, vpcs, request.filters(), request.maxResults(), request.nextToken());
+    var page = Describe.of(VpcRecord::vpcId, Ec2Errors::vpcNotFound, renderer.filters(scope)).page(state.vpcs().all(scope),
+        request.vpcIds(), request.filters(), request.maxResults(), request.nextToken()).map(v -> renderer.render(scope, v));
     return DescribeVpcsResponse.builder().vpcs(page.items()).nextToken(page.nextToken()).build();
   }
 
