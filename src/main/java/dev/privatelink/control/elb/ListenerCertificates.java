@@ -4,7 +4,6 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
-import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
@@ -69,7 +68,7 @@ public final class ListenerCertificates implements ActionHandler {
       all.add(Certificate.builder().certificateArn(listener.defaultCertificate()).isDefault(true).build());
     }
     listener.extraCertificates().forEach(arn -> all.add(Certificate.builder().certificateArn(arn).isDefault(false).build()));
-    var page = Page.of(all, ElbPaging.pageSize(r.pageSize()), r.marker(), "ValidationError");
+    var page = ElbPaging.page(all, Certificate::certificateArn, r.pageSize(), r.marker());
     return DescribeListenerCertificatesResponse.builder().certificates(page.items()).nextMarker(page.nextToken()).build();
   }
 

@@ -37,11 +37,6 @@ public record Page<T>(List<T> items, String nextToken) {
     return new Page<>(List.copyOf(all.subList(start, end)), next);
   }
 
-  /** Offset-keyed paging, kept only until every caller passes a key (removed in this branch). */
-  public static <T> Page<T> of(List<T> all, Integer maxResults, String startToken, String badTokenCode) {
-    return of(all, String::valueOf, maxResults, startToken, t -> AwsException.badRequest(badTokenCode, "Invalid token: " + t));
-  }
-
   /** The same page with each item transformed (a record rendered as its SDK shape). */
   public <R> Page<R> map(Function<? super T, ? extends R> render) {
     return new Page<>(items.stream().<R>map(render).toList(), nextToken);
