@@ -15,15 +15,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_AddListenerCertificates.html">AddListenerCertificates</a>,
  *     RemoveListenerCertificates, DescribeListenerCertificates
  */
-public final class ListenerCertificates implements ActionHandler {
+public record ListenerCertificates(ElbState state, AcmCertificates acm) implements ActionHandler {
   private static final int MAX_CERTIFICATES = 25;
-  private final ElbState state;
-  private final AcmCertificates acm;
-
-  ListenerCertificates(ElbState state, AcmCertificates acm) {
-    this.state = state;
-    this.acm = acm;
-  }
 
   public AddListenerCertificatesResponse addListenerCertificates(RequestContext ctx, AddListenerCertificatesRequest r) {
     Scope scope = ctx.scope();

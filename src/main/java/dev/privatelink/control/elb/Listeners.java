@@ -17,17 +17,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html">CreateListener</a>,
  *     DescribeListeners, ModifyListener, DeleteListener, DescribeListenerAttributes, ModifyListenerAttributes
  */
-public final class Listeners implements ActionHandler {
-  private final ElbState state;
-  private final AcmCertificates acm;
-  private final ElbTagging tagging;
-
-  Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging) {
-    this.state = state;
-    this.acm = acm;
-    this.tagging = tagging;
-  }
-
+public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging) implements ActionHandler {
   public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest r) {
     Scope scope = ctx.scope();
     LoadBalancerRecord lb = state.loadBalancer(scope, r.loadBalancerArn());

@@ -21,17 +21,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  *     DescribeLoadBalancers, DeleteLoadBalancer, ModifyLoadBalancerAttributes, DescribeLoadBalancerAttributes,
  *     SetSecurityGroups
  */
-public final class LoadBalancers implements ActionHandler {
-  private final ElbState state;
-  private final Network network;
-  private final ElbTagging tagging;
-
-  LoadBalancers(ElbState state, Network network, ElbTagging tagging) {
-    this.state = state;
-    this.network = network;
-    this.tagging = tagging;
-  }
-
+public record LoadBalancers(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest request) {
     Scope scope = ctx.scope();
     String type = checkType(request.typeAsString());

@@ -18,15 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html">CreateRule</a>,
  *     DescribeRules, ModifyRule, DeleteRule, SetRulePriorities
  */
-public final class Rules implements ActionHandler {
+public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler {
   private static final int MAX_RULES = 100;
-  private final ElbState state;
-  private final ElbTagging tagging;
-
-  Rules(ElbState state, ElbTagging tagging) {
-    this.state = state;
-    this.tagging = tagging;
-  }
 
   public CreateRuleResponse createRule(RequestContext ctx, CreateRuleRequest r) {
     Scope scope = ctx.scope();

@@ -18,17 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  *     DescribeTargetGroups, ModifyTargetGroup, DeleteTargetGroup, DescribeTargetGroupAttributes,
  *     ModifyTargetGroupAttributes
  */
-public final class TargetGroups implements ActionHandler {
+public record TargetGroups(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
   private static final List<String> PROTOCOLS = List.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP");
-  private final ElbState state;
-  private final Network network;
-  private final ElbTagging tagging;
-
-  TargetGroups(ElbState state, Network network, ElbTagging tagging) {
-    this.state = state;
-    this.network = network;
-    this.tagging = tagging;
-  }
 
   public CreateTargetGroupResponse createTargetGroup(RequestContext ctx, CreateTargetGroupRequest request) {
     Scope scope = ctx.scope();

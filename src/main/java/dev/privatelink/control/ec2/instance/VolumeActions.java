@@ -17,13 +17,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * Serves <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html">DescribeVolumes</a>
  * for the one volume each instance has: its 8 GiB gp3 root device, deleted with the instance.
  */
-public final class VolumeActions implements ActionHandler {
-  private final Ec2State state;
-
-  public VolumeActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record VolumeActions(Ec2State state) implements ActionHandler {
   public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
     Scope scope = ctx.scope();
     Filters<InstanceRecord> filters = Filters.<InstanceRecord>of(i -> state.tagMap(scope, i.launch().rootVolumeId()))

@@ -21,13 +21,7 @@ import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
  * each VPC's default network ACL (rule 100 allows everything, the {@code *} rule 32767 denies the
  * rest, both ways), associated with every subnet of the VPC. ACLs are shown, not enforced.
  */
-public final class NetworkAclActions implements ActionHandler {
-  private final Ec2State state;
-
-  public NetworkAclActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record NetworkAclActions(Ec2State state) implements ActionHandler {
   public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) {
     Scope scope = ctx.scope();
     Filters<NetworkAcl> filters = Filters.<NetworkAcl>of(a -> state.tagMap(scope, a.networkAclId()))

@@ -28,13 +28,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroups.html">DescribeSecurityGroups</a>.
  * A new group allows all egress; names are unique per VPC and {@code default} is reserved.
  */
-public final class SecurityGroupActions implements ActionHandler {
-  private final Ec2State state;
-
-  public SecurityGroupActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record SecurityGroupActions(Ec2State state) implements ActionHandler {
   public CreateSecurityGroupResponse createSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) {
     Scope scope = ctx.scope();
     String name = request.groupName();

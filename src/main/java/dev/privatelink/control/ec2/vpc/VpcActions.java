@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.CidrBlocks;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
@@ -60,15 +61,7 @@ public final class VpcActions implements ActionHandler {
   }
 
   static Cidr parseVpcCidr(String text) {
-    if (text == null) {
-      throw Ec2Errors.required("CidrBlock");
-    }
-    Cidr cidr;
-    try {
-      cidr = Cidr.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw AwsException.invalidParameterValue("Value (" + text + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
-    }
+    Cidr cidr = CidrBlocks.parse(text);
     if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
       throw AwsException.badRequest("InvalidVpc.Range", "The CIDR '" + text + "' is invalid.");
     }
