@@ -56,12 +56,11 @@ class TagAndNetworkTest {
 
   @Test
   void otherFeaturesRegisterTheirIdPrefixes() {
-    f.cloud.read(features -> {
+    f.cloud.configure(features -> {
       features.ec2().taggable().register("vpce", "vpc-endpoint", (s, id) -> id.equals("vpce-11111111111111111"),
           id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
       features.ec2().taggable().register("vpce-svc", "vpc-endpoint-service", (s, id) -> false,
           id -> AwsException.badRequest("InvalidVpcEndpointServiceId.NotFound", "missing " + id));
-      return null;
     });
     f.call(CreateTagsRequest.builder().resources("vpce-11111111111111111").tags(Tag.builder().key("a").value("b").build()).build());
     f.fails("InvalidVpcEndpointServiceId.NotFound", CreateTagsRequest.builder().resources("vpce-svc-11111111111111111")
@@ -99,15 +98,21 @@ class TagAndNetworkTest {
     assertEquals(6, network.availabilityZones("us-east-1").size());
   }
 
-  /** A journal kept in memory, to check that replay rebuilds the same state. */
-  private record Entry(String account, String region, String principal, Instant time, long seed, Object payload) {}
-
   @Test
   void replayingTheJournalRebuildsIdenticalState() {
-    List<Entry> journal = new ArrayList<>();
+    // A journal kept in memory, to check that replay rebuilds the same state.
+    List<MutationLog.Entry> journal = new ArrayList<>();
     MutationLog log = new MutationLog() {
-      @Override public void append(String a, String r, String p, Instant t, long s, Object payload) {
-        journal.add(new Entry(a, r, p, t, s, payload));
+      @Override public long append(MutationLog.Entry e) {
+        journal.add(e);
+        return journal.size();
+      }
+      @Override public void sync(long seq) {}
+      @Override public long durableSeq() {
+        return journal.size();
+      }
+      @Override public long discardUnsynced() {
+        return journal.size();
       }
       @Override public void reset() {
         journal.clear();
@@ -121,8 +126,10 @@ class TagAndNetworkTest {
         .keyName("k").minCount(2).maxCount(2).build());
     original.ready(vpc);
 
-    Ec2Fixture replayed = new Ec2Fixture();
-    journal.forEach(e -> replayed.cloud.replay(e.account(), e.region(), e.principal(), e.time(), e.seed(), e.payload()));
+    Cloud recovering = Cloud.recovering(MutationLog.NONE, Clock.systemUTC());
+    journal.forEach(recovering::replay);
+    recovering.open();
+    Ec2Fixture replayed = new Ec2Fixture(recovering);
     List<SdkRequest> reads = List.of(DescribeInstancesRequest.builder().build(), DescribeKeyPairsRequest.builder()
         .includePublicKey(true).build(), DescribeNetworkInterfacesRequest.builder().build(), DescribeVpcsRequest.builder().build());
     for (SdkRequest read : reads) {

@@ -30,7 +30,7 @@ public class ElbFixture {
   public final String subnetC = network.addSubnet(vpc, "10.0.3.0/24", "us-east-1c");
 
   public ElbFixture() {
-    cloud.read(Features::elbNetwork).wire(network);
+    cloud.configure(f -> f.elbNetwork().wire(network));
   }
 
   @SuppressWarnings("unchecked")

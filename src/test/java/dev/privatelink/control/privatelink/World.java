@@ -30,7 +30,7 @@ final class World {
   final String subnetC = network.addSubnet(CONSUMER_SCOPE, consumerVpc, "us-east-1c");
 
   World() {
-    privateLink().wire(network, balancers);
+    cloud.configure(f -> f.privateLink().wire(network, balancers));
   }
 
   PrivateLink privateLink() {
