@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state AWS's state name: pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
- * @param consoleOutput everything the instance printed on its console so far
+ * @param consoleOutput the last 64 KiB the instance printed on its console, as AWS keeps
  */
 public record InstanceRecord(Launch launch, String state, String stateTransitionReason, @Nullable String stateReasonCode,
     @Nullable String publicIp, Instant launchTime, String consoleOutput) {
@@ -68,9 +68,25 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput);
   }
 
+  /** AWS keeps the most recent 64 KiB of console output. */
+  public static final int CONSOLE_LIMIT = 64 * 1024;
+
   public InstanceRecord withConsoleAppended(String text) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime,
-        consoleOutput + text);
+        lastBytes(consoleOutput + text));
+  }
+
+  /** The end of {@code text} that fits in {@link #CONSOLE_LIMIT} UTF-8 bytes (so each append costs at most that). */
+  static String lastBytes(String text) {
+    String tail = text.length() > CONSOLE_LIMIT ? text.substring(text.length() - CONSOLE_LIMIT) : text;
+    int excess = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - CONSOLE_LIMIT;
+    if (excess > 0) {
+      tail = tail.substring(excess); // each char is at least one byte, so this removes enough
+    }
+    if (!tail.isEmpty() && Character.isLowSurrogate(tail.charAt(0))) {
+      tail = tail.substring(1);
+    }
+    return tail;
   }
 
   /** True while the instance counts against its subnet and VPC (not yet terminated). */
