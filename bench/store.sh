@@ -9,11 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="$(bin/setup)"; export JAVA_HOME
 base="${2:-main}"
-./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null
+./mvnw -q -B -DskipTests package >/dev/null
 before="$(mktemp -d)"
 git archive "$base" | tar -x -C "$before"
 (cd "$before" && ./mvnw -q -B -o -DskipTests package >/dev/null)
-cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+# The shaded jar holds the main classes and every dependency; the benchmarks are test classes.
+cp="target/test-classes:target/privatelink.jar"
 echo "## writers (group commit)"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dseconds="${1:-5}" -cp "$cp" dev.privatelink.bench.StoreBenchmark
 echo "## start time and RSS ($base vs $(git rev-parse --short HEAD))"

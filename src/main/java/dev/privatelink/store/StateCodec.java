@@ -80,6 +80,24 @@ final class StateCodec {
         g.writeString(v.toString());
       }
     });
+    module.addSerializer(SdkPojo.class, new JsonSerializer<>() {
+      @Override public void serialize(SdkPojo v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeTree(JournalLines.codecFor(v.getClass()).encode(v));
+      }
+    });
+    scopeKeys(module);
+    module.setDeserializers(deserializers());
+    return new ObjectMapper().registerModule(module)
+        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
+  /** A {@link Scope} map key is {@code account/region}. */
+  private static void scopeKeys(SimpleModule module) {
     module.addKeySerializer(Scope.class, new JsonSerializer<>() {
       @Override public void serialize(Scope v, JsonGenerator g, SerializerProvider p) throws IOException {
         g.writeFieldName(v.accountId() + "/" + v.region());
@@ -91,11 +109,10 @@ final class StateCodec {
         return new Scope(key.substring(0, slash), key.substring(slash + 1));
       }
     });
-    module.addSerializer(SdkPojo.class, new JsonSerializer<>() {
-      @Override public void serialize(SdkPojo v, JsonGenerator g, SerializerProvider p) throws IOException {
-        g.writeTree(JournalLines.codecFor(v.getClass()).encode(v));
-      }
-    });
+  }
+
+  /** Instants from ISO-8601; any SDK model class through its SdkField metadata. */
+  private static SimpleDeserializers deserializers() {
     SimpleDeserializers deserializers = new SimpleDeserializers() {
       @Override public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription bean)
           throws com.fasterxml.jackson.databind.JsonMappingException {
@@ -115,13 +132,6 @@ final class StateCodec {
         return Instant.parse(p.getValueAsString());
       }
     });
-    module.setDeserializers(deserializers);
-    return new ObjectMapper().registerModule(module)
-        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-        .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    return deserializers;
   }
 }

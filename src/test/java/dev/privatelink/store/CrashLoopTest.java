@@ -69,21 +69,7 @@ class CrashLoopTest {
       long started = System.nanoTime();
       List<String> lines = killedRun(dir, run, random.nextInt(300));
       long killed = System.nanoTime();
-      boolean compacting = false;
-      for (String line : lines) {
-        String[] w = line.split(" ");
-        switch (w[0]) {
-          case "vpc" -> vpcs.computeIfAbsent(w[2], id -> new Acked()).account = w[1];
-          case "tag" -> vpcs.get(w[2]).name = w[3];
-          case "subnet" -> vpcs.get(w[2]).subnet = w[3];
-          case "deleting" -> vpcs.get(w[2]).deleting = true;
-          case "deleted" -> vpcs.get(w[2]).deleted = true;
-          case "key" -> keys.add(w[1] + " " + w[2]);
-          case "compacting" -> compacting = true;
-          case "compacted" -> compacting = false;
-          default -> { }
-        }
-      }
+      boolean compacting = record(lines, vpcs, keys);
       duringCompaction += compacting ? 1 : 0;
       int[] counts = check(dir, vpcs, keys);
       losses += counts[0];
@@ -96,6 +82,26 @@ class CrashLoopTest {
     assertEquals(0, losses, "every acknowledged change survived");
     assertEquals(0, halfMade, "nothing half made");
     assertTrue(vpcs.size() > RUNS, "the writer got changes in before the kills: " + vpcs.size());
+  }
+
+  /** Adds what the writer acknowledged to the model; returns true if it was killed while compacting. */
+  private static boolean record(List<String> lines, Map<String, Acked> vpcs, Set<String> keys) {
+    boolean compacting = false;
+    for (String line : lines) {
+      String[] w = line.split(" ");
+      switch (w[0]) {
+        case "vpc" -> vpcs.computeIfAbsent(w[2], id -> new Acked()).account = w[1];
+        case "tag" -> vpcs.get(w[2]).name = w[3];
+        case "subnet" -> vpcs.get(w[2]).subnet = w[3];
+        case "deleting" -> vpcs.get(w[2]).deleting = true;
+        case "deleted" -> vpcs.get(w[2]).deleted = true;
+        case "key" -> keys.add(w[1] + " " + w[2]);
+        case "compacting" -> compacting = true;
+        case "compacted" -> compacting = false;
+        default -> { }
+      }
+    }
+    return compacting;
   }
 
   /** Starts the writer, kills it with SIGKILL after {@code millis} of writing; returns what it acknowledged. */
@@ -135,61 +141,70 @@ class CrashLoopTest {
     return lines.stream().filter(l -> l.matches("(vpc|tag|subnet|deleting|deleted|key) \\S+ \\S+( \\S+)?|compact\\w+")).toList();
   }
 
+  /** What a recovered cloud holds, and how many of its resources are half made. */
+  private record Observed(Map<String, Vpc> vpcs, Set<String> subnets, Set<String> keys, int halfMade) {}
+
   /** Recovers the data dir and counts {losses, half-made resources}; brings the model in line with in-flight deletes. */
   private static int[] check(Path dir, Map<String, Acked> acked, Set<String> keys) throws IOException {
-    int losses = 0;
-    int half = 0;
+    Observed seen;
     try (Store store = Store.open(dir, Journal.Disk.REAL, Long.MAX_VALUE, Clock.systemUTC())) {
-      Cloud cloud = store.cloud();
-      Map<String, Vpc> present = new HashMap<>();
-      Set<String> subnets = new HashSet<>();
-      Set<String> presentKeys = new HashSet<>();
-      for (String account : ACCOUNTS) {
-        DescribeVpcsResponse v = call(cloud, account, DescribeVpcsRequest.builder().build());
-        v.vpcs().forEach(x -> present.put(x.vpcId(), x));
-        DescribeSubnetsResponse s = call(cloud, account, DescribeSubnetsRequest.builder().build());
-        Set<String> vpcIds = new HashSet<>(v.vpcs().stream().map(Vpc::vpcId).toList());
-        for (var subnet : s.subnets()) {
-          subnets.add(subnet.subnetId());
-          half += vpcIds.contains(subnet.vpcId()) ? 0 : 1;
-        }
-        DescribeSecurityGroupsResponse g = call(cloud, account, DescribeSecurityGroupsRequest.builder().build());
-        DescribeRouteTablesResponse r = call(cloud, account, DescribeRouteTablesRequest.builder().build());
-        for (String id : vpcIds) {
-          boolean group = g.securityGroups().stream().anyMatch(x -> x.vpcId().equals(id) && x.groupName().equals("default"));
-          boolean main = r.routeTables().stream().anyMatch(t -> t.vpcId().equals(id)
-              && t.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main())));
-          half += group && main ? 0 : 1;
-        }
-        DescribeKeyPairsResponse k = call(cloud, account, DescribeKeyPairsRequest.builder().build());
-        k.keyPairs().forEach(x -> presentKeys.add(account + " " + x.keyName()));
-      }
-      for (var e : acked.entrySet()) {
-        Acked a = e.getValue();
-        Vpc vpc = present.get(e.getKey());
-        if (a.deleted) {
-          losses += vpc == null ? 0 : 1;
-        } else if (a.deleting) {
-          if (vpc == null) {
-            a.deleted = true; // the in-flight delete was made durable before the kill
-          } else {
-            a.subnet = ""; // it may have lost its subnet, which is a whole change of its own
-            a.deleting = false;
-            a.deleted = false;
-          }
-        } else if (vpc == null) {
-          losses++;
-        } else {
-          boolean named = a.name.isEmpty() || vpc.tags().stream().anyMatch(t -> t.key().equals("Name") && t.value().equals(a.name));
-          boolean subnet = a.subnet.isEmpty() || subnets.contains(a.subnet);
-          losses += (named ? 0 : 1) + (subnet ? 0 : 1);
-        }
-      }
-      for (String key : keys) {
-        losses += presentKeys.contains(key) ? 0 : 1;
-      }
+      seen = observe(store.cloud());
     }
-    return new int[] {losses, half};
+    int losses = 0;
+    for (var e : acked.entrySet()) {
+      losses += lost(e.getValue(), seen.vpcs().get(e.getKey()), seen.subnets());
+    }
+    for (String key : keys) {
+      losses += seen.keys().contains(key) ? 0 : 1;
+    }
+    return new int[] {losses, seen.halfMade()};
+  }
+
+  /** Changes acknowledged for one VPC that are missing (a delete in flight may have gone either way). */
+  private static int lost(Acked a, @org.jspecify.annotations.Nullable Vpc vpc, Set<String> subnets) {
+    if (a.deleted) {
+      return vpc == null ? 0 : 1;
+    }
+    if (a.deleting) {
+      a.deleting = false;
+      a.deleted = vpc == null; // the in-flight delete was made durable before the kill, or not
+      a.subnet = ""; // it may have lost its subnet: a whole change of its own
+      return 0;
+    }
+    if (vpc == null) {
+      return 1;
+    }
+    boolean named = a.name.isEmpty() || vpc.tags().stream().anyMatch(t -> t.key().equals("Name") && t.value().equals(a.name));
+    boolean subnet = a.subnet.isEmpty() || subnets.contains(a.subnet);
+    return (named ? 0 : 1) + (subnet ? 0 : 1);
+  }
+
+  private static Observed observe(Cloud cloud) {
+    Map<String, Vpc> present = new HashMap<>();
+    Set<String> subnets = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    int half = 0;
+    for (String account : ACCOUNTS) {
+      DescribeVpcsResponse v = call(cloud, account, DescribeVpcsRequest.builder().build());
+      v.vpcs().forEach(x -> present.put(x.vpcId(), x));
+      Set<String> vpcIds = new HashSet<>(v.vpcs().stream().map(Vpc::vpcId).toList());
+      DescribeSubnetsResponse s = call(cloud, account, DescribeSubnetsRequest.builder().build());
+      for (var subnet : s.subnets()) {
+        subnets.add(subnet.subnetId());
+        half += vpcIds.contains(subnet.vpcId()) ? 0 : 1;
+      }
+      DescribeSecurityGroupsResponse g = call(cloud, account, DescribeSecurityGroupsRequest.builder().build());
+      DescribeRouteTablesResponse r = call(cloud, account, DescribeRouteTablesRequest.builder().build());
+      for (String id : vpcIds) {
+        boolean group = g.securityGroups().stream().anyMatch(x -> x.vpcId().equals(id) && x.groupName().equals("default"));
+        boolean main = r.routeTables().stream().anyMatch(t -> t.vpcId().equals(id)
+            && t.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main())));
+        half += group && main ? 0 : 1;
+      }
+      DescribeKeyPairsResponse k = call(cloud, account, DescribeKeyPairsRequest.builder().build());
+      k.keyPairs().forEach(x -> keys.add(account + " " + x.keyName()));
+    }
+    return new Observed(present, subnets, keys, half);
   }
 
   @SuppressWarnings("unchecked")
