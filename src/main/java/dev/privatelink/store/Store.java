@@ -22,13 +22,16 @@ import software.amazon.awssdk.core.SdkRequest;
  * recovers a cloud from them (loading the snapshot, streaming the tail; a record that fails on
  * replay, say after an upgrade tightened a validation, is logged once and skipped); afterwards
  * every mutation is journaled with group commit, and a background thread compacts (snapshot from
- * a consistent copy, then drop the journal segments it covers) once the journal has grown past
- * the compaction size and past twice the last snapshot. A start so costs the live state plus at
- * most one such tail, not the history.
+ * a consistent copy, then drop the journal segments it covers) once the journal's tail holds
+ * {@link #COMPACT_RECORDS} records or the compaction size in bytes, and at least half the last
+ * snapshot's size (so that snapshots of a large state stay rare). A start so costs the live state
+ * plus at most about a thousand replayed records, not the history.
  */
 public final class Store implements MutationLog, AutoCloseable {
   /** The journal size from which compaction starts ({@code -Dprivatelink.compactBytes}, default 4 MiB). */
   public static final long DEFAULT_COMPACT_BYTES = Long.getLong("privatelink.compactBytes", 4L << 20);
+  /** The records in the journal's tail from which compaction starts ({@code -Dprivatelink.compactRecords}). */
+  public static final long COMPACT_RECORDS = Long.getLong("privatelink.compactRecords", 1000);
   /**
    * Off ({@code -Dprivatelink.groupCommit=false}) forces each record inside {@link #append}, under
    * the cloud's writer lock, one fsync per mutation as before group commit: kept for the benchmark.
@@ -37,6 +40,8 @@ public final class Store implements MutationLog, AutoCloseable {
   private static final Logger LOG = System.getLogger(Store.class.getName());
   private final Path dir;
   private final long compactBytes;
+  private final long compactRecords;
+  private volatile long snapshotSeq;
   private final Semaphore due = new Semaphore(0);
   private final Object snapshotting = new Object();
   private final AtomicLong resets = new AtomicLong();
@@ -52,6 +57,7 @@ public final class Store implements MutationLog, AutoCloseable {
   private Store(Path dir, long compactBytes, Clock clock) {
     this.dir = dir;
     this.compactBytes = compactBytes;
+    this.compactRecords = compactBytes == Long.MAX_VALUE ? Long.MAX_VALUE : COMPACT_RECORDS;
     this.cloud = Cloud.recovering(this, clock);
   }
 
@@ -60,6 +66,7 @@ public final class Store implements MutationLog, AutoCloseable {
     return open(dir, Journal.Disk.REAL, DEFAULT_COMPACT_BYTES, Clock.systemUTC());
   }
 
+  /** A store whose compaction starts at {@code compactBytes} (Long.MAX_VALUE: never by itself). */
   public static Store open(Path dir, Journal.Disk disk, long compactBytes, Clock clock) throws IOException {
     Files.createDirectories(dir);
     Store store = new Store(dir, compactBytes, clock);
@@ -111,6 +118,7 @@ public final class Store implements MutationLog, AutoCloseable {
       }
     });
     recoveredSeq = count[0];
+    snapshotSeq = after;
     journal = Journal.open(dir, last, disk);
     cloud.open();
     compactor = Thread.ofPlatform().daemon().name("privatelink-compactor").start(this::compactLoop);
@@ -134,10 +142,15 @@ public final class Store implements MutationLog, AutoCloseable {
     if (!groupCommit) {
       journal().sync(seq);
     }
-    if (journal().bytes() > Math.max(compactBytes, 2 * snapshotBytes) && due.availablePermits() == 0) {
+    if (compactionDue(seq) && due.availablePermits() == 0) {
       due.release();
     }
     return seq;
+  }
+
+  private boolean compactionDue(long seq) {
+    long bytes = journal().bytes();
+    return (seq - snapshotSeq >= compactRecords || bytes >= compactBytes) && bytes >= snapshotBytes / 2;
   }
 
   @Override
@@ -163,6 +176,7 @@ public final class Store implements MutationLog, AutoCloseable {
       try {
         long last = journal().rotate();
         snapshotBytes = Snapshots.write(dir, last, StateCodec.encode(new Features()));
+        snapshotSeq = last;
         journal().dropOlderSegments();
       } catch (IOException e) {
         throw new UncheckedIOException("could not reset the journal", e);
@@ -189,6 +203,7 @@ public final class Store implements MutationLog, AutoCloseable {
         return; // a reset came in between: its empty snapshot is newer than this one
       }
       snapshotBytes = Snapshots.write(dir, taken.seq(), taken.state());
+      snapshotSeq = taken.seq();
       journal().dropOlderSegments();
     }
     compactions.incrementAndGet();
