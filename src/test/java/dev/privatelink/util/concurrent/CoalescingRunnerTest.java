@@ -41,6 +41,19 @@ class CoalescingRunnerTest {
     }
   }
 
+  /** A task that counts its runs and always throws. */
+  private static final class AlwaysFailing implements Runnable {
+    final AtomicInteger runs = new AtomicInteger();
+    final Semaphore ran = new Semaphore(0);
+
+    @Override
+    public void run() {
+      runs.incrementAndGet();
+      ran.release();
+      throw new IllegalStateException("always");
+    }
+  }
+
   @Test
   void aBurstDuringARunBecomesOneMoreRun() throws Exception {
     Gated task = new Gated();
@@ -90,13 +103,9 @@ class CoalescingRunnerTest {
 
   @Test
   void withoutARetryDelayAFailedRunWaitsForTheNextRequest() throws Exception {
-    AtomicInteger runs = new AtomicInteger();
-    Semaphore ran = new Semaphore(0);
-    Runnable failing = () -> {
-      runs.incrementAndGet();
-      ran.release();
-      throw new IllegalStateException("always");
-    };
+    AlwaysFailing failing = new AlwaysFailing();
+    Semaphore ran = failing.ran;
+    AtomicInteger runs = failing.runs;
     try (CoalescingRunner runner = new CoalescingRunner("test-noretry", OnClose.FINISH, Duration.ZERO, failing)) {
       runner.request();
       assertTrue(ran.tryAcquire(WAIT, TimeUnit.SECONDS));
@@ -141,13 +150,9 @@ class CoalescingRunnerTest {
 
   @Test
   void aRetryPendingAtCloseNeverFires() throws Exception {
-    AtomicInteger runs = new AtomicInteger();
-    Semaphore ran = new Semaphore(0);
-    Runnable failing = () -> {
-      runs.incrementAndGet();
-      ran.release();
-      throw new IllegalStateException("always");
-    };
+    AlwaysFailing failing = new AlwaysFailing();
+    Semaphore ran = failing.ran;
+    AtomicInteger runs = failing.runs;
     CoalescingRunner runner = new CoalescingRunner("test-pending", OnClose.FINISH, Duration.ofMillis(200), failing);
     runner.request();
     assertTrue(ran.tryAcquire(WAIT, TimeUnit.SECONDS));
