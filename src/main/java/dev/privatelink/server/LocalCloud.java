@@ -66,7 +66,7 @@ public final class LocalCloud implements AutoCloseable {
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
     LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
-    new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
+    ServerInfo.current(local.endpoint()).write(dir.root());
     return local;
   }
 
