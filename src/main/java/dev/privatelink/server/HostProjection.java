@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 
 /**
  * Reads the data plane's picture of the host out of the control plane's state: every VPC with its
@@ -40,7 +41,7 @@ final class HostProjection {
     List<EndpointProjection> endpoints = features.privateLink().endpoints();
     Map<String, String> lbVpc = features.elb().placements().stream()
         .collect(Collectors.toMap(Elb.Placement::arn, Elb.Placement::vpcId, (a, b) -> a));
-    List<LoadBalancerSpec> loadBalancers = features.elb().loadBalancerSpecs();
+    List<LoadBalancerSpec> loadBalancers = LoadBalancerProjection.loadBalancers(features);
     List<VpcSpec> vpcs = new ArrayList<>();
     for (var entry : ec2.vpcs()) {
       VpcRecord vpc = entry.getValue();
@@ -121,7 +122,7 @@ final class HostProjection {
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
         .filter(i -> i.state().equals("pending") || i.state().equals("shutting-down")).forEach(i -> out.add(i.instanceId()));
-    features.elb().placements().stream().filter(p -> p.state().equals("provisioning")).forEach(p -> out.add(p.arn()));
+    features.elb().placements().stream().filter(p -> p.state() == LoadBalancerStateEnum.PROVISIONING).forEach(p -> out.add(p.arn()));
     out.addAll(settledByHostSync(features));
     return out;
   }

@@ -90,7 +90,7 @@ final class ActionRules {
       throw ElbErrors.code("IncompatibleProtocols", "Listener protocol '" + listenerProtocol
           + "' is not compatible with target group protocol '" + group.protocol() + "'");
     }
-    if (group.targetType().equals("alb") && !listenerProtocol.equals("TCP")) {
+    if (group.targetType() == TargetTypeEnum.ALB && !listenerProtocol.equals("TCP")) {
       throw ElbErrors.code("IncompatibleProtocols", "Target groups of type 'alb' need a TCP listener");
     }
     if (!group.vpcId().equals(lb.vpcId())) {

@@ -11,10 +11,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
  * @param defaultCertificate the ACM ARN of the default certificate, null for HTTP/TCP/UDP
  * @param extraCertificates the SNI certificates added by AddListenerCertificates, in order
  */
-record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol, String defaultCertificate,
+public record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol, String defaultCertificate,
     List<String> extraCertificates, String sslPolicy, List<String> alpnPolicy, List<Action> defaultActions,
     Map<String, String> attributes, String defaultRuleArn) {
-  ListenerRecord {
+  public ListenerRecord {
     extraCertificates = List.copyOf(extraCertificates);
     alpnPolicy = List.copyOf(alpnPolicy);
     defaultActions = List.copyOf(defaultActions);

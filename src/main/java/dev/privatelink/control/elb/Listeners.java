@@ -92,7 +92,7 @@ public final class Listeners implements ActionHandler {
 
   /** Removes a listener with its rules and their tags. */
   static void forget(ElbState state, Scope scope, ListenerRecord listener) {
-    for (RuleRecord rule : state.rulesOf(scope, listener.arn())) {
+    for (ListenerRuleRecord rule : state.rulesOf(scope, listener.arn())) {
       state.rules.remove(scope, rule.arn());
       state.tags.remove(scope, rule.arn());
     }

@@ -34,7 +34,7 @@ public final class LoadBalancers implements ActionHandler {
 
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest request) {
     Scope scope = ctx.scope();
-    String type = checkType(request.typeAsString());
+    LoadBalancerTypeEnum type = checkType(request.type());
     ElbNames.checkLoadBalancerName(request.name());
     String scheme = request.schemeAsString() == null ? "internet-facing" : request.schemeAsString();
     if (!scheme.equals("internet-facing") && !scheme.equals("internal")) {
@@ -44,7 +44,7 @@ public final class LoadBalancers implements ActionHandler {
       throw ElbErrors.invalidConfiguration("IP address type '" + request.ipAddressTypeAsString() + "' is not supported");
     }
     SubnetPlan plan = SubnetPlan.resolve(network, scope, type, request.subnets(), request.subnetMappings());
-    List<String> groups = request.securityGroups().isEmpty() && type.equals("application")
+    List<String> groups = request.securityGroups().isEmpty() && type == LoadBalancerTypeEnum.APPLICATION
         ? List.of(network.defaultSecurityGroupId(scope, plan.vpcId()))
         : SubnetPlan.checkGroups(network, scope, plan.vpcId(), request.securityGroups());
     ElbTagging.validate(Map.of(), request.tags());
@@ -59,19 +59,18 @@ public final class LoadBalancers implements ActionHandler {
     return CreateLoadBalancerResponse.builder().loadBalancers(LoadBalancerViews.render(lb)).build();
   }
 
-  private static String checkType(String type) {
-    if (type == null || type.equals("application") || type.equals("network")) {
-      return type == null ? "application" : type;
-    }
-    if (type.equals("gateway")) {
-      throw ElbErrors.invalidConfiguration("Gateway load balancers are not supported by privatelink-local");
-    }
-    throw ElbErrors.validation("Load balancer type must be one of 'application, network, gateway'");
+  private static LoadBalancerTypeEnum checkType(LoadBalancerTypeEnum type) {
+    return switch (type == null ? LoadBalancerTypeEnum.APPLICATION : type) {
+      case APPLICATION -> LoadBalancerTypeEnum.APPLICATION;
+      case NETWORK -> LoadBalancerTypeEnum.NETWORK;
+      case GATEWAY -> throw ElbErrors.invalidConfiguration("Gateway load balancers are not supported by privatelink-local");
+      case UNKNOWN_TO_SDK_VERSION -> throw ElbErrors.validation("Load balancer type must be one of 'application, network, gateway'");
+    };
   }
 
-  private static LoadBalancerRecord sameOrThrow(LoadBalancerRecord lb, String type, String scheme, SubnetPlan plan,
+  private static LoadBalancerRecord sameOrThrow(LoadBalancerRecord lb, LoadBalancerTypeEnum type, String scheme, SubnetPlan plan,
       CreateLoadBalancerRequest request) {
-    boolean same = lb.type().equals(type) && lb.scheme().equals(scheme)
+    boolean same = lb.type() == type && lb.scheme().equals(scheme)
         && new HashSet<>(lb.nodes().stream().map(LoadBalancerRecord.Node::subnetId).toList())
             .equals(new HashSet<>(plan.subnetIds()))
         && (request.securityGroups().isEmpty() || new HashSet<>(request.securityGroups()).equals(new HashSet<>(lb.securityGroups())));
@@ -82,22 +81,23 @@ public final class LoadBalancers implements ActionHandler {
     return lb;
   }
 
-  private LoadBalancerRecord create(RequestContext ctx, String name, String type, String scheme, SubnetPlan plan,
+  private LoadBalancerRecord create(RequestContext ctx, String name, LoadBalancerTypeEnum type, String scheme, SubnetPlan plan,
       List<String> groups) {
     String id = ctx.ids().hex(16);
-    String path = (type.equals("application") ? "app/" : "net/") + name + "/" + id;
+    String path = (type == LoadBalancerTypeEnum.APPLICATION ? "app/" : "net/") + name + "/" + id;
     String arn = "arn:aws:elasticloadbalancing:" + ctx.region() + ":" + ctx.accountId() + ":loadbalancer/" + path;
     String dns = ElbDns.dnsName(ctx.ids(), ctx.region(), name, type, scheme);
     List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, "ELB " + path, groups);
     Map<String, String> attributes = rules(type).defaults();
     return new LoadBalancerRecord(arn, name, type, scheme, plan.vpcId(), dns, ElbDns.hostedZoneId(ctx.region(), type),
-        "provisioning", ctx.now(), nodes, groups, attributes);
+        LoadBalancerStateEnum.PROVISIONING, ctx.now(), nodes, groups, attributes);
   }
 
   /** Creates the ENIs; if the network refuses one, the ones already made are removed again. */
-  private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, String type,
+  private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, LoadBalancerTypeEnum type,
       String description, List<String> groups) {
-    String interfaceType = type.equals("application") ? "interface" : "network_load_balancer";
+    // AWS's interface types for the nodes' ENIs (NetworkInterfaceType interface / network_load_balancer)
+    String interfaceType = type == LoadBalancerTypeEnum.APPLICATION ? "interface" : "network_load_balancer";
     Map<String, String> zoneIds = new java.util.HashMap<>();
     network.availabilityZones(ctx.region()).forEach(z -> zoneIds.put(z.zoneName(), z.zoneId()));
     List<LoadBalancerRecord.Node> nodes = new ArrayList<>();
@@ -116,8 +116,8 @@ public final class LoadBalancers implements ActionHandler {
     return nodes;
   }
 
-  static AttributeRules rules(String type) {
-    return type.equals("application") ? AttributeRules.applicationLoadBalancer() : AttributeRules.networkLoadBalancer();
+  static AttributeRules rules(LoadBalancerTypeEnum type) {
+    return type == LoadBalancerTypeEnum.APPLICATION ? AttributeRules.applicationLoadBalancer() : AttributeRules.networkLoadBalancer();
   }
 
   public DescribeLoadBalancersResponse describeLoadBalancers(RequestContext ctx, DescribeLoadBalancersRequest request) {

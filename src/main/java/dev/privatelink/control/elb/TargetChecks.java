@@ -28,9 +28,10 @@ final class TargetChecks {
       throw ElbErrors.validation("A target ID must be specified");
     }
     return switch (group.targetType()) {
-      case "instance" -> checkInstance(scope, group, id);
-      case "ip" -> checkIp(scope, group, id, zone);
-      default -> checkAlb(scope, group, id, port, current);
+      case INSTANCE -> checkInstance(scope, group, id);
+      case IP -> checkIp(scope, group, id, zone);
+      case ALB -> checkAlb(scope, group, id, port, current);
+      case LAMBDA, UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("stored target type " + group.targetType());
     };
   }
 

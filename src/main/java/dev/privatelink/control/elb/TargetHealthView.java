@@ -4,6 +4,7 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
@@ -54,7 +55,7 @@ final class TargetHealthView {
   }
 
   private String instanceState(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
-    if (!group.targetType().equals("instance")) {
+    if (group.targetType() != TargetTypeEnum.INSTANCE) {
       return null;
     }
     try {

@@ -19,12 +19,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html">CreateRule</a>,
  *     DescribeRules, ModifyRule, DeleteRule, SetRulePriorities
  */
-public final class Rules implements ActionHandler {
+public final class ListenerRules implements ActionHandler {
   private static final int MAX_RULES = 100;
   private final ElbState state;
   private final ElbTagging tagging;
 
-  Rules(ElbState state, ElbTagging tagging) {
+  ListenerRules(ElbState state, ElbTagging tagging) {
     this.state = state;
     this.tagging = tagging;
   }
@@ -47,7 +47,7 @@ public final class Rules implements ActionHandler {
     List<Action> actions = new ActionRules(state).check(scope, lb, listener.protocol(), r.actions());
     ElbTagging.validate(Map.of(), r.tags());
     String arn = listener.arn().replace(":listener/", ":listener-rule/") + "/" + ctx.ids().hex(16);
-    var rule = new RuleRecord(arn, listener.arn(), priority, conditions, actions);
+    var rule = new ListenerRuleRecord(arn, listener.arn(), priority, conditions, actions);
     state.rules.put(scope, arn, rule);
     tagging.put(scope, arn, r.tags());
     return CreateRuleResponse.builder().rules(render(rule)).build();
@@ -73,13 +73,13 @@ public final class Rules implements ActionHandler {
 
   public ModifyRuleResponse modifyRule(RequestContext ctx, ModifyRuleRequest r) {
     Scope scope = ctx.scope();
-    RuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    ListenerRuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
     ListenerRecord listener = state.listener(scope, rule.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
     List<RuleCondition> conditions = r.conditions().isEmpty() ? rule.conditions() : RuleConditions.check(r.conditions());
     List<Action> actions = r.actions().isEmpty() ? rule.actions()
         : new ActionRules(state).check(scope, lb, listener.protocol(), r.actions());
-    var updated = new RuleRecord(rule.arn(), rule.listenerArn(), rule.priority(), conditions, actions);
+    var updated = new ListenerRuleRecord(rule.arn(), rule.listenerArn(), rule.priority(), conditions, actions);
     state.rules.put(scope, rule.arn(), updated);
     return ModifyRuleResponse.builder().rules(render(updated)).build();
   }
@@ -89,7 +89,7 @@ public final class Rules implements ActionHandler {
     if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(r.ruleArn())).isEmpty()) {
       throw ElbErrors.operationNotPermitted("Default rule '" + r.ruleArn() + "' cannot be deleted");
     }
-    RuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    ListenerRuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
     state.rules.remove(scope, rule.arn());
     state.tags.remove(scope, rule.arn());
     return DeleteRuleResponse.builder().build();
@@ -97,19 +97,19 @@ public final class Rules implements ActionHandler {
 
   public SetRulePrioritiesResponse setRulePriorities(RequestContext ctx, SetRulePrioritiesRequest r) {
     Scope scope = ctx.scope();
-    List<RuleRecord> changed = new ArrayList<>();
+    List<ListenerRuleRecord> changed = new ArrayList<>();
     Set<String> listenersTouched = new HashSet<>();
     for (RulePriorityPair p : r.rulePriorities()) {
       if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(p.ruleArn())).isEmpty()) {
         throw ElbErrors.operationNotPermitted("The priority of the default rule cannot be changed");
       }
-      RuleRecord rule = state.rules.find(scope, p.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(p.ruleArn()));
+      ListenerRuleRecord rule = state.rules.find(scope, p.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(p.ruleArn()));
       changed.add(rule.withPriority(checkPriority(p.priority())));
       listenersTouched.add(rule.listenerArn());
     }
     for (String listenerArn : listenersTouched) {
       Set<Integer> seen = new HashSet<>();
-      for (RuleRecord rule : state.rulesOf(scope, listenerArn)) {
+      for (ListenerRuleRecord rule : state.rulesOf(scope, listenerArn)) {
         int priority = changed.stream().filter(c -> c.arn().equals(rule.arn())).findFirst().orElse(rule).priority();
         if (!seen.add(priority)) {
           throw ElbErrors.code("PriorityInUse", "Priority '" + priority + "' is currently in use");
@@ -117,7 +117,7 @@ public final class Rules implements ActionHandler {
       }
     }
     changed.forEach(rule -> state.rules.put(scope, rule.arn(), rule));
-    return SetRulePrioritiesResponse.builder().rules(changed.stream().map(Rules::render).toList()).build();
+    return SetRulePrioritiesResponse.builder().rules(changed.stream().map(ListenerRules::render).toList()).build();
   }
 
   private Rule find(Scope scope, String arn) {
@@ -126,7 +126,7 @@ public final class Rules implements ActionHandler {
       return render(rule.get());
     }
     return state.listeners.where(scope, l -> l.defaultRuleArn().equals(arn)).stream().findFirst()
-        .map(Rules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
+        .map(ListenerRules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
   }
 
   private static int checkPriority(Integer priority) {
@@ -136,7 +136,7 @@ public final class Rules implements ActionHandler {
     return priority;
   }
 
-  static Rule render(RuleRecord rule) {
+  static Rule render(ListenerRuleRecord rule) {
     return Rule.builder().ruleArn(rule.arn()).priority(String.valueOf(rule.priority())).conditions(rule.conditions())
         .actions(rule.actions()).isDefault(false).build();
   }
