@@ -20,10 +20,12 @@ import dev.privatelink.dataplane.spec.SgRule;
 import dev.privatelink.dataplane.spec.SubnetSpec;
 import dev.privatelink.dataplane.spec.VpcSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 
 /**
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * endpoints whose connection is available. Also says which resources wait on the host.
  */
 final class HostProjection {
-  private static final Set<String> LIVE_INSTANCE = Set.of("pending", "running");
+  private static final Set<InstanceStateName> LIVE_INSTANCE = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING);
 
   private HostProjection() {}
 
@@ -121,7 +123,7 @@ final class HostProjection {
     features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state().equals("pending"))
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
-        .filter(i -> i.state().equals("pending") || i.state().equals("shutting-down")).forEach(i -> out.add(i.instanceId()));
+        .filter(i -> i.state() == InstanceStateName.PENDING || i.state() == InstanceStateName.SHUTTING_DOWN).forEach(i -> out.add(i.instanceId()));
     features.elb().placements().stream().filter(p -> p.state() == LoadBalancerStateEnum.PROVISIONING).forEach(p -> out.add(p.arn()));
     out.addAll(settledByHostSync(features));
     return out;
@@ -136,7 +138,7 @@ final class HostProjection {
     List<String> out = new ArrayList<>();
     features.privateLink().endpoints().stream().filter(e -> e.state().equals("pending") || e.state().equals("deleting"))
         .forEach(e -> out.add(e.endpointId()));
-    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state().equals("shutting-down"))
+    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN)
         .forEach(i -> out.add(i.instanceId()));
     return out;
   }
@@ -148,7 +150,7 @@ final class HostProjection {
       Scope scope = e.getKey();
       InstanceRecord i = e.getValue();
       String name = features.ec2Tags().map(scope, i.instanceId()).getOrDefault("Name", "");
-      out.add(Map.of("instanceId", i.instanceId(), "name", name, "accountId", scope.accountId(), "state", i.state(),
+      out.add(Map.of("instanceId", i.instanceId(), "name", name, "accountId", scope.accountId(), "state", i.state().toString(),
           "privateIp", i.launch().privateIp()));
     }
     return out;

@@ -1,8 +1,8 @@
 package dev.privatelink.control.elb;
 
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import dev.privatelink.model.IdSource;
 import java.util.Map;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
  * Load balancer DNS names and the Route 53 hosted zone AWS serves them from, per region and type.

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.time.Instant;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * A target registered with a target group at one port, with the last health the data plane
@@ -8,7 +9,7 @@ import java.time.Instant;
  *
  * @param availabilityZone the zone given at registration (ip targets outside the VPC: {@code all}), or null
  */
-record RegisteredTarget(String id, int port, String availabilityZone, String state, String reason,
+record RegisteredTarget(String id, int port, String availabilityZone, TargetHealthStateEnum state, String reason,
     String description, Instant drainingSince) {
   boolean draining() {
     return drainingSince != null;
@@ -18,7 +19,7 @@ record RegisteredTarget(String id, int port, String availabilityZone, String sta
     return id.equals(otherId) && port == otherPort;
   }
 
-  RegisteredTarget withHealth(String newState, String newReason, String newDescription) {
+  RegisteredTarget withHealth(TargetHealthStateEnum newState, String newReason, String newDescription) {
     return new RegisteredTarget(id, port, availabilityZone, newState, newReason, newDescription, drainingSince);
   }
 

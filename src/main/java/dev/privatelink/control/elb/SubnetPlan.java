@@ -1,6 +1,5 @@
 package dev.privatelink.control.elb;
 
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping;
 
 /**

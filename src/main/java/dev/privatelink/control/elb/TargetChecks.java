@@ -6,6 +6,8 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.model.Cidr;
 import dev.privatelink.model.Ipv4;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * What RegisterTargets requires of each target: instances exist, run and sit in the group's VPC;
@@ -46,7 +48,7 @@ final class TargetChecks {
       throw ElbErrors.invalidTarget("The following targets are not in the target group VPC '" + group.vpcId()
           + "': '" + id + "'");
     }
-    if (!instance.state().equals("running") && !instance.state().equals("pending")) {
+    if (instance.state() != InstanceStateName.RUNNING && instance.state() != InstanceStateName.PENDING) {
       throw ElbErrors.invalidTarget("The following targets are not in a running state and cannot be registered: '"
           + id + "'");
     }

@@ -21,9 +21,12 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceCreditSpecification;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
+import software.amazon.awssdk.services.ec2.model.StatusType;
+import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 
 /**
  * Details of an instance: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetConsoleOutput.html">GetConsoleOutput</a>
@@ -86,7 +89,7 @@ public final class InstanceDetailActions implements ActionHandler {
       instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
     }
     boolean all = Boolean.TRUE.equals(request.includeAllInstances());
-    List<InstanceStatus> statuses = instances.stream().filter(i -> all || i.state().equals("running"))
+    List<InstanceStatus> statuses = instances.stream().filter(i -> all || i.state() == InstanceStateName.RUNNING)
         .map(InstanceDetailActions::status).toList();
     var filters = dev.privatelink.control.query.Filters.<InstanceStatus>of(s -> java.util.Map.of())
         .one("availability-zone", InstanceStatus::availabilityZone)
@@ -101,12 +104,15 @@ public final class InstanceDetailActions implements ActionHandler {
   }
 
   private static InstanceStatus status(InstanceRecord i) {
-    String summary = switch (i.state()) {
-      case "running" -> "ok";
-      case "pending" -> "initializing";
-      default -> "not-applicable";
+    SummaryStatus summary = switch (i.state()) {
+      case RUNNING -> SummaryStatus.OK;
+      case PENDING -> SummaryStatus.INITIALIZING;
+      case SHUTTING_DOWN, TERMINATED, STOPPING, STOPPED -> SummaryStatus.NOT_APPLICABLE;
+      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + i.state());
     };
-    var details = InstanceStatusDetails.builder().name("reachability").status(summary.equals("ok") ? "passed" : summary).build();
+    // The reachability detail says "passed" where the summary says "ok", and repeats it otherwise.
+    String detail = summary == SummaryStatus.OK ? StatusType.PASSED.toString() : summary.toString();
+    var details = InstanceStatusDetails.builder().name("reachability").status(detail).build();
     var check = InstanceStatusSummary.builder().status(summary).details(details).build();
     return InstanceStatus.builder().instanceId(i.instanceId()).availabilityZone(i.launch().availabilityZone())
         .instanceState(InstanceRenderer.state(i.state())).instanceStatus(check).systemStatus(check)

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 
@@ -101,7 +102,7 @@ public final class RunInstancesAction implements ActionHandler {
     NetworkInterfaceRecord eni = interfaces.create(ctx, launch.networkInterfaceId(), network.subnet(), launch.privateIp(),
         launch.groupIds(), network.description(), "interface", null, attachment).withPublicIp(publicIp);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
-    var instance = new InstanceRecord(launch, "pending", "", null, publicIp, ctx.now(), "");
+    var instance = new InstanceRecord(launch, InstanceStateName.PENDING, "", null, publicIp, ctx.now(), "");
     state.instances().put(scope, launch.instanceId(), instance);
     TagSpecs.apply(state.tags(), scope, launch.instanceId(), r.tagSpecifications(), "instance");
     TagSpecs.apply(state.tags(), scope, launch.rootVolumeId(), r.tagSpecifications(), "volume");
