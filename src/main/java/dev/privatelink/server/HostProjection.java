@@ -10,6 +10,7 @@ import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.elb.Elb;
 import dev.privatelink.control.privatelink.EndpointProjection;
+import dev.privatelink.control.privatelink.EndpointState;
 import dev.privatelink.dataplane.spec.EndpointSpec;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.HostState;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 
 /**
@@ -119,8 +122,8 @@ final class HostProjection {
   /** Ids of resources in a transitional state that the host would settle; without a data plane, all settle at once. */
   static List<String> pendingResources(Features features) {
     List<String> out = new ArrayList<>();
-    features.ec2().vpcs().stream().map(Map.Entry::getValue).filter(v -> v.state().equals("pending")).forEach(v -> out.add(v.vpcId()));
-    features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state().equals("pending"))
+    features.ec2().vpcs().stream().map(Map.Entry::getValue).filter(v -> v.state() == VpcState.PENDING).forEach(v -> out.add(v.vpcId()));
+    features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state() == SubnetState.PENDING)
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
         .filter(i -> i.state() == InstanceStateName.PENDING || i.state() == InstanceStateName.SHUTTING_DOWN).forEach(i -> out.add(i.instanceId()));
@@ -136,7 +139,7 @@ final class HostProjection {
    */
   static List<String> settledByHostSync(Features features) {
     List<String> out = new ArrayList<>();
-    features.privateLink().endpoints().stream().filter(e -> e.state().equals("pending") || e.state().equals("deleting"))
+    features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
         .forEach(e -> out.add(e.endpointId()));
     features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN)
         .forEach(i -> out.add(i.instanceId()));

@@ -62,7 +62,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     var config = ServiceConfiguration.builder()
         .serviceType(ServiceTypeDetail.builder().serviceType(ServiceType.INTERFACE).build())
         .serviceId(id).serviceName(EndpointDns.serviceName(ctx.region(), id))
-        .serviceState(balancers.allActive() ? EndpointService.AVAILABLE : EndpointService.PENDING)
+        .serviceState(balancers.allActive() ? ServiceState.AVAILABLE : ServiceState.PENDING)
         .availabilityZones(balancers.zones()).availabilityZoneIds(balancers.zoneIds(state.network(), ctx.region()))
         .acceptanceRequired(request.acceptanceRequired() == null || request.acceptanceRequired())
         .managesVpcEndpoints(false).networkLoadBalancerArns(balancers.arns())
@@ -138,7 +138,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
 
   private void rejectLiveConnections(Scope scope, String serviceId) {
     boolean live = state.connectionsOf(scope, serviceId).stream().map(e -> e.getValue().state())
-        .anyMatch(s -> s.equals(Endpoint.AVAILABLE) || s.equals(Endpoint.PENDING_ACCEPTANCE) || s.equals(Endpoint.PENDING));
+        .anyMatch(s -> s == EndpointState.AVAILABLE || s == EndpointState.PENDING_ACCEPTANCE || s == EndpointState.PENDING);
     if (live) {
       throw AwsException.badRequest("ExistingVpcEndpointConnections",
           "Service " + serviceId + " has existing active VPC Endpoint connections!");

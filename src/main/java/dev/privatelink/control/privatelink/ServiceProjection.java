@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.ServiceState;
 
 /**
  * An endpoint service as the data plane needs it, with the TXT record that proves its private DNS
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param privateDnsState pendingVerification, verified or failed; null without a private DNS name
  */
-public record ServiceProjection(String serviceId, String serviceName, String accountId, String region, String state,
+public record ServiceProjection(String serviceId, String serviceName, String accountId, String region, ServiceState state,
     List<String> networkLoadBalancerArns, List<String> availabilityZones, String baseEndpointDnsName,
     String privateDnsName, String privateDnsState, String txtRecordName, String txtRecordValue, int txtRecordTtl) {
   public ServiceProjection {

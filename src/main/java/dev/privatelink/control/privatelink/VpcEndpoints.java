@@ -88,7 +88,7 @@ public final class VpcEndpoints implements ActionHandler {
       var found = state.endpoints.find(scope, id);
       if (found.isEmpty()) {
         unsuccessful.add(Errors.unsuccessful(id, Errors.endpointNotFound(id)));
-      } else if (!found.get().state().equals(Endpoint.DELETING)) {
+      } else if (found.get().state() != EndpointState.DELETING) {
         startDeleting(ctx, found.get());
       }
     }
@@ -97,7 +97,7 @@ public final class VpcEndpoints implements ActionHandler {
 
   private void startDeleting(RequestContext ctx, Endpoint endpoint) {
     endpoint.interfaces().forEach(eni -> state.network().deleteManagedInterface(ctx.scope(), eni.networkInterfaceId()));
-    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(Endpoint.DELETING)
+    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(EndpointState.DELETING.toString())
         .subnetIds(List.of()).networkInterfaceIds(List.of()).build(), List.of());
     state.endpoints.put(ctx.scope(), endpoint.id(), deleting);
     Notifier.fire(state, ctx.scope(), deleting, Notifier.DELETE, ctx.now());
@@ -112,7 +112,7 @@ public final class VpcEndpoints implements ActionHandler {
     boolean accept = Boolean.TRUE.equals(plan.service().config().acceptanceRequired());
     var vpcEndpoint = VpcEndpoint.builder().vpcEndpointId(id).vpcEndpointType(VpcEndpointType.INTERFACE)
         .vpcId(plan.vpc().vpcId()).serviceName(plan.service().name())
-        .state(accept ? Endpoint.PENDING_ACCEPTANCE : Endpoint.PENDING)
+        .state((accept ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING).toString())
         .policyDocument(FULL_ACCESS_POLICY).routeTableIds(List.of())
         .subnetIds(plan.subnets().stream().map(SubnetInfo::subnetId).toList()).groups(plan.groups())
         .ipAddressType(IpAddressType.IPV4).dnsOptions(DnsOptions.builder().dnsRecordIpType(DnsRecordIpType.IPV4).build())

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
 
 /**
  * Subnets: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html">CreateSubnet</a>,
@@ -53,7 +54,7 @@ public final class SubnetActions implements ActionHandler {
     ZoneInfo zone = zone(ctx, request.availabilityZone(), request.availabilityZoneId());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "subnet");
     var subnet = new SubnetRecord(ctx.ids().ec2Id("subnet"), vpc.vpcId(), ctx.accountId(), cidr, zone.zoneName(),
-        zone.zoneId(), "pending", false, ctx.ids().ec2Id("aclassoc"), "ip-name", false);
+        zone.zoneId(), SubnetState.PENDING, false, ctx.ids().ec2Id("aclassoc"), "ip-name", false);
     state.subnets().put(scope, subnet.subnetId(), subnet);
     TagSpecs.apply(state.tags(), scope, subnet.subnetId(), request.tagSpecifications(), "subnet");
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /**
  * VPCs: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html">CreateVpc</a>,
@@ -48,7 +49,7 @@ public final class VpcActions implements ActionHandler {
     TagSpecs.validate(state.tags(), ctx.scope(), request.tagSpecifications(), "vpc");
     String dhcp = state.dhcpOptions().find(ctx.scope(), "default").orElseGet(() -> ctx.ids().ec2Id("dopt"));
     state.dhcpOptions().put(ctx.scope(), "default", dhcp);
-    var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), cidr, ctx.ids().ec2Id("vpc-cidr-assoc"), "pending",
+    var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), cidr, ctx.ids().ec2Id("vpc-cidr-assoc"), VpcState.PENDING,
         dhcp, tenancy, true, false, false, ctx.ids().ec2Id("sg"), ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"));
     state.vpcs().put(ctx.scope(), vpc.vpcId(), vpc);
     VpcDefaults.create(ctx, state, vpc);
