@@ -6,6 +6,7 @@ import dev.privatelink.control.acm.AcmCertificates;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
  * What a listener is asked to be (by CreateListener, or ModifyListener over the current one),
@@ -34,7 +35,7 @@ record ListenerConfig(Integer port, String protocol, List<Certificate> certifica
       throw ElbErrors.code("DuplicateListener", "A listener already exists on this port for this load balancer '"
           + lb.arn() + "'");
     }
-    boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
+    boolean secure = ElbProtocols.isSecure(protocol);
     String certificate = secure ? certificate(scope, acm) : null;
     if (!secure && !certificates.isEmpty()) {
       throw ElbErrors.validation("Certificates can only be specified for HTTPS and TLS listeners");
@@ -43,7 +44,7 @@ record ListenerConfig(Integer port, String protocol, List<Certificate> certifica
     if (policy != null && SslPolicies.find(policy).isEmpty()) {
       throw ElbErrors.code("SSLPolicyNotFound", "SSL policy '" + policy + "' not found");
     }
-    if (!alpnPolicy.isEmpty() && (!protocol.equals("TLS") || alpnPolicy.size() > 1 || !ALPN.contains(alpnPolicy.getFirst()))) {
+    if (!alpnPolicy.isEmpty() && (ProtocolEnum.fromValue(protocol) != ProtocolEnum.TLS || alpnPolicy.size() > 1 || !ALPN.contains(alpnPolicy.getFirst()))) {
       throw ElbErrors.code("ALPNPolicyNotFound", "ALPN policy '" + alpnPolicy + "' is not supported for this listener");
     }
     List<Action> actions = new ActionRules(state).check(scope, lb, protocol, defaultActions);

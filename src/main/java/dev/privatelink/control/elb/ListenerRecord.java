@@ -22,7 +22,7 @@ public record ListenerRecord(String arn, String loadBalancerArn, int port, Strin
   }
 
   boolean isSecure() {
-    return "HTTPS".equals(protocol) || "TLS".equals(protocol);
+    return ElbProtocols.isSecure(protocol);
   }
 
   ListenerRecord withExtraCertificates(List<String> extras) {

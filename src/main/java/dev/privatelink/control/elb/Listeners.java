@@ -118,7 +118,7 @@ public final class Listeners implements ActionHandler {
       rules.check(a.key(), a.value());
       changes.put(a.key(), a.value());
     }
-    if (!lb.isApplication() && changes.containsKey("tcp.idle_timeout.seconds") && !listener.protocol().equals("TCP")) {
+    if (!lb.isApplication() && changes.containsKey("tcp.idle_timeout.seconds") && !ElbProtocols.isTcp(listener.protocol())) {
       throw ElbErrors.invalidConfiguration("The attribute 'tcp.idle_timeout.seconds' applies to TCP listeners only");
     }
     ListenerRecord updated = listener.withAttributes(ElbState.merged(listener.attributes(), changes));

@@ -37,10 +37,11 @@ public final class LoadBalancers implements ActionHandler {
     LoadBalancerTypeEnum type = checkType(request.type());
     ElbNames.checkLoadBalancerName(request.name());
     String scheme = request.schemeAsString() == null ? "internet-facing" : request.schemeAsString();
-    if (!scheme.equals("internet-facing") && !scheme.equals("internal")) {
+    if (LoadBalancerSchemeEnum.fromValue(scheme) == LoadBalancerSchemeEnum.UNKNOWN_TO_SDK_VERSION) {
       throw ElbErrors.validation("Scheme must be one of 'internet-facing, internal'");
     }
-    if (request.ipAddressTypeAsString() != null && !request.ipAddressTypeAsString().equals("ipv4")) {
+    // Only IPv4: the fabric carries no IPv6.
+    if (request.ipAddressType() != null && request.ipAddressType() != IpAddressType.IPV4) {
       throw ElbErrors.invalidConfiguration("IP address type '" + request.ipAddressTypeAsString() + "' is not supported");
     }
     SubnetPlan plan = SubnetPlan.resolve(network, scope, type, request.subnets(), request.subnetMappings());

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceType;
 
 /**
  * Network interfaces: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html">DescribeNetworkInterfaces</a>
@@ -47,7 +48,8 @@ public final class NetworkInterfaceActions implements ActionHandler {
     SubnetRecord subnet = state.subnet(scope, request.subnetId());
     List<String> groups = factory.groups(scope, subnet, request.groups());
     String type = request.interfaceTypeAsString();
-    if (type != null && !type.equals("interface")) {
+    // Only a plain interface is made here (efa, trunk and branch interfaces need hardware).
+    if (type != null && NetworkInterfaceType.fromValue(type) != NetworkInterfaceType.INTERFACE) {
       throw AwsException.invalidParameterValue("Value (" + type + ") for parameter interfaceType is invalid.");
     }
     String ip = request.privateIpAddress();

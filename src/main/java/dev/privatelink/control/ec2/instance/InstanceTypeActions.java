@@ -5,10 +5,13 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 
 /**
@@ -18,6 +21,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
  * burstable performance. Names that do not exist are AWS's InvalidInstanceType.
  */
 public final class InstanceTypeActions implements ActionHandler {
+  /** The types AWS's free tier covers. */
+  private static final Set<InstanceType> FREE_TIER = EnumSet.of(InstanceType.T2_MICRO, InstanceType.T3_MICRO);
   private static final Filters<InstanceTypes.TypeInfo> FILTERS = Filters.<InstanceTypes.TypeInfo>of(t -> Map.of())
       .one("instance-type", InstanceTypes.TypeInfo::name)
       .one("processor-info.supported-architecture", InstanceTypes.TypeInfo::architecture)
@@ -45,7 +50,7 @@ public final class InstanceTypeActions implements ActionHandler {
 
   private static InstanceTypeInfo render(InstanceTypes.TypeInfo t) {
     return InstanceTypeInfo.builder().instanceType(t.name()).currentGeneration(true).freeTierEligible(
-        t.name().equals("t2.micro") || t.name().equals("t3.micro"))
+        FREE_TIER.contains(InstanceType.fromValue(t.name())))
         .supportedUsageClassesWithStrings("on-demand", "spot").supportedRootDeviceTypesWithStrings("ebs")
         .supportedVirtualizationTypesWithStrings("hvm").bareMetal(false).hypervisor(t.name().startsWith("t2.") ? "xen" : "nitro")
         .processorInfo(p -> p.supportedArchitecturesWithStrings(t.architecture()))

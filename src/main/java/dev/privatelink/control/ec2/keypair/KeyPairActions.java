@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+import software.amazon.awssdk.services.ec2.model.KeyType;
 
 /**
  * Key pairs: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateKeyPair.html">CreateKeyPair</a>,
@@ -36,10 +37,10 @@ public final class KeyPairActions implements ActionHandler {
   public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest request) {
     String type = request.keyTypeAsString() == null ? "rsa" : request.keyTypeAsString();
     validateNew(ctx, request.keyName(), request.tagSpecifications());
-    if (!type.equals("rsa") && !type.equals("ed25519")) {
+    if (KeyType.fromValue(type) == KeyType.UNKNOWN_TO_SDK_VERSION) {
       throw AwsException.invalidParameterValue("Value (" + type + ") for parameter keyType is invalid.");
     }
-    KeyGenerator.Generated key = KeyGenerator.generate(type, ctx.ids());
+    KeyGenerator.Generated key = KeyGenerator.generate(KeyType.fromValue(type), ctx.ids());
     KeyPairRecord record = store(ctx, request.keyName(), type, key.fingerprint(), key.publicKey(), request.tagSpecifications());
     return CreateKeyPairResponse.builder().keyName(record.keyName()).keyPairId(record.keyPairId())
         .keyFingerprint(record.fingerprint()).keyMaterial(key.privateKeyPem())

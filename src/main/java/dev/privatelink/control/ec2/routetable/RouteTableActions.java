@@ -56,7 +56,7 @@ public final class RouteTableActions implements ActionHandler {
     }
     VpcRecord vpc = state.vpc(scope, request.vpcId());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "route-table");
-    var local = new Route(vpc.cidr().toString(), "local", "local", "CreateRouteTable");
+    var local = new Route(vpc.cidr().toString(), RouteTargetKind.LOCAL, "local", "CreateRouteTable");
     var table = new RouteTableRecord(ctx.ids().ec2Id("rtb"), vpc.vpcId(), ctx.accountId(), List.of(local), List.of());
     state.routeTables().put(scope, table.routeTableId(), table);
     TagSpecs.apply(state.tags(), scope, table.routeTableId(), request.tagSpecifications(), "route-table");

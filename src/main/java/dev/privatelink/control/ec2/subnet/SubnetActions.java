@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.HostnameType;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.SubnetState;
@@ -130,7 +131,7 @@ public final class SubnetActions implements ActionHandler {
       throw AwsException.invalidParameterValue("Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet (" + subnet.subnetId() + ") has an IPv6 CIDR block associated with it.");
     }
     String hostnameType = request.privateDnsHostnameTypeOnLaunchAsString();
-    if (hostnameType != null && !hostnameType.equals("ip-name") && !hostnameType.equals("resource-name")) {
+    if (hostnameType != null && request.privateDnsHostnameTypeOnLaunch() == HostnameType.UNKNOWN_TO_SDK_VERSION) {
       throw AwsException.invalidParameterValue("Value (" + hostnameType + ") for parameter privateDnsHostnameTypeOnLaunch is invalid.");
     }
     boolean mapPublic = request.mapPublicIpOnLaunch() != null && request.mapPublicIpOnLaunch().value() != null

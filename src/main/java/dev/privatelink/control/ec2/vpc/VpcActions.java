@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Tenancy;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcState;
 
@@ -43,7 +44,8 @@ public final class VpcActions implements ActionHandler {
   public CreateVpcResponse createVpc(RequestContext ctx, CreateVpcRequest request) {
     Cidr cidr = parseVpcCidr(request.cidrBlock());
     String tenancy = request.instanceTenancyAsString() == null ? "default" : request.instanceTenancyAsString();
-    if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
+    // Dedicated hosts are not modelled; default and dedicated tenancy behave alike here.
+    if (Tenancy.fromValue(tenancy) != Tenancy.DEFAULT && Tenancy.fromValue(tenancy) != Tenancy.DEDICATED) {
       throw AwsException.invalidParameterValue("Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
     }
     TagSpecs.validate(state.tags(), ctx.scope(), request.tagSpecifications(), "vpc");
