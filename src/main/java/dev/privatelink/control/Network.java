@@ -78,5 +78,5 @@ public interface Network {
    * @param requesterId who manages it, e.g. {@code amazon-elb} or the endpoint's principal
    */
   record ManagedInterface(String subnetId, List<String> groupIds, String interfaceType, String description,
-      String requesterId) {}
+      String requesterId, InterfaceOwner owner) {}
 }

@@ -1,6 +1,7 @@
 package dev.privatelink.server;
 
 import dev.privatelink.control.Features;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
@@ -99,17 +100,20 @@ final class HostProjection {
       if (!eni.vpcId().equals(vpcId) || (eni.attachment() != null && !running.contains(eni.networkInterfaceId()))) {
         continue;
       }
-      out.add(new EniSpec(eni.networkInterfaceId(), eni.subnetId(), eni.privateIp(), eni.groupIds(), kind(eni),
-          Ec2.ownerOf(e.getKey(), eni)));
+      out.add(new EniSpec(eni.networkInterfaceId(), eni.subnetId(), eni.privateIp(), eni.groupIds(), kind(eni.owner()),
+          eni.owner().id()));
     }
     return out;
   }
 
-  private static EniSpec.Kind kind(NetworkInterfaceRecord eni) {
-    if (eni.attachment() != null) {
-      return EniSpec.Kind.INSTANCE;
-    }
-    return "vpc_endpoint".equals(eni.interfaceType()) ? EniSpec.Kind.VPC_ENDPOINT : EniSpec.Kind.LOAD_BALANCER;
+  private static EniSpec.Kind kind(InterfaceOwner owner) {
+    return switch (owner) {
+      case InterfaceOwner.Instance i -> EniSpec.Kind.INSTANCE;
+      case InterfaceOwner.VpcEndpoint v -> EniSpec.Kind.VPC_ENDPOINT;
+      case InterfaceOwner.LoadBalancerNode n -> EniSpec.Kind.LOAD_BALANCER;
+      // An interface the account made is an address in the VPC router, as a load balancer node's is.
+      case InterfaceOwner.Unattached u -> EniSpec.Kind.LOAD_BALANCER;
+    };
   }
 
   private static EndpointSpec bridge(EndpointProjection e) {

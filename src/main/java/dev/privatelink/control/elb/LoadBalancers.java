@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
@@ -88,7 +89,7 @@ public final class LoadBalancers implements ActionHandler {
     String path = (type == LoadBalancerTypeEnum.APPLICATION ? "app/" : "net/") + name + "/" + id;
     String arn = "arn:aws:elasticloadbalancing:" + ctx.region() + ":" + ctx.accountId() + ":loadbalancer/" + path;
     String dns = ElbDns.dnsName(ctx.ids(), ctx.region(), name, type, scheme);
-    List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, "ELB " + path, groups);
+    List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, arn, "ELB " + path, groups);
     Map<String, String> attributes = rules(type).defaults();
     return new LoadBalancerRecord(arn, name, type, scheme, plan.vpcId(), dns, ElbDns.hostedZoneId(ctx.region(), type),
         LoadBalancerStateEnum.PROVISIONING, ctx.now(), nodes, groups, attributes);
@@ -96,7 +97,7 @@ public final class LoadBalancers implements ActionHandler {
 
   /** Creates the ENIs; if the network refuses one, the ones already made are removed again. */
   private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, LoadBalancerTypeEnum type,
-      String description, List<String> groups) {
+      String arn, String description, List<String> groups) {
     // AWS's interface types for the nodes' ENIs (NetworkInterfaceType interface / network_load_balancer)
     String interfaceType = type == LoadBalancerTypeEnum.APPLICATION ? "interface" : "network_load_balancer";
     Map<String, String> zoneIds = new java.util.HashMap<>();
@@ -105,7 +106,8 @@ public final class LoadBalancers implements ActionHandler {
     try {
       for (Network.SubnetInfo s : plan.subnets()) {
         Network.InterfaceInfo eni = network.createManagedInterface(ctx,
-            new Network.ManagedInterface(s.subnetId(), groups, interfaceType, description, "amazon-elb"));
+            new Network.ManagedInterface(s.subnetId(), groups, interfaceType, description, "amazon-elb",
+                new InterfaceOwner.LoadBalancerNode(arn)));
         String zoneId = s.availabilityZoneId() != null ? s.availabilityZoneId() : zoneIds.get(s.availabilityZone());
         nodes.add(new LoadBalancerRecord.Node(s.availabilityZone(), zoneId, s.subnetId(), eni.networkInterfaceId(),
             eni.privateIp()));

@@ -59,7 +59,7 @@ public final class NetworkInterfaceActions implements ActionHandler {
       ip = addresses.nextFree(scope, subnet, Set.of());
     }
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "network-interface");
-    NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), "interface", null, null);
+    NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), "interface", null, null, null);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
     TagSpecs.apply(state.tags(), scope, eni.networkInterfaceId(), request.tagSpecifications(), "network-interface");
     return CreateNetworkInterfaceResponse.builder().networkInterface(renderer.render(scope, eni)).build();

@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.eni;
 
+import dev.privatelink.control.InterfaceOwner;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param interfaceType AWS's InterfaceType: {@code interface}, {@code vpc_endpoint}, {@code network_load_balancer} …
  * @param publicIp the public address associated with it, or null
+ * @param owner who it belongs to, fixed when it was made
  */
 public record NetworkInterfaceRecord(
     String networkInterfaceId,
@@ -25,7 +27,8 @@ public record NetworkInterfaceRecord(
     String requesterId,
     String macAddress,
     Attachment attachment,
-    String publicIp) {
+    String publicIp,
+    InterfaceOwner owner) {
   public NetworkInterfaceRecord {
     groupIds = List.copyOf(groupIds);
   }
@@ -40,16 +43,16 @@ public record NetworkInterfaceRecord(
 
   public NetworkInterfaceRecord withGroups(List<String> groups) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+        privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp, owner);
   }
 
   public NetworkInterfaceRecord withPublicIp(String ip) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip);
+        privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip, owner);
   }
 
   public NetworkInterfaceRecord withDescription(String text) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groupIds, text, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+        privateIp, groupIds, text, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp, owner);
   }
 }

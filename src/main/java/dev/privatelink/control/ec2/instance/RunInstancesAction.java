@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -100,7 +101,8 @@ public final class RunInstancesAction implements ActionHandler {
     var attachment = new NetworkInterfaceRecord.Attachment(ctx.ids().ec2Id("eni-attach"), launch.instanceId(), 0,
         ctx.now(), true);
     NetworkInterfaceRecord eni = interfaces.create(ctx, launch.networkInterfaceId(), network.subnet(), launch.privateIp(),
-        launch.groupIds(), network.description(), "interface", null, attachment).withPublicIp(publicIp);
+        launch.groupIds(), network.description(), "interface", null, attachment,
+        new InterfaceOwner.Instance(launch.instanceId())).withPublicIp(publicIp);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
     var instance = new InstanceRecord(launch, InstanceStateName.PENDING, "", null, publicIp, ctx.now(), "");
     state.instances().put(scope, launch.instanceId(), instance);

@@ -1,0 +1,45 @@
+package dev.privatelink.control;
+
+/**
+ * Who a network interface belongs to, recorded when it is made rather than read back from its
+ * description: an instance (its primary interface), a load balancer node, an interface endpoint, or
+ * nobody but the account (an interface made by CreateNetworkInterface and not attached).
+ *
+ * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html">NetworkInterface</a>
+ */
+public sealed interface InterfaceOwner {
+  /** The id the host picture names the owner by: instance id, load balancer ARN, endpoint id or interface id. */
+  String id();
+
+  /** The primary interface of an instance. */
+  record Instance(String instanceId) implements InterfaceOwner {
+    @Override
+    public String id() {
+      return instanceId;
+    }
+  }
+
+  /** A node of an application or network load balancer (one per mapped subnet). */
+  record LoadBalancerNode(String loadBalancerArn) implements InterfaceOwner {
+    @Override
+    public String id() {
+      return loadBalancerArn;
+    }
+  }
+
+  /** An interface endpoint's interface in one of its subnets. */
+  record VpcEndpoint(String vpcEndpointId) implements InterfaceOwner {
+    @Override
+    public String id() {
+      return vpcEndpointId;
+    }
+  }
+
+  /** An interface the account made itself; the host names it by its own id. */
+  record Unattached(String networkInterfaceId) implements InterfaceOwner {
+    @Override
+    public String id() {
+      return networkInterfaceId;
+    }
+  }
+}
