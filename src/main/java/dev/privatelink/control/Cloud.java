@@ -14,8 +14,8 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The whole cloud as data. Mutations (API actions that are not Describe/List/Get, and data-plane
- * {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
+ * The whole cloud as data. Mutations (API actions whose handler is not {@link ReadOnly}, and
+ * data-plane {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
  * are acknowledged, and each makes a new state version. Reads run between mutations.
  */
 public final class Cloud {
@@ -135,9 +135,9 @@ public final class Cloud {
     listeners.add(listener);
   }
 
-  public static boolean isReadOnly(SdkRequest request) {
-    String name = request.getClass().getSimpleName();
-    return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get");
+  /** True if the action's handler declared itself {@link ReadOnly}. */
+  public boolean isReadOnly(SdkRequest request) {
+    return registry.isReadOnly(request.getClass());
   }
 
   private boolean applyEvent(ControlEvent event, Instant now) {

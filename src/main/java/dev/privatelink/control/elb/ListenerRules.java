@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
@@ -53,6 +54,7 @@ public final class ListenerRules implements ActionHandler {
     return CreateRuleResponse.builder().rules(render(rule)).build();
   }
 
+  @ReadOnly
   public DescribeRulesResponse describeRules(RequestContext ctx, DescribeRulesRequest r) {
     Scope scope = ctx.scope();
     List<Rule> found = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
@@ -47,6 +48,7 @@ public final class Listeners implements ActionHandler {
     return CreateListenerResponse.builder().listeners(render(listener)).build();
   }
 
+  @ReadOnly
   public DescribeListenersResponse describeListeners(RequestContext ctx, DescribeListenersRequest r) {
     Scope scope = ctx.scope();
     List<ListenerRecord> found;
@@ -101,6 +103,7 @@ public final class Listeners implements ActionHandler {
     state.listeners.remove(scope, listener.arn());
   }
 
+  @ReadOnly
   public DescribeListenerAttributesResponse describeListenerAttributes(RequestContext ctx,
       DescribeListenerAttributesRequest r) {
     ListenerRecord listener = state.listener(ctx.scope(), r.listenerArn());

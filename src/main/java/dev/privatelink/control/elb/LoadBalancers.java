@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Network;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
@@ -123,6 +124,7 @@ public final class LoadBalancers implements ActionHandler {
     return type == LoadBalancerTypeEnum.APPLICATION ? AttributeRules.applicationLoadBalancer() : AttributeRules.networkLoadBalancer();
   }
 
+  @ReadOnly
   public DescribeLoadBalancersResponse describeLoadBalancers(RequestContext ctx, DescribeLoadBalancersRequest request) {
     Scope scope = ctx.scope();
     boolean byArn = !request.loadBalancerArns().isEmpty();
@@ -168,6 +170,7 @@ public final class LoadBalancers implements ActionHandler {
     return DeleteLoadBalancerResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(RequestContext ctx,
       DescribeLoadBalancerAttributesRequest request) {
     LoadBalancerRecord lb = state.loadBalancer(ctx.scope(), request.loadBalancerArn());

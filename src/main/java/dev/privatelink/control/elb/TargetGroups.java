@@ -3,6 +3,7 @@ package dev.privatelink.control.elb;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
@@ -124,6 +125,7 @@ public final class TargetGroups implements ActionHandler {
     return g;
   }
 
+  @ReadOnly
   public DescribeTargetGroupsResponse describeTargetGroups(RequestContext ctx, DescribeTargetGroupsRequest request) {
     Scope scope = ctx.scope();
     int selectors = (request.targetGroupArns().isEmpty() ? 0 : 1) + (request.names().isEmpty() ? 0 : 1)
@@ -176,6 +178,7 @@ public final class TargetGroups implements ActionHandler {
     return DeleteTargetGroupResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(RequestContext ctx,
       DescribeTargetGroupAttributesRequest request) {
     TargetGroupRecord group = state.targetGroup(ctx.scope(), request.targetGroupArn());

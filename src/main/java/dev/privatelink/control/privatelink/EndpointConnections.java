@@ -2,6 +2,7 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Filters;
@@ -55,6 +56,7 @@ public final class EndpointConnections implements ActionHandler {
     return RejectVpcEndpointConnectionsResponse.builder().unsuccessful(unsuccessful).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointConnectionsResponse describeVpcEndpointConnections(RequestContext ctx,
       DescribeVpcEndpointConnectionsRequest request) {
     Scope scope = ctx.scope();

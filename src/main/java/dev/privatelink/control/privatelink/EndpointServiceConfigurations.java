@@ -2,6 +2,7 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Filters;
@@ -79,6 +80,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
         .serviceConfiguration(render(scope, service)).clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServiceConfigurationsResponse describeVpcEndpointServiceConfigurations(RequestContext ctx,
       DescribeVpcEndpointServiceConfigurationsRequest request) {
     Scope scope = ctx.scope();

@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Network.SubnetInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Filters;
@@ -71,6 +72,7 @@ public final class VpcEndpoints implements ActionHandler {
         .clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) {
     Scope scope = ctx.scope();
     List<Endpoint> chosen = request.vpcEndpointIds().isEmpty() ? state.endpoints.all(scope)

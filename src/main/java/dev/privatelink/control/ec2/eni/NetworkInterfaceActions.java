@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.eni;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -77,6 +78,7 @@ public final class NetworkInterfaceActions implements ActionHandler {
     return DeleteNetworkInterfaceResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx,
       DescribeNetworkInterfacesRequest request) {
     Scope scope = ctx.scope();

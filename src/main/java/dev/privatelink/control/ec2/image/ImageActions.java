@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.image;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.query.Filters;
@@ -38,6 +39,7 @@ public final class ImageActions implements ActionHandler {
       .one("boot-mode", Image::bootModeAsString)
       .build();
 
+  @ReadOnly
   public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest request) {
     List<Image> images = ImageCatalog.images(ctx.region());
     if (request.hasImageIds()) {

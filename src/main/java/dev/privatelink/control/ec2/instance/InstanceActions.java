@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -46,6 +47,7 @@ public final class InstanceActions implements ActionHandler {
     this.publicAddresses = new PublicAddresses(state);
   }
 
+  @ReadOnly
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
     List<InstanceRecord> instances = state.instances().all(scope);

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -43,6 +44,7 @@ public final class InstanceDetailActions implements ActionHandler {
     this.interfaces = new NetworkInterfaceRenderer(state);
   }
 
+  @ReadOnly
   public GetConsoleOutputResponse getConsoleOutput(RequestContext ctx, GetConsoleOutputRequest request) {
     InstanceRecord i = state.instance(ctx.scope(), request.instanceId());
     String output = i.consoleOutput().isEmpty() ? null
@@ -50,6 +52,7 @@ public final class InstanceDetailActions implements ActionHandler {
     return GetConsoleOutputResponse.builder().instanceId(i.instanceId()).timestamp(ctx.now()).output(output).build();
   }
 
+  @ReadOnly
   public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
     Scope scope = ctx.scope();
     InstanceRecord i = state.instance(scope, request.instanceId());
@@ -81,6 +84,7 @@ public final class InstanceDetailActions implements ActionHandler {
     return out.build();
   }
 
+  @ReadOnly
   public DescribeInstanceStatusResponse describeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) {
     Scope scope = ctx.scope();
     List<InstanceRecord> instances = state.instances().all(scope);
@@ -119,6 +123,7 @@ public final class InstanceDetailActions implements ActionHandler {
         .events(List.of()).build();
   }
 
+  @ReadOnly
   public DescribeInstanceCreditSpecificationsResponse describeInstanceCreditSpecifications(RequestContext ctx,
       DescribeInstanceCreditSpecificationsRequest request) {
     Scope scope = ctx.scope();

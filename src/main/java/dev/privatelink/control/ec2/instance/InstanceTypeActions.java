@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
@@ -32,6 +33,7 @@ public final class InstanceTypeActions implements ActionHandler {
       .one("current-generation", t -> true)
       .build();
 
+  @ReadOnly
   public DescribeInstanceTypesResponse describeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) {
     List<InstanceTypes.TypeInfo> types = InstanceTypes.all();
     if (request.hasInstanceTypes()) {

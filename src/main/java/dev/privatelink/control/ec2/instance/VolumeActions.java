@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -24,6 +25,7 @@ public final class VolumeActions implements ActionHandler {
     this.state = state;
   }
 
+  @ReadOnly
   public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
     Scope scope = ctx.scope();
     List<InstanceRecord> owners = state.instances().where(scope, InstanceRecord::isLive);

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.keypair;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -59,6 +60,7 @@ public final class KeyPairActions implements ActionHandler {
         .keyFingerprint(record.fingerprint()).tags(state.echoedTags(ctx.scope(), record.keyPairId())).build();
   }
 
+  @ReadOnly
   public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {
     Scope scope = ctx.scope();
     List<KeyPairRecord> keys = state.keyPairs().all(scope);

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.networkacl;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -27,6 +28,7 @@ public final class NetworkAclActions implements ActionHandler {
     this.state = state;
   }
 
+  @ReadOnly
   public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) {
     Scope scope = ctx.scope();
     List<NetworkAcl> acls = state.vpcs().all(scope).stream().map(v -> render(scope, v)).toList();

@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.region;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class RegionActions implements ActionHandler {
       .one("message", z -> null)
       .build();
 
+  @ReadOnly
   public DescribeRegionsResponse describeRegions(RequestContext ctx, DescribeRegionsRequest request) {
     boolean all = Boolean.TRUE.equals(request.allRegions());
     List<Region> regions = RegionCatalog.regions().stream().filter(r -> all || !r.optIn())
@@ -55,6 +57,7 @@ public final class RegionActions implements ActionHandler {
     return DescribeRegionsResponse.builder().regions(REGION_FILTERS.apply(regions, request.filters())).build();
   }
 
+  @ReadOnly
   public DescribeAvailabilityZonesResponse describeAvailabilityZones(RequestContext ctx,
       DescribeAvailabilityZonesRequest request) {
     List<AvailabilityZone> zones = RegionCatalog.zones(ctx.region()).stream().map(z -> zone(ctx.region(), z)).toList();

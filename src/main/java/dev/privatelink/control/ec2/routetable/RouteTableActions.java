@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.routetable;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -74,6 +75,7 @@ public final class RouteTableActions implements ActionHandler {
     return DeleteRouteTableResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) {
     Scope scope = ctx.scope();
     List<RouteTableRecord> tables = state.routeTables().all(scope);

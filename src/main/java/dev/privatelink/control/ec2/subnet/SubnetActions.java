@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.subnet;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -95,6 +96,7 @@ public final class SubnetActions implements ActionHandler {
     return zones.get(ctx.ids().nextInt(zones.size()));
   }
 
+  @ReadOnly
   public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
     Scope scope = ctx.scope();
     List<SubnetRecord> subnets = state.subnets().all(scope);

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -77,6 +78,7 @@ public final class VpcActions implements ActionHandler {
     return cidr;
   }
 
+  @ReadOnly
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest request) {
     Scope scope = ctx.scope();
     List<VpcRecord> vpcs = state.vpcs().all(scope);
@@ -144,6 +146,7 @@ public final class VpcActions implements ActionHandler {
     return attribute == null ? null : attribute.value();
   }
 
+  @ReadOnly
   public DescribeVpcAttributeResponse describeVpcAttribute(RequestContext ctx, DescribeVpcAttributeRequest request) {
     if (request.attributeAsString() == null) {
       throw Ec2Errors.required("Attribute");
