@@ -24,13 +24,22 @@ public final class Cloud {
   private final Clock clock;
   private final SplittableRandom seeds = new SplittableRandom();
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
-  private Features features = new Features();
-  private ActionRegistry registry = new ActionRegistry(features.handlers());
+  private final Wiring wiring;
+  private Features features;
+  private ActionRegistry registry;
   private volatile long version;
 
-  public Cloud(MutationLog log, Clock clock) {
+  /** A cloud whose features lean on {@code wiring}'s collaborators (tests put fakes there). */
+  public Cloud(MutationLog log, Clock clock, Wiring wiring) {
     this.log = log;
     this.clock = clock;
+    this.wiring = wiring;
+    this.features = new Features(wiring);
+    this.registry = new ActionRegistry(features.handlers());
+  }
+
+  public Cloud(MutationLog log, Clock clock) {
+    this(log, clock, Wiring.REAL);
   }
 
   public Cloud() {
@@ -117,7 +126,7 @@ public final class Cloud {
     lock.writeLock().lock();
     try {
       log.reset();
-      features = new Features();
+      features = new Features(wiring);
       registry = new ActionRegistry(features.handlers());
       changed = ++version;
     } finally {
