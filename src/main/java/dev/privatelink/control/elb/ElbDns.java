@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import dev.privatelink.model.IdSource;
 import java.util.Map;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
@@ -22,7 +23,7 @@ final class ElbDns {
   private ElbDns() {}
 
   static String dnsName(IdSource ids, String region, String name, LoadBalancerTypeEnum type, String scheme) {
-    String prefix = "internal".equals(scheme) && type == LoadBalancerTypeEnum.APPLICATION ? "internal-" : "";
+    String prefix = LoadBalancerSchemeEnum.fromValue(scheme) == LoadBalancerSchemeEnum.INTERNAL && type == LoadBalancerTypeEnum.APPLICATION ? "internal-" : "";
     if (type == LoadBalancerTypeEnum.APPLICATION) {
       StringBuilder digits = new StringBuilder();
       digits.append(1 + ids.nextInt(9));
