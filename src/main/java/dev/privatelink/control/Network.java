@@ -1,6 +1,7 @@
 package dev.privatelink.control;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
@@ -78,5 +79,5 @@ public interface Network {
    * @param requesterId who manages it, e.g. {@code amazon-elb} or the endpoint's principal
    */
   record ManagedInterface(String subnetId, List<String> groupIds, String interfaceType, String description,
-      String requesterId, InterfaceOwner owner) {}
+      @Nullable String requesterId, InterfaceOwner owner) {}
 }

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
@@ -10,8 +11,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * thresholds 5/2 and matcher 200; NLB groups check TCP every 30 s with a 10 s timeout (6 s for
  * HTTP), thresholds 5/2 and matcher 200-399 for HTTP(S) checks.
  */
-record HealthCheckSettings(Boolean enabled, String protocol, String port, String path, Integer interval,
-    Integer timeout, Integer healthy, Integer unhealthy, String matcher) {
+record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol, @Nullable String port, @Nullable String path,
+    @Nullable Integer interval, @Nullable Integer timeout, @Nullable Integer healthy, @Nullable Integer unhealthy, @Nullable String matcher) {
 
   /** The settings for a new group of {@code protocol} and {@code targetType}. */
   TargetGroupRecord.HealthCheck resolve(String groupProtocol, TargetTypeEnum targetType) {
@@ -26,7 +27,8 @@ record HealthCheckSettings(Boolean enabled, String protocol, String port, String
     return apply(group.healthCheck(), group.isApplicationProtocol(), group.targetType(), hcProtocol);
   }
 
-  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.HealthCheck old, boolean alb, TargetTypeEnum targetType,
+  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.@Nullable HealthCheck old, boolean alb,
+      TargetTypeEnum targetType,
       String hcProtocol) {
     checkProtocol(alb, targetType, hcProtocol);
     boolean http = ProtocolEnum.fromValue(hcProtocol) != ProtocolEnum.TCP;
@@ -56,7 +58,7 @@ record HealthCheckSettings(Boolean enabled, String protocol, String port, String
     }
   }
 
-  private static int pick(Integer given, Integer old, int fallback) {
+  private static int pick(@Nullable Integer given, @Nullable Integer old, int fallback) {
     return given != null ? given : old != null ? old : fallback;
   }
 

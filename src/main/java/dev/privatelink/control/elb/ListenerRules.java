@@ -4,7 +4,6 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
-import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,15 +19,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html">CreateRule</a>,
  *     DescribeRules, ModifyRule, DeleteRule, SetRulePriorities
  */
-public final class ListenerRules implements ActionHandler {
+public record ListenerRules(ElbState state, ElbTagging tagging) implements ActionHandler {
   private static final int MAX_RULES = 100;
-  private final ElbState state;
-  private final ElbTagging tagging;
-
-  ListenerRules(ElbState state, ElbTagging tagging) {
-    this.state = state;
-    this.tagging = tagging;
-  }
 
   public CreateRuleResponse createRule(RequestContext ctx, CreateRuleRequest r) {
     Scope scope = ctx.scope();
@@ -69,13 +61,13 @@ public final class ListenerRules implements ActionHandler {
     } else {
       throw ElbErrors.validation("You must specify either a listener ARN or rule ARNs");
     }
-    var page = Page.of(found, ElbPaging.pageSize(r.pageSize()), r.marker(), "ValidationError");
+    var page = ElbPaging.page(found, Rule::ruleArn, r.pageSize(), r.marker());
     return DescribeRulesResponse.builder().rules(page.items()).nextMarker(page.nextToken()).build();
   }
 
   public ModifyRuleResponse modifyRule(RequestContext ctx, ModifyRuleRequest r) {
     Scope scope = ctx.scope();
-    ListenerRuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    ListenerRuleRecord rule = state.rule(scope, r.ruleArn());
     ListenerRecord listener = state.listener(scope, rule.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
     List<RuleCondition> conditions = r.conditions().isEmpty() ? rule.conditions() : RuleConditions.check(r.conditions());
@@ -88,10 +80,10 @@ public final class ListenerRules implements ActionHandler {
 
   public DeleteRuleResponse deleteRule(RequestContext ctx, DeleteRuleRequest r) {
     Scope scope = ctx.scope();
-    if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(r.ruleArn())).isEmpty()) {
+    if (state.listenerOfDefaultRule(scope, r.ruleArn()).isPresent()) {
       throw ElbErrors.operationNotPermitted("Default rule '" + r.ruleArn() + "' cannot be deleted");
     }
-    ListenerRuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    ListenerRuleRecord rule = state.rule(scope, r.ruleArn());
     state.rules.remove(scope, rule.arn());
     state.tags.remove(scope, rule.arn());
     return DeleteRuleResponse.builder().build();
@@ -102,10 +94,10 @@ public final class ListenerRules implements ActionHandler {
     List<ListenerRuleRecord> changed = new ArrayList<>();
     Set<String> listenersTouched = new HashSet<>();
     for (RulePriorityPair p : r.rulePriorities()) {
-      if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(p.ruleArn())).isEmpty()) {
+      if (state.listenerOfDefaultRule(scope, p.ruleArn()).isPresent()) {
         throw ElbErrors.operationNotPermitted("The priority of the default rule cannot be changed");
       }
-      ListenerRuleRecord rule = state.rules.find(scope, p.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(p.ruleArn()));
+      ListenerRuleRecord rule = state.rule(scope, p.ruleArn());
       changed.add(rule.withPriority(checkPriority(p.priority())));
       listenersTouched.add(rule.listenerArn());
     }
@@ -127,8 +119,8 @@ public final class ListenerRules implements ActionHandler {
     if (rule.isPresent()) {
       return render(rule.get());
     }
-    return state.listeners.where(scope, l -> l.defaultRuleArn().equals(arn)).stream().findFirst()
-        .map(ListenerRules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
+    return state.listenerOfDefaultRule(scope, arn).map(ListenerRules::defaultRule)
+        .orElseThrow(() -> ElbErrors.ruleNotFound(arn));
   }
 
   private static int checkPriority(Integer priority) {

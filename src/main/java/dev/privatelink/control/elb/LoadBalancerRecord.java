@@ -3,6 +3,7 @@ package dev.privatelink.control.elb;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
@@ -23,7 +24,7 @@ public record LoadBalancerRecord(String arn, String name, LoadBalancerTypeEnum t
   }
 
   /** One node: the ENI AWS puts in a mapped subnet. */
-  public record Node(String zoneName, String zoneId, String subnetId, String eniId, String privateIp) {}
+  public record Node(String zoneName, @Nullable String zoneId, String subnetId, String eniId, String privateIp) {}
 
   boolean isApplication() {
     return type == LoadBalancerTypeEnum.APPLICATION;

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
@@ -9,8 +10,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  *
  * @param availabilityZone the zone given at registration (ip targets outside the VPC: {@code all}), or null
  */
-record RegisteredTarget(String id, int port, String availabilityZone, TargetHealthStateEnum state, String reason,
-    String description, Instant drainingSince) {
+record RegisteredTarget(String id, int port, @Nullable String availabilityZone, @Nullable TargetHealthStateEnum state,
+    @Nullable String reason, @Nullable String description, @Nullable Instant drainingSince) {
   boolean draining() {
     return drainingSince != null;
   }
@@ -19,7 +20,8 @@ record RegisteredTarget(String id, int port, String availabilityZone, TargetHeal
     return id.equals(otherId) && port == otherPort;
   }
 
-  RegisteredTarget withHealth(TargetHealthStateEnum newState, String newReason, String newDescription) {
+  RegisteredTarget withHealth(TargetHealthStateEnum newState, @Nullable String newReason,
+      @Nullable String newDescription) {
     return new RegisteredTarget(id, port, availabilityZone, newState, newReason, newDescription, drainingSince);
   }
 

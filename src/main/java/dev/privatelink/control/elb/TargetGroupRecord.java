@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
@@ -9,8 +10,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  *
  * @param port null only for lambda target groups (not served)
  */
-public record TargetGroupRecord(String arn, String name, String protocol, Integer port, String vpcId, TargetTypeEnum targetType,
-    String protocolVersion, HealthCheck healthCheck, Map<String, String> attributes) {
+public record TargetGroupRecord(String arn, String name, String protocol, Integer port, String vpcId,
+    TargetTypeEnum targetType, @Nullable String protocolVersion, HealthCheck healthCheck, Map<String, String> attributes) {
   public TargetGroupRecord {
     attributes = Map.copyOf(attributes);
   }
@@ -22,8 +23,8 @@ public record TargetGroupRecord(String arn, String name, String protocol, Intege
    * @param path null for TCP checks
    * @param matcher HTTP codes; null for TCP checks
    */
-  public record HealthCheck(boolean enabled, String protocol, String port, String path, int intervalSeconds,
-      int timeoutSeconds, int healthyThreshold, int unhealthyThreshold, String matcher) {
+  public record HealthCheck(boolean enabled, String protocol, String port, @Nullable String path, int intervalSeconds,
+      int timeoutSeconds, int healthyThreshold, int unhealthyThreshold, @Nullable String matcher) {
     /** AWS's word for "the port each target receives traffic on". */
     public static final String TRAFFIC_PORT = "traffic-port";
 

@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.ServiceState;
 
 /**
@@ -11,7 +12,8 @@ import software.amazon.awssdk.services.ec2.model.ServiceState;
  */
 public record ServiceProjection(String serviceId, String serviceName, String accountId, String region, ServiceState state,
     List<String> networkLoadBalancerArns, List<String> availabilityZones, String baseEndpointDnsName,
-    String privateDnsName, String privateDnsState, String txtRecordName, String txtRecordValue, int txtRecordTtl) {
+    @Nullable String privateDnsName, @Nullable String privateDnsState, @Nullable String txtRecordName, @Nullable String txtRecordValue,
+    int txtRecordTtl) {
   public ServiceProjection {
     networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
     availabilityZones = List.copyOf(availabilityZones);

@@ -1,9 +1,10 @@
 package dev.privatelink.dataplane.elb;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /** A health conclusion in AWS's vocabulary (DescribeTargetHealth state, reason code, description). */
-record TargetHealth(TargetHealthStateEnum state, String reason, String description) {
+record TargetHealth(TargetHealthStateEnum state, @Nullable String reason, @Nullable String description) {
   static final TargetHealth INITIAL = new TargetHealth(TargetHealthStateEnum.INITIAL, "Elb.InitialHealthChecking", "Initial health checks in progress");
   static final TargetHealth HEALTHY = new TargetHealth(TargetHealthStateEnum.HEALTHY, null, null);
   static final TargetHealth DRAINING = new TargetHealth(TargetHealthStateEnum.DRAINING, "Target.DeregistrationInProgress", "Target deregistration is in progress");

@@ -8,6 +8,7 @@ import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the security groups of a new interface and makes its record: used by
@@ -50,8 +51,8 @@ public final class InterfaceFactory {
    * @param attachment the instance attachment, or null
    */
   public NetworkInterfaceRecord create(RequestContext ctx, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, String requesterId, NetworkInterfaceRecord.Attachment attachment,
-      InterfaceOwner owner) {
+      String description, String interfaceType, @Nullable String requesterId,
+      NetworkInterfaceRecord.@Nullable Attachment attachment, @Nullable InterfaceOwner owner) {
     String eniId = ctx.ids().ec2Id("eni");
     return create(ctx, eniId, subnet, ip, groups, description, interfaceType, requesterId, attachment,
         owner == null ? new InterfaceOwner.Unattached(eniId) : owner);
@@ -59,8 +60,8 @@ public final class InterfaceFactory {
 
   /** A new interface record with an id chosen beforehand (an instance records its interface's id). */
   public NetworkInterfaceRecord create(RequestContext ctx, String eniId, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, String requesterId, NetworkInterfaceRecord.Attachment attachment,
-      InterfaceOwner owner) {
+      String description, String interfaceType, @Nullable String requesterId,
+      NetworkInterfaceRecord.@Nullable Attachment attachment, InterfaceOwner owner) {
     String mac = "0e:" + String.join(":", ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2),
         ctx.ids().hex(2));
     return new NetworkInterfaceRecord(eniId, subnet.subnetId(), subnet.vpcId(), subnet.availabilityZone(),

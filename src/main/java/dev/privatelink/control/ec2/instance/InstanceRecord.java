@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
@@ -12,8 +13,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
  */
-public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason, String stateReasonCode,
-    String publicIp, Instant launchTime, String consoleOutput) {
+public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason,
+    @Nullable String stateReasonCode, @Nullable String publicIp, Instant launchTime, String consoleOutput) {
 
   /**
    * What RunInstances decided.
@@ -28,7 +29,7 @@ public record InstanceRecord(Launch launch, InstanceStateName state, String stat
       String imageId,
       String instanceType,
       String architecture,
-      String keyName,
+      @Nullable String keyName,
       String subnetId,
       String vpcId,
       String availabilityZone,
@@ -39,8 +40,8 @@ public record InstanceRecord(Launch launch, InstanceStateName state, String stat
       List<String> groupIds,
       int amiLaunchIndex,
       String userData,
-      String userDataBase64,
-      String clientToken,
+      @Nullable String userDataBase64,
+      @Nullable String clientToken,
       String rootVolumeId,
       Options options) {
     public Launch {
@@ -56,11 +57,11 @@ public record InstanceRecord(Launch launch, InstanceStateName state, String stat
     return launch.instanceId();
   }
 
-  public InstanceRecord withState(InstanceStateName newState, String reason, String reasonCode) {
+  public InstanceRecord withState(InstanceStateName newState, String reason, @Nullable String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
   }
 
-  public InstanceRecord withPublicIp(String ip) {
+  public InstanceRecord withPublicIp(@Nullable String ip) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput);
   }
 
