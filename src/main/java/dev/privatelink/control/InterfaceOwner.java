@@ -11,35 +11,15 @@ public sealed interface InterfaceOwner {
   /** The id the host picture names the owner by: instance id, load balancer ARN, endpoint id or interface id. */
   String id();
 
-  /** The primary interface of an instance. */
-  record Instance(String instanceId) implements InterfaceOwner {
-    @Override
-    public String id() {
-      return instanceId;
-    }
-  }
+  /** The primary interface of the instance {@code id}. */
+  record Instance(String id) implements InterfaceOwner {}
 
-  /** A node of an application or network load balancer (one per mapped subnet). */
-  record LoadBalancerNode(String loadBalancerArn) implements InterfaceOwner {
-    @Override
-    public String id() {
-      return loadBalancerArn;
-    }
-  }
+  /** A node of the application or network load balancer whose ARN is {@code id} (one per mapped subnet). */
+  record LoadBalancerNode(String id) implements InterfaceOwner {}
 
-  /** An interface endpoint's interface in one of its subnets. */
-  record VpcEndpoint(String vpcEndpointId) implements InterfaceOwner {
-    @Override
-    public String id() {
-      return vpcEndpointId;
-    }
-  }
+  /** An interface of the interface endpoint {@code id} in one of its subnets. */
+  record VpcEndpoint(String id) implements InterfaceOwner {}
 
   /** An interface the account made itself; the host names it by its own id. */
-  record Unattached(String networkInterfaceId) implements InterfaceOwner {
-    @Override
-    public String id() {
-      return networkInterfaceId;
-    }
-  }
+  record Unattached(String id) implements InterfaceOwner {}
 }
