@@ -15,8 +15,8 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The whole cloud as data. Mutations (API actions that are not Describe/List/Get, and data-plane
- * {@link ControlEvent}s) run one at a time on the writer's state and are written to the
+ * The whole cloud as data. Mutations (API actions whose handler is not {@link ReadOnly}, and
+ * data-plane {@link ControlEvent}s) run one at a time on the writer's state and are written to the
  * {@link MutationLog}; each is acknowledged, and becomes visible to readers, only once the log has
  * made it durable (group commit: one force covers every mutation queued behind it).
  *
@@ -36,25 +36,37 @@ public final class Cloud {
   private final Clock clock;
   private final SplittableRandom seeds = new SplittableRandom();
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
-  private final Published published = new Published();
-  private State head = new State(new Features());
+  private final Wiring wiring;
+  private final Published published;
+  private State head;
   private final boolean shared;
   private boolean opened;
 
+  /**
+   * A cloud that accepts calls at once, with nothing to recover, whose features lean on
+   * {@code wiring}'s collaborators (tests put fakes there).
+   */
+  public Cloud(MutationLog log, Clock clock, Wiring wiring) {
+    this(log, clock, wiring, false);
+    open();
+  }
+
   /** A cloud that accepts calls at once, with nothing to recover. */
   public Cloud(MutationLog log, Clock clock) {
-    this(log, clock, false);
-    open();
+    this(log, clock, Wiring.REAL);
   }
 
   public Cloud() {
     this(MutationLog.NONE, Clock.systemUTC());
   }
 
-  private Cloud(MutationLog log, Clock clock, boolean unused) {
+  private Cloud(MutationLog log, Clock clock, Wiring wiring, boolean unused) {
     this.log = log;
     this.clock = clock;
+    this.wiring = wiring;
     this.shared = log == MutationLog.NONE;
+    this.head = new State(new Features(wiring));
+    this.published = new Published(new State(new Features(wiring)));
   }
 
   /**
@@ -62,7 +74,7 @@ public final class Cloud {
    * {@link #open}. Readers see nothing of it before it opens.
    */
   public static Cloud recovering(MutationLog log, Clock clock) {
-    return new Cloud(log, clock, false);
+    return new Cloud(log, clock, Wiring.REAL, false);
   }
 
   /** True if this cloud serves the action whose SDK request type is given. */
@@ -137,7 +149,7 @@ public final class Cloud {
     writer.lock();
     try {
       checkNotOpen();
-      published.replaceWith(shared ? head : head.copy(), log.durableSeq(), false);
+      published.replaceWith(shared ? head : head.copy(wiring), log.durableSeq(), false);
       opened = true;
     } finally {
       writer.unlock();
@@ -196,8 +208,8 @@ public final class Cloud {
       }
       published.drain(last);
       log.reset();
-      head = new State(new Features());
-      published.replaceWith(shared ? head : new State(new Features()), log.durableSeq(), true);
+      head = new State(new Features(wiring));
+      published.replaceWith(shared ? head : new State(new Features(wiring)), log.durableSeq(), true);
     } finally {
       writer.unlock();
     }
@@ -213,9 +225,9 @@ public final class Cloud {
     listeners.add(listener);
   }
 
-  public static boolean isReadOnly(SdkRequest request) {
-    String name = request.getClass().getSimpleName();
-    return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get");
+  /** True if the action's handler declared itself {@link ReadOnly}. */
+  public boolean isReadOnly(SdkRequest request) {
+    return head.registry().isReadOnly(request.getClass());
   }
 
   public static String actionName(SdkRequest request) {
@@ -280,7 +292,7 @@ public final class Cloud {
     long durable = log.discardUnsynced();
     published.drain(durable);
     published.dropAfter(durable);
-    head = published.copy();
+    head = published.copy(wiring);
   }
 
   private void requireOpen() {
@@ -337,8 +349,8 @@ public final class Cloud {
       }
     }
 
-    State copy() {
-      Features to = new Features();
+    State copy(Wiring wiring) {
+      Features to = new Features(wiring);
       StateFields.copy(features, to);
       return new State(to);
     }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class Published {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ConcurrentLinkedDeque<Queued> queue = new ConcurrentLinkedDeque<>();
-  private Cloud.State state = new Cloud.State(new Features());
+  private Cloud.State state;
   private long seq;
   private volatile long version;
 
@@ -26,6 +26,10 @@ public final class Published {
   }
 
   private record Queued(long seq, MutationLog.Entry entry) {}
+
+  Published(Cloud.State initial) {
+    this.state = initial;
+  }
 
   <T> T read(Function<Cloud.State, T> view) {
     lock.readLock().lock();
@@ -111,8 +115,8 @@ public final class Published {
   }
 
   /** An independent copy for the writer. */
-  Cloud.State copy() {
-    return read(Cloud.State::copy);
+  Cloud.State copy(Wiring wiring) {
+    return read(s -> s.copy(wiring));
   }
 
   /** Replaces the published state (recovery, reset); a reset counts as a new version. */

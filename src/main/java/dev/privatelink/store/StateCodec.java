@@ -87,13 +87,34 @@ final class StateCodec {
     });
     scopeKeys(module);
     module.setDeserializers(deserializers());
-    return new ObjectMapper().registerModule(module)
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.setDefaultTyping(sealedTypes(mapper));
+    return mapper.registerModule(module)
         .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
         .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
         .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
+  /**
+   * A value declared as a sealed interface of ours (e.g. an interface's owner) names its record:
+   * {@code {"@type":"dev.privatelink.control.InterfaceOwner$Instance", …}}. Only our own classes
+   * are accepted as such names.
+   */
+  private static ObjectMapper.DefaultTypeResolverBuilder sealedTypes(ObjectMapper mapper) {
+    var ours = com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator.builder()
+        .allowIfSubType("dev.privatelink.").build();
+    var builder = new ObjectMapper.DefaultTypeResolverBuilder(ObjectMapper.DefaultTyping.NON_FINAL, ours) {
+      @Override public boolean useForType(JavaType t) {
+        Class<?> raw = t.getRawClass();
+        return raw.isSealed() && raw.isInterface() && raw.getPackageName().startsWith("dev.privatelink.");
+      }
+    };
+    builder.init(com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS, null);
+    builder.inclusion(com.fasterxml.jackson.annotation.JsonTypeInfo.As.PROPERTY);
+    return builder;
   }
 
   /** A {@link Scope} map key is {@code account/region}. */

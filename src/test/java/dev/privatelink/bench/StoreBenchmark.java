@@ -50,7 +50,8 @@ public final class StoreBenchmark {
   private static double measure(int writers, boolean group) throws Exception {
     System.setProperty("privatelink.groupCommit", Boolean.toString(group));
     Path dir = Files.createTempDirectory("privatelink-store-bench");
-    try (LocalCloud cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dir, null, false, "fast"))) {
+    try (LocalCloud cloud = LocalCloud.start(
+        ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build())) {
       AtomicLong calls = new AtomicLong();
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> threads = new ArrayList<>();
