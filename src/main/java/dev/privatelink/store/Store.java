@@ -25,13 +25,13 @@ import software.amazon.awssdk.core.SdkRequest;
  * a consistent copy, then drop the journal segments it covers) once the journal's tail holds
  * {@link #COMPACT_RECORDS} records or the compaction size in bytes, and at least half the last
  * snapshot's size (so that snapshots of a large state stay rare). A start so costs the live state
- * plus at most about a thousand replayed records, not the history.
+ * plus at most a few hundred replayed records, not the history.
  */
 public final class Store implements MutationLog, AutoCloseable {
   /** The journal size from which compaction starts ({@code -Dprivatelink.compactBytes}, default 4 MiB). */
   public static final long DEFAULT_COMPACT_BYTES = Long.getLong("privatelink.compactBytes", 4L << 20);
   /** The records in the journal's tail from which compaction starts ({@code -Dprivatelink.compactRecords}). */
-  public static final long COMPACT_RECORDS = Long.getLong("privatelink.compactRecords", 1000);
+  public static final long COMPACT_RECORDS = Long.getLong("privatelink.compactRecords", 250);
   /**
    * Off ({@code -Dprivatelink.groupCommit=false}) forces each record inside {@link #append}, under
    * the cloud's writer lock, one fsync per mutation as before group commit: kept for the benchmark.
@@ -245,9 +245,9 @@ public final class Store implements MutationLog, AutoCloseable {
   @Override
   public void close() throws IOException {
     closed = true;
+    due.release(); // wakes the compactor, which lets a compaction in progress finish (never cut by an interrupt)
     Thread t = compactor;
     if (t != null) {
-      t.interrupt();
       try {
         t.join(10_000);
       } catch (InterruptedException e) {
