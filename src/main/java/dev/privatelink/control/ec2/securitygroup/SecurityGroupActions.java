@@ -43,10 +43,9 @@ public final class SecurityGroupActions implements ActionHandler {
     if (request.description() == null || request.description().isEmpty()) {
       throw Ec2Errors.required("GroupDescription");
     }
-    if (request.vpcId() == null) {
-      throw Ec2Errors.noDefaultVpc();
-    }
-    String vpcId = state.vpc(scope, request.vpcId()).vpcId();
+    String vpcId = request.vpcId() == null
+        ? state.defaultVpc(scope).orElseThrow(Ec2Errors::noDefaultVpc).vpcId()
+        : state.vpc(scope, request.vpcId()).vpcId();
     checkName(name, request.description());
     if (!state.securityGroups().where(scope, g -> g.vpcId().equals(vpcId) && g.groupName().equals(name)).isEmpty()) {
       throw AwsException.badRequest("InvalidGroup.Duplicate",
@@ -105,9 +104,12 @@ public final class SecurityGroupActions implements ActionHandler {
       groups = groups.stream().filter(g -> request.groupIds().contains(g.groupId())).toList();
     }
     if (request.hasGroupNames()) {
+      // GroupNames name groups of the default VPC only, as in AWS.
+      String defaultVpc = state.defaultVpc(scope).map(v -> v.vpcId()).orElse(null);
+      groups = groups.stream().filter(g -> g.vpcId().equals(defaultVpc)).toList();
       for (String name : request.groupNames()) {
         if (groups.stream().noneMatch(g -> g.groupName().equals(name))) {
-          throw Ec2Errors.groupNotFound(name);
+          throw SecurityGroupLookup.notFoundByName(name, defaultVpc);
         }
       }
       groups = groups.stream().filter(g -> request.groupNames().contains(g.groupName())).toList();

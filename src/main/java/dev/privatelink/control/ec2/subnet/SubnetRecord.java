@@ -8,6 +8,7 @@ import dev.privatelink.model.Cidr;
  *
  * @param networkAclAssociationId the id of its association with the VPC's default network ACL
  * @param hostnameType {@code ip-name} or {@code resource-name}
+ * @param defaultForAz whether this is the default subnet of its zone in the default VPC
  */
 public record SubnetRecord(
     String subnetId,
@@ -20,15 +21,16 @@ public record SubnetRecord(
     boolean mapPublicIpOnLaunch,
     String networkAclAssociationId,
     String hostnameType,
-    boolean enableResourceNameDnsARecord) {
+    boolean enableResourceNameDnsARecord,
+    boolean defaultForAz) {
 
   public SubnetRecord withState(String newState) {
     return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, newState,
-        mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord);
+        mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord, defaultForAz);
   }
 
   public SubnetRecord withLaunchSettings(boolean mapPublicIp, String hostname, boolean dnsARecord) {
     return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, state,
-        mapPublicIp, networkAclAssociationId, hostname, dnsARecord);
+        mapPublicIp, networkAclAssociationId, hostname, dnsARecord, defaultForAz);
   }
 }
