@@ -8,6 +8,7 @@ import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.Comparator;
@@ -31,12 +32,7 @@ import software.amazon.awssdk.services.ec2.model.DhcpOptions;
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteDhcpOptions.html">DeleteDhcpOptions</a>.
  * A set is kept and shown; the VPC resolver here answers as AmazonProvidedDNS whatever it says.
  */
-public final class DhcpOptionsActions implements ActionHandler {
-  private final Ec2State state;
-
-  public DhcpOptionsActions(Ec2State state) {
-    this.state = state;
-  }
+public record DhcpOptionsActions(Ec2State state) implements ActionHandler {
 
   public CreateDhcpOptionsResponse createDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest request) {
     Scope scope = ctx.scope();
@@ -55,19 +51,15 @@ public final class DhcpOptionsActions implements ActionHandler {
       throw AwsException.invalidParameterValue("Value ( " + max + " ) for parameter maxResults is invalid. "
           + "Parameter must be between 5 and 1000.");
     }
-    List<DhcpOptionsRecord> sets = state.dhcpOptions().all(scope);
-    if (request.hasDhcpOptionsIds()) {
-      request.dhcpOptionsIds().forEach(id -> state.dhcpOptionsSet(scope, id));
-      sets = sets.stream().filter(d -> request.dhcpOptionsIds().contains(d.dhcpOptionsId())).toList();
-    }
     Filters<DhcpOptionsRecord> filters = Filters.<DhcpOptionsRecord>of(d -> state.tagMap(scope, d.dhcpOptionsId()))
         .one("dhcp-options-id", DhcpOptionsRecord::dhcpOptionsId)
         .one("owner-id", DhcpOptionsRecord::ownerId)
         .many("key", d -> d.options().stream().map(DhcpOptionsRecord.Option::key).toList())
         .many("value", d -> d.options().stream().flatMap(o -> o.values().stream()).toList())
         .build();
-    List<DhcpOptions> out = filters.apply(sets, request.filters()).stream().map(d -> render(scope, d)).toList();
-    Page<DhcpOptions> page = Page.of(out, max, request.nextToken(), "InvalidNextToken");
+    Page<DhcpOptions> page = Describe.of(DhcpOptionsRecord::dhcpOptionsId, Ec2Errors::dhcpOptionsNotFound, filters)
+        .page(state.dhcpOptions().all(scope), request.dhcpOptionsIds(), request.filters(), max, request.nextToken())
+        .map(d -> render(scope, d));
     return DescribeDhcpOptionsResponse.builder().dhcpOptions(page.items()).nextToken(page.nextToken()).build();
   }
 
