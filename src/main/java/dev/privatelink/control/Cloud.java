@@ -135,7 +135,7 @@ public final class Cloud {
     }
   }
 
-  /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
+  /** Empties the cloud, as moto's {@code /moto-api/reset} does; default VPCs are made again on first use. */
   public void reset() {
     long changed;
     lock.writeLock().lock();
