@@ -198,7 +198,7 @@ class DefaultVpcTest {
     assertEquals(5, defaultSubnets().size());
     RunInstancesRequest inB = RunInstancesRequest.builder().imageId(f.al2023()).minCount(1).maxCount(1)
         .placement(Placement.builder().availabilityZone("us-east-1b").build()).build();
-    f.fails("MissingInput", inB);
+    assertEquals("No default subnet for availability zone: 'us-east-1b'.", f.fails("MissingInput", inB).getMessage());
     CreateDefaultSubnetResponse r = f.call(CreateDefaultSubnetRequest.builder().availabilityZoneId("use1-az2").build());
     assertEquals("us-east-1b", r.subnet().availabilityZone());
     assertEquals("172.31.16.0/20", r.subnet().cidrBlock());

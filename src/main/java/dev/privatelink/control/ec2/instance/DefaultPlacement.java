@@ -30,8 +30,9 @@ final class DefaultPlacement {
     return state.subnets().where(scope, s -> s.vpcId().equals(vpc.vpcId()) && s.defaultForAz()
             && (zone == null || s.availabilityZone().equals(zone))).stream()
         .min(Comparator.comparing(SubnetRecord::availabilityZone))
-        .orElseThrow(() -> AwsException.badRequest("MissingInput",
-            "No subnets found for the default VPC '" + vpc.vpcId() + "'. Please specify a subnet."));
+        .orElseThrow(() -> AwsException.badRequest("MissingInput", zone != null
+            ? "No default subnet for availability zone: '" + zone + "'."
+            : "No subnets found for the default VPC '" + vpc.vpcId() + "'. Please specify a subnet."));
   }
 
   /** The ids of groups named in the default VPC; a name found elsewhere does not count, as in AWS. */
