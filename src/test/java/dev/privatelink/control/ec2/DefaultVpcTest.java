@@ -208,6 +208,15 @@ class DefaultVpcTest {
   }
 
   @Test
+  void aDefaultVpcWithoutDefaultSubnetsAsksForASubnet() {
+    Vpc vpc = defaultVpc();
+    defaultSubnets().forEach(s -> f.call(DeleteSubnetRequest.builder().subnetId(s.subnetId()).build()));
+    var run = RunInstancesRequest.builder().imageId(f.al2023()).minCount(1).maxCount(1).build();
+    assertEquals("No subnets found for the default VPC '" + vpc.vpcId() + "'. Please specify a subnet.",
+        f.fails("MissingInput", run).getMessage());
+  }
+
+  @Test
   void defaultsAreTheSameWhetherMadeByAReadOrReplayedFromTheJournal() {
     List<Object[]> journal = new ArrayList<>();
     MutationLog log = new MutationLog() {
