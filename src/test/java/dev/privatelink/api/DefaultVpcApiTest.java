@@ -58,6 +58,8 @@ class DefaultVpcApiTest {
     assertTrue(vpc.isDefault());
     assertEquals("available", vpc.stateAsString());
     assertTrue(vpc.dhcpOptionsId().matches("dopt-[0-9a-f]{17}"));
+    var attribute = c.ec2().describeAccountAttributes(r -> r.attributeNamesWithStrings("default-vpc")).accountAttributes();
+    assertEquals(vpc.vpcId(), attribute.getFirst().attributeValues().getFirst().attributeValue());
     List<Subnet> subnets = c.ec2().describeSubnets(r -> r.filters(
         Filter.builder().name("vpc-id").values(vpc.vpcId()).build(),
         Filter.builder().name("default-for-az").values("true").build())).subnets();

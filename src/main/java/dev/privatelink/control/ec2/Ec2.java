@@ -31,6 +31,7 @@ import dev.privatelink.control.ec2.subnet.SubnetActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.AccountAttributeActions;
 import dev.privatelink.control.ec2.vpc.DefaultVpcActions;
 import dev.privatelink.control.ec2.vpc.DefaultVpcs;
 import dev.privatelink.control.ec2.vpc.VpcActions;
@@ -58,7 +59,7 @@ public final class Ec2 implements EventHandler {
     this.events = new Ec2Events(state);
     var subnets = new SubnetActions(state);
     this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state),
-        new DefaultVpcActions(state, subnets), new DhcpOptionsActions(state), subnets, new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
+        new DefaultVpcActions(state, subnets), new AccountAttributeActions(state), new DhcpOptionsActions(state), subnets, new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
         new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.AccountAttributeName;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcRequest;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysRequest;
@@ -174,6 +177,7 @@ class DefaultVpcTest {
     deleteDefaultVpc(vpc);
     DescribeVpcsResponse none = f.call(DescribeVpcsRequest.builder().build());
     assertEquals(List.of(), none.vpcs());
+    assertEquals("none", defaultVpcAttribute());
     var run = RunInstancesRequest.builder().imageId(f.al2023()).minCount(1).maxCount(1).build();
     assertEquals("No default VPC for this user", f.fails("VPCIdNotSpecified", run).getMessage());
     f.fails("VPCIdNotSpecified", CreateSecurityGroupRequest.builder().groupName("web").description("web").build());
@@ -185,6 +189,23 @@ class DefaultVpcTest {
     assertNotEquals(vpc.vpcId(), back.vpc().vpcId());
     assertEquals(6, defaultSubnets().size());
     f.fails("DefaultVpcAlreadyExists", CreateDefaultVpcRequest.builder().build());
+    assertEquals(back.vpc().vpcId(), defaultVpcAttribute());
+  }
+
+  private String defaultVpcAttribute() {
+    DescribeAccountAttributesResponse r = f.call(DescribeAccountAttributesRequest.builder()
+        .attributeNames(AccountAttributeName.DEFAULT_VPC).build());
+    assertEquals(1, r.accountAttributes().size());
+    return r.accountAttributes().getFirst().attributeValues().getFirst().attributeValue();
+  }
+
+  @Test
+  void describeAccountAttributesNamesTheDefaultVpc() {
+    DescribeAccountAttributesResponse all = f.call(DescribeAccountAttributesRequest.builder().build());
+    assertEquals(List.of("vpc-max-security-groups-per-interface", "max-instances", "supported-platforms", "default-vpc",
+        "max-elastic-ips", "vpc-max-elastic-ips"), all.accountAttributes().stream().map(a -> a.attributeName()).toList());
+    assertEquals(defaultVpc().vpcId(), defaultVpcAttribute());
+    f.fails("InvalidParameterValue", DescribeAccountAttributesRequest.builder().attributeNamesWithStrings("colour").build());
   }
 
   @Test
