@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.model.Cidr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code CidrBlock} parameter of
@@ -12,7 +13,7 @@ import dev.privatelink.model.Cidr;
 public final class CidrBlocks {
   private CidrBlocks() {}
 
-  public static Cidr parse(String text) {
+  public static Cidr parse(@Nullable String text) {
     if (text == null) {
       throw Ec2Errors.required("CidrBlock");
     }

@@ -8,6 +8,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 /**
@@ -85,7 +86,7 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
     }
   }
 
-  private static String checkProtocolVersion(String protocol, String version) {
+  private static @Nullable String checkProtocolVersion(String protocol, @Nullable String version) {
     boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
     if (version == null) {
       return http ? "HTTP1" : null;

@@ -4,6 +4,7 @@ import dev.privatelink.control.AwsException;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
@@ -48,12 +49,13 @@ public final class Describe<T> {
   }
 
   /** The requested resources that pass the filters, for Describe actions without paging. */
-  public List<T> matching(List<T> all, Collection<String> ids, List<Filter> filterList) {
+  public List<T> matching(List<T> all, @Nullable Collection<String> ids, @Nullable List<Filter> filterList) {
     return filters.apply(select(all, ids, id, notFound), filterList);
   }
 
   /** One page of the requested resources that pass the filters. */
-  public Page<T> page(List<T> all, Collection<String> ids, List<Filter> filterList, Integer maxResults, String nextToken) {
+  public Page<T> page(List<T> all, @Nullable Collection<String> ids, @Nullable List<Filter> filterList,
+      @Nullable Integer maxResults, @Nullable String nextToken) {
     return Page.of(matching(all, ids, filterList), id, maxResults, nextToken, Describe::badToken);
   }
 
@@ -62,7 +64,7 @@ public final class Describe<T> {
    * {@code wanted} must be there, or it is {@code notFound}'s error. Empty {@code wanted}: all.
    * For a second selector beside the ids (group names, key names).
    */
-  public static <T> List<T> select(List<T> all, Collection<String> wanted, Function<T, String> key,
+  public static <T> List<T> select(List<T> all, @Nullable Collection<String> wanted, Function<T, String> key,
       Function<String, AwsException> notFound) {
     if (wanted == null || wanted.isEmpty()) {
       return all;

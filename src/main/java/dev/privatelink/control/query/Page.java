@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a Describe result and the token for the next ({@code null} on the last page).
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * followed it; only if both are gone, at the position they had. A token this server did not issue
  * is the error {@code badToken} makes (EC2, ELBv2 and ACM name it differently).
  */
-public record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, @Nullable String nextToken) {
   private static final String VERSION = "k1";
   private static final char SEPARATOR = '\u0000';
 
@@ -26,7 +27,7 @@ public record Page<T>(List<T> items, String nextToken) {
    * @param maxResults null for everything; values under 1 mean 1
    * @param badToken the AWS error for a token we cannot read, given the token
    */
-  public static <T> Page<T> of(List<T> all, Function<T, String> key, Integer maxResults, String startToken,
+  public static <T> Page<T> of(List<T> all, Function<T, String> key, @Nullable Integer maxResults, @Nullable String startToken,
       Function<String, AwsException> badToken) {
     int start = startToken == null || startToken.isEmpty() ? 0 : Token.decode(startToken, badToken).resumeIn(all, key);
     if (maxResults == null) {

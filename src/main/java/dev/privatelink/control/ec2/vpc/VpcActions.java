@@ -11,6 +11,7 @@ import dev.privatelink.control.ec2.TagSpecs;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
@@ -131,7 +132,7 @@ public final class VpcActions implements ActionHandler {
     return ModifyVpcAttributeResponse.builder().build();
   }
 
-  private static Boolean value(AttributeBooleanValue attribute) {
+  private static @Nullable Boolean value(@Nullable AttributeBooleanValue attribute) {
     return attribute == null ? null : attribute.value();
   }
 
