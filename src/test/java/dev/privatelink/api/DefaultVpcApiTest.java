@@ -11,7 +11,6 @@ import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.LocalCloudExtension;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -161,7 +160,7 @@ class DefaultVpcApiTest {
   void aRestartReplaysTheSameDefaultVpc(@TempDir Path dir) throws Exception {
     String vpcId;
     String groupId;
-    var options = new ServerOptions("127.0.0.1", 0, dir, Optional.empty(), false, "fast");
+    var options = new ServerOptions("127.0.0.1", 0, dir, null, false, "fast");
     try (LocalCloud first = LocalCloud.start(options);
          var sdk = new StackClients(java.net.URI.create(first.endpoint()), "111111111111", Region.US_EAST_1)) {
       vpcId = sdk.ec2().describeVpcs().vpcs().getFirst().vpcId();

@@ -26,7 +26,7 @@ final class SecurityGroupLookup {
   }
 
   /** AWS's answer for a group name the default VPC does not have. */
-  static AwsException notFoundByName(String name, String defaultVpcId) {
+  static AwsException notFoundByName(String name, @Nullable String defaultVpcId) {
     return defaultVpcId == null ? Ec2Errors.groupNotFound(name) : AwsException.badRequest("InvalidGroup.NotFound",
         "The security group '" + name + "' does not exist in default VPC '" + defaultVpcId + "'");
   }
