@@ -160,7 +160,7 @@ class DefaultVpcApiTest {
   void aRestartReplaysTheSameDefaultVpc(@TempDir Path dir) throws Exception {
     String vpcId;
     String groupId;
-    var options = new ServerOptions("127.0.0.1", 0, dir, null, false, "fast");
+    var options = ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build();
     try (LocalCloud first = LocalCloud.start(options);
          var sdk = new StackClients(java.net.URI.create(first.endpoint()), "111111111111", Region.US_EAST_1)) {
       vpcId = sdk.ec2().describeVpcs().vpcs().getFirst().vpcId();
