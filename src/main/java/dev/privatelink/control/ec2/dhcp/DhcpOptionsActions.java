@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.dhcp;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -44,6 +45,7 @@ public record DhcpOptionsActions(Ec2State state) implements ActionHandler {
     return CreateDhcpOptionsResponse.builder().dhcpOptions(render(scope, set)).build();
   }
 
+  @ReadOnly
   public DescribeDhcpOptionsResponse describeDhcpOptions(RequestContext ctx, DescribeDhcpOptionsRequest request) {
     Scope scope = ctx.scope();
     Integer max = request.maxResults();

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.Ec2State;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRespon
  * with the other attributes AWS lists, in AWS's order, at the values a new account has.
  */
 public record AccountAttributeActions(Ec2State state) implements ActionHandler {
+  @ReadOnly
   public DescribeAccountAttributesResponse describeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("vpc-max-security-groups-per-interface", "5");

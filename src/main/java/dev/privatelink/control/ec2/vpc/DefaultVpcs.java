@@ -8,6 +8,7 @@ import dev.privatelink.control.ec2.dhcp.DhcpOptionsRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.region.RegionCatalog;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord.Route;
+import dev.privatelink.control.ec2.routetable.RouteTargetKind;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.model.Cidr;
 import dev.privatelink.model.IdSource;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /**
  * The default VPC AWS gives every account in every region
@@ -65,7 +68,7 @@ public final class DefaultVpcs {
   static VpcRecord create(RequestContext ctx, Ec2State state) {
     Scope scope = ctx.scope();
     var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), CIDR, ctx.ids().ec2Id("vpc-cidr-assoc"),
-        "available", dhcpOptionsForNewVpc(state, scope), "default", true, true, false, ctx.ids().ec2Id("sg"),
+        VpcState.AVAILABLE, dhcpOptionsForNewVpc(state, scope), "default", true, true, false, ctx.ids().ec2Id("sg"),
         ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"), true);
     state.vpcs().put(scope, vpc.vpcId(), vpc);
     VpcDefaults.create(ctx, state, vpc);
@@ -73,7 +76,7 @@ public final class DefaultVpcs {
     state.internetGateways().put(scope, igw.internetGatewayId(), igw);
     state.routeTables().put(scope, vpc.mainRouteTableId(), state.routeTable(scope, vpc.mainRouteTableId())
         .withRoutes(routes -> {
-          routes.add(new Route("0.0.0.0/0", "gatewayId", igw.internetGatewayId(), "CreateRoute"));
+          routes.add(new Route("0.0.0.0/0", RouteTargetKind.GATEWAY, igw.internetGatewayId(), "CreateRoute"));
           return routes;
         }));
     List<ZoneInfo> zones = RegionCatalog.zones(ctx.region());
@@ -86,7 +89,7 @@ public final class DefaultVpcs {
   /** Makes a default subnet of a zone ({@code available}: it needs nothing on the host until used). */
   static SubnetRecord createSubnet(RequestContext ctx, Ec2State state, VpcRecord vpc, ZoneInfo zone, Cidr cidr) {
     var subnet = new SubnetRecord(ctx.ids().ec2Id("subnet"), vpc.vpcId(), ctx.accountId(), cidr, zone.zoneName(),
-        zone.zoneId(), "available", true, ctx.ids().ec2Id("aclassoc"), "ip-name", false, true);
+        zone.zoneId(), SubnetState.AVAILABLE, true, ctx.ids().ec2Id("aclassoc"), "ip-name", false, true);
     state.subnets().put(ctx.scope(), subnet.subnetId(), subnet);
     return subnet;
   }
