@@ -97,7 +97,8 @@ public final class TargetGroups implements ActionHandler {
 
   private static String checkProtocolVersion(String protocol, String version) {
     boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
-    if (version == null) {
+    // AWS reads an empty ProtocolVersion (the Terraform provider sends one) as no version at all.
+    if (version == null || version.isEmpty()) {
       return http ? "HTTP1" : null;
     }
     if (!http) {
