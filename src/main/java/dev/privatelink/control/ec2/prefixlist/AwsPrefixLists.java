@@ -1,11 +1,9 @@
 package dev.privatelink.control.ec2.prefixlist;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import dev.privatelink.model.StableIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
 
 /**
  * The AWS-managed prefix lists of a region: one per gateway endpoint service (S3 and DynamoDB),
@@ -56,24 +54,9 @@ public final class AwsPrefixLists {
       return US_EAST_1.get(service);
     }
     String name = "com.amazonaws." + region + "." + service;
-    byte[] h = hash(name);
-    String id = "pl-" + HexFormat.of().formatHex(h, 0, 4);
+    String id = "pl-" + StableIds.hex(name, 8);
     // Stand-in ranges: one /16 per list, from the name, inside space AWS itself announces (52.0.0.0/8).
-    String cidr = "52." + (h[4] & 0xff) + ".0.0/16";
+    String cidr = "52." + Integer.parseInt(StableIds.hex(name + "/cidr", 2), 16) + ".0.0/16";
     return new AwsPrefixList(id, name, List.of(cidr));
-  }
-
-  private static byte[] hash(String name) {
-    CRC32 crc = new CRC32();
-    crc.update(name.getBytes(StandardCharsets.UTF_8));
-    long first = crc.getValue();
-    crc.update(new byte[] {1});
-    long second = crc.getValue();
-    byte[] out = new byte[8];
-    for (int i = 0; i < 4; i++) {
-      out[i] = (byte) (first >>> (24 - 8 * i));
-      out[4 + i] = (byte) (second >>> (24 - 8 * i));
-    }
-    return out;
   }
 }
