@@ -72,4 +72,19 @@ public final class ElbNetwork implements Network {
   public void deleteManagedInterface(Scope scope, String eniId) {
     target().deleteManagedInterface(scope, eniId);
   }
+
+  @Override
+  public RouteTableInfo routeTable(Scope scope, String routeTableId) {
+    return target().routeTable(scope, routeTableId);
+  }
+
+  @Override
+  public void addEndpointRoute(Scope scope, String routeTableId, String prefixListId, String endpointId) {
+    target().addEndpointRoute(scope, routeTableId, prefixListId, endpointId);
+  }
+
+  @Override
+  public void removeEndpointRoutes(Scope scope, String routeTableId, String endpointId) {
+    target().removeEndpointRoutes(scope, routeTableId, endpointId);
+  }
 }

@@ -3,9 +3,10 @@ package dev.privatelink.control.privatelink;
 import dev.privatelink.control.Scope;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 /**
- * An interface endpoint as stored in its consumer's scope: AWS's {@link VpcEndpoint} without the
+ * A VPC endpoint (interface or gateway) as stored in its consumer's scope: AWS's {@link VpcEndpoint} without the
  * parts rendered at Describe time (tags, DNS entries), and what ties it to its service.
  *
  * @param serviceScope the provider's account and region, where the service lives
@@ -37,6 +38,11 @@ record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, Stri
 
   String ownerId() {
     return endpoint.ownerId();
+  }
+
+  /** A gateway endpoint: routes in route tables, no interfaces, no DNS names. */
+  boolean isGateway() {
+    return endpoint.vpcEndpointType() == VpcEndpointType.GATEWAY;
   }
 
   Endpoint withState(String state) {

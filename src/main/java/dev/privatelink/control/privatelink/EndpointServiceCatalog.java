@@ -4,8 +4,9 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Filters;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.ec2.model.ServiceDetail;
  * The endpoint services a consumer may connect to: its own and those of other accounts of its
  * region that allow it. A name the caller may not see is reported as not existing, exactly as a
  * missing one. Zone names map one to one between accounts here, so another account sees the
- * service's zones as they are. AWS-managed services (com.amazonaws.&lt;region&gt;.s3 …) are not offered.
+ * service's zones as they are. The region's AWS services ({@link AwsServices}: com.amazonaws.&lt;region&gt;.s3
+ * as Gateway and Interface, ec2, sts, …) are listed with them, sorted by name as AWS lists them.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html">DescribeVpcEndpointServices</a>
  */
@@ -41,16 +43,27 @@ public final class EndpointServiceCatalog implements ActionHandler {
         throw Errors.invalidParameter("Cross-region endpoint services are not supported by privatelink-local.");
       }
     }
-    List<Map.Entry<Scope, EndpointService>> visible = views.visibleTo(ctx);
-    List<Map.Entry<Scope, EndpointService>> chosen = request.serviceNames().isEmpty() ? visible
-        : Requests.distinct(request.serviceNames()).stream().map(name -> visible.stream()
-            .filter(e -> e.getValue().name().equals(name)).findFirst()
-            .orElseThrow(() -> Errors.invalidServiceName(name))).toList();
-    var details = filters.apply(chosen.stream().map(e -> detail(e.getKey(), e.getValue())).toList(), request.filters());
-    var page = Requests.page(details, request.maxResults(), request.nextToken());
+    List<ServiceDetail> all = new ArrayList<>(AwsServices.details(ctx.region(), state.network().availabilityZones(ctx.region())));
+    views.visibleTo(ctx).forEach(e -> all.add(detail(e.getKey(), e.getValue())));
+    all.sort(Comparator.comparing(ServiceDetail::serviceName));
+    List<ServiceDetail> chosen = request.serviceNames().isEmpty() ? all : named(all, request.serviceNames());
+    var page = Requests.page(filters.apply(chosen, request.filters()), request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicesResponse.builder()
-        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).toList())
+        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
         .serviceDetails(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  /** The details of each name asked for (an AWS service may have two: Gateway and Interface). */
+  private static List<ServiceDetail> named(List<ServiceDetail> all, List<String> names) {
+    List<ServiceDetail> out = new ArrayList<>();
+    for (String name : Requests.distinct(names)) {
+      List<ServiceDetail> found = all.stream().filter(d -> d.serviceName().equals(name)).toList();
+      if (found.isEmpty()) {
+        throw Errors.invalidServiceName(name);
+      }
+      out.addAll(found);
+    }
+    return out;
   }
 
   private ServiceDetail detail(Scope provider, EndpointService service) {

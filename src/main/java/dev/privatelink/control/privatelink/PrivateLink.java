@@ -17,10 +17,11 @@ import java.util.List;
 public final class PrivateLink {
   private final PrivateLinkState state;
   private final List<Object> parts;
+  private final EndpointViews views;
 
   public PrivateLink(Ec2Tags tags, Network network, LoadBalancerDirectory loadBalancers) {
     this.state = new PrivateLinkState(tags, network, loadBalancers);
-    EndpointViews views = new EndpointViews(state);
+    this.views = new EndpointViews(state);
     this.parts = List.of(new EndpointServiceConfigurations(state), new EndpointServiceModifications(state),
         new ServicePermissions(state), new EndpointConnections(state, views), new ConnectionNotifications(state),
         new EndpointServiceCatalog(state, views), new VpcEndpoints(state, views), new EndpointModifications(state),
@@ -37,9 +38,13 @@ public final class PrivateLink {
     state.wire(network, loadBalancers);
   }
 
-  /** Every endpoint of every account and region, deleting ones included, in creation order. */
+  /**
+   * Every interface endpoint of every account and region, deleting ones included, in creation
+   * order. Gateway endpoints are routes only and have nothing on the host.
+   */
   public List<EndpointProjection> endpoints() {
-    return state.endpoints.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
+    return state.endpoints.everywhere().stream().filter(e -> !e.getValue().isGateway())
+        .map(e -> project(e.getKey(), e.getValue())).toList();
   }
 
   /** Every endpoint service of every account and region, with its private DNS proof. */
@@ -54,7 +59,7 @@ public final class PrivateLink {
 
   private EndpointProjection project(Scope consumer, Endpoint e) {
     var service = state.serviceOf(e);
-    String base = EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId());
+    String base = views.serviceBase(e);
     List<String> arns = service.map(s -> s.config().networkLoadBalancerArns()).orElse(List.of());
     String providerVpc = arns.isEmpty() ? null : state.loadBalancers().networkLoadBalancer(e.serviceScope(),
         arns.getFirst()).map(LoadBalancerDirectory.NetworkLoadBalancerInfo::vpcId).orElse(null);

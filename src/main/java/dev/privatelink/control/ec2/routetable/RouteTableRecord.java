@@ -22,8 +22,20 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
    *     {@code natGatewayId}, {@code networkInterfaceId}, {@code instanceId}, {@code vpcPeeringConnectionId},
    *     {@code transitGatewayId} or {@code vpcEndpointId}
    * @param origin {@code CreateRouteTable} (the local route) or {@code CreateRoute}
+   * @param destinationPrefixListId the destination when it is a prefix list (a gateway endpoint's
+   *     route), in place of {@code destinationCidrBlock}
    */
-  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
+  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin,
+      String destinationPrefixListId) {
+    public Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
+      this(destinationCidrBlock, targetKind, targetId, origin, null);
+    }
+
+    /** A gateway endpoint's route: to the service's prefix list, through the endpoint. */
+    public static Route toEndpoint(String prefixListId, String endpointId) {
+      return new Route(null, "vpcEndpointId", endpointId, "CreateRoute", prefixListId);
+    }
+
     public boolean isLocal() {
       return "local".equals(targetKind);
     }
