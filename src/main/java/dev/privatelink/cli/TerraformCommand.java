@@ -37,7 +37,7 @@ final class TerraformCommand {
     Optional<Path> cliConfig = Optional.empty();
     try {
       Files.writeString(file, override.render(AwsProviderBlocks.in(dir, ProviderOverride.FILE)));
-      cliConfig = env.containsKey("TF_CLI_CONFIG_FILE") ? Optional.empty() : mirrorConfig(env);
+      cliConfig = userCliConfig(env) ? Optional.empty() : mirrorConfig(env);
       return runTerraform(terraformArgs, cliConfig, List.of(file));
     } catch (IOException e) {
       throw new CommandException("cannot write " + file + ": " + e.getMessage(), e);
@@ -106,6 +106,12 @@ final class TerraformCommand {
     } catch (IOException e) {
       throw new CommandException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The user named a CLI configuration that exists: theirs is used as it is. */
+  private static boolean userCliConfig(Map<String, String> env) {
+    String named = env.get("TF_CLI_CONFIG_FILE");
+    return named != null && !named.isEmpty() && Files.exists(Path.of(named));
   }
 
   private static Optional<Path> mirrorConfig(Map<String, String> env) throws IOException {

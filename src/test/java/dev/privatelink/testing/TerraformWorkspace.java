@@ -22,14 +22,20 @@ public final class TerraformWorkspace implements AutoCloseable {
   /** One finished run. */
   public record Result(List<String> argv, int exitCode, String output, Duration took) {
     public String describe() {
-      return String.join(" ", argv) + " → exit " + exitCode + " after " + took.toMillis() + " ms\n" + output;
+      return command(argv) + " → exit " + exitCode + " after " + took.toMillis() + " ms\n" + output;
     }
+  }
+
+  /** The command line for a message, with a class path (or any very long word) elided. */
+  static String command(List<String> argv) {
+    return String.join(" ", argv.stream().map(a -> a.length() > 120 ? "…" : a).toList());
   }
 
   private static final Duration DESTROY_LIMIT = Duration.ofMinutes(10);
   private final Path scratch;
   private final Path dir;
   private final Map<String, String> env = new HashMap<>();
+  private final java.util.Set<String> unset = new java.util.HashSet<>();
   private List<String> launcher;
   private boolean applied;
 
@@ -73,8 +79,10 @@ public final class TerraformWorkspace implements AutoCloseable {
   public TerraformWorkspace env(String name, String value) {
     if (value == null) {
       env.remove(name);
+      unset.add(name);
     } else {
       env.put(name, value);
+      unset.remove(name);
     }
     return this;
   }
@@ -100,12 +108,13 @@ public final class TerraformWorkspace implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(env);
+    pb.environment().keySet().removeAll(unset);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor();
-      throw new AssertionError(String.join(" ", argv) + " did not finish within " + limit + "\n" + Files.readString(out));
+      throw new AssertionError(command(argv) + " did not finish within " + limit + "\n" + Files.readString(out));
     }
     return new Result(List.copyOf(argv), p.exitValue(), Files.readString(out), Duration.ofNanos(System.nanoTime() - start));
   }
