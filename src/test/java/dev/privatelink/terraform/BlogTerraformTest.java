@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.privatelink.cli.Main;
-import dev.privatelink.dataplane.instances.InstanceRuntime;
-import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.LocalCloudExtension;
 import dev.privatelink.testing.NetnsTest;
 import dev.privatelink.testing.TerraformTest;
 import dev.privatelink.testing.TerraformWorkspace;
 import dev.privatelink.testing.TerraformWorkspaces;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,20 +55,13 @@ class BlogTerraformTest {
   @BeforeAll
   static void initialise() throws Exception {
     blog = TERRAFORM.copyOf(Path.of("examples/blog-terraform"));
-    blog.launcher(privatelinkTerraform()).env("AWS_ACCESS_KEY_ID", ACCOUNT).env("AWS_SECRET_ACCESS_KEY", "test")
+    blog.launcher(TerraformTests.privatelinkTerraform(CLOUD.endpoint())).env("AWS_ACCESS_KEY_ID", ACCOUNT).env("AWS_SECRET_ACCESS_KEY", "test")
         .env("AWS_DEFAULT_REGION", "us-east-1").env("AWS_REGION", null).env("TF_CLI_CONFIG_FILE", null);
     Process cert = new ProcessBuilder("./make-certificate.sh").directory(blog.dir().toFile()).redirectErrorStream(true).start();
     assertEquals(0, cert.waitFor(), new String(cert.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     aws = CLOUD.clients(ACCOUNT);
     aws.ec2().createKeyPair(r -> r.keyName(KEY));
     blog.succeed(LIMIT, "init", "-input=false");
-  }
-
-  /** {@code privatelink terraform --endpoint <the cloud>}, as a separate JVM on the test class path. */
-  private static List<String> privatelinkTerraform() {
-    return List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "terraform",
-        "--endpoint", CLOUD.endpoint().toString());
   }
 
   @Test
@@ -92,7 +80,8 @@ class BlogTerraformTest {
         urls.getFirst());
     assertTrue(outputs.get("consumer_public_ip").get("value").asText().matches("\\d+\\.\\d+\\.\\d+\\.\\d+"), outputs.toString());
 
-    String page = firstPage(consumerInstanceId(), urls.getFirst(), Duration.ofSeconds(90));
+    String page = TerraformTests.inInstanceUntil(CLOUD.dataDir(), consumerInstanceId(), List.of("curl", "-sk", "-m", "5",
+        urls.getFirst()), p -> p.contains("Welcome to nginx!"), Duration.ofSeconds(90));
     figures.add("first page %.1f s after apply began".formatted((System.nanoTime() - start) / 1e9));
     assertTrue(page.contains("<title>Welcome to nginx!</title>"), page);
   }
@@ -118,9 +107,7 @@ class BlogTerraformTest {
 
     assertEquals(List.of(), ourVpcs(), "no VPC but default ones");
     assertEquals(List.of(), aws.ec2().describeNetworkInterfaces().networkInterfaces(), "no ENI");
-    List<String> namespaces = Arrays.stream(Host.run("ip", "netns", "list").split("\n"))
-        .filter(n -> ids.stream().anyMatch(n::contains)).toList();
-    assertEquals(List.of(), namespaces, "no namespace of the system's VPCs and instances");
+    assertEquals(List.of(), TerraformTests.namespacesNaming(ids), "no namespace of the system's VPCs and instances");
     aws.ec2().deleteKeyPair(r -> r.keyName(KEY));
   }
 
@@ -132,22 +119,5 @@ class BlogTerraformTest {
     return aws.ec2().describeInstances(r -> r.filters(Filter.builder().name("tag:Name").values("PrivateLink Demo Consumer").build(),
         Filter.builder().name("instance-state-name").values("running").build())).reservations().getFirst().instances()
         .getFirst().instanceId();
-  }
-
-  /** The consumer's curl of the URL, retried until nginx answers or {@code limit} passes. */
-  private static String firstPage(String instanceId, String url, Duration limit) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    String page;
-    do {
-      Process p = InstanceRuntime.execFromOutside(CLOUD.dataDir(), instanceId, List.of("curl", "-sk", "-m", "5", url), false)
-          .redirectErrorStream(true).start();
-      page = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      if (page.contains("Welcome to nginx!")) {
-        return page;
-      }
-      Thread.sleep(250);
-    } while (System.nanoTime() < deadline);
-    return page;
   }
 }
