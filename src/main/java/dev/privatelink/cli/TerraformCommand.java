@@ -28,6 +28,9 @@ final class TerraformCommand {
     List<String> terraformArgs = splitOptions(words, options);
     Map<String, String> env = System.getenv();
     Path dir = workingDirectory(terraformArgs);
+    if (!Files.isDirectory(dir)) {
+      throw new CommandException("no directory " + dir);
+    }
     ProviderOverride override = new ProviderOverride(endpoint(options),
         first(options.get("region"), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1"),
         first(options.get("access-key"), env.get("AWS_ACCESS_KEY_ID"), "000000000000"),
@@ -39,7 +42,7 @@ final class TerraformCommand {
       Files.writeString(file, override.render(AwsProviderBlocks.in(dir, ProviderOverride.FILE)));
       cliConfig = userCliConfig(env) ? Optional.empty() : mirrorConfig(env);
       return runTerraform(terraformArgs, cliConfig, List.of(file));
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new CommandException("cannot write " + file + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(file);
