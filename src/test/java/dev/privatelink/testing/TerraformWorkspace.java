@@ -38,6 +38,7 @@ public final class TerraformWorkspace implements AutoCloseable {
   private final java.util.Set<String> unset = new java.util.HashSet<>();
   private List<String> launcher;
   private boolean applied;
+  private int runs;
 
   private TerraformWorkspace(Path scratch, Path dir, TerraformInstallation installation) throws IOException {
     this.scratch = scratch;
@@ -109,6 +110,7 @@ public final class TerraformWorkspace implements AutoCloseable {
         .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(env);
     pb.environment().keySet().removeAll(unset);
+    debugLog(pb, args);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -117,6 +119,21 @@ public final class TerraformWorkspace implements AutoCloseable {
       throw new AssertionError(command(argv) + " did not finish within " + limit + "\n" + Files.readString(out));
     }
     return new Result(List.copyOf(argv), p.exitValue(), Files.readString(out), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * With {@code -Dprivatelink.tflog=DIR}, each run writes terraform's and the provider's debug log
+   * (every API call, request and answer) to {@code DIR/<directory>-<n>-<command>.log}.
+   */
+  private void debugLog(ProcessBuilder pb, String... args) throws IOException {
+    String dir = System.getProperty("privatelink.tflog");
+    if (dir == null || dir.isEmpty()) {
+      return;
+    }
+    Files.createDirectories(Path.of(dir));
+    String name = "%s-%02d-%s.log".formatted(this.dir.getFileName(), ++runs, args.length == 0 ? "terraform" : args[0]);
+    pb.environment().put("TF_LOG", "DEBUG");
+    pb.environment().put("TF_LOG_PATH", Path.of(dir, name).toAbsolutePath().toString());
   }
 
   /** Runs a command that must succeed (exit 0), or fails the test with its output. */
