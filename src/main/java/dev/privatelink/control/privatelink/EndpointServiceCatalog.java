@@ -3,6 +3,7 @@ package dev.privatelink.control.privatelink;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,13 +48,19 @@ public final class EndpointServiceCatalog implements ActionHandler {
     views.visibleTo(ctx).forEach(e -> all.add(detail(e.getKey(), e.getValue())));
     all.sort(Comparator.comparing(ServiceDetail::serviceName));
     List<ServiceDetail> chosen = request.serviceNames().isEmpty() ? all : named(all, request.serviceNames());
-    var page = Requests.page(filters.apply(chosen, request.filters()), request.maxResults(), request.nextToken());
+    // S3 and DynamoDB are listed twice under one name (Gateway and Interface): the page key tells them apart.
+    var page = Describe.of(EndpointServiceCatalog::pageKey, filters).page(chosen, List.of(), request.filters(),
+        request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicesResponse.builder()
         .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
         .serviceDetails(page.items()).nextToken(page.nextToken()).build();
   }
 
   /** The details of each name asked for (an AWS service may have two: Gateway and Interface). */
+  private static String pageKey(ServiceDetail d) {
+    return d.serviceName() + " " + d.serviceType().stream().map(t -> t.serviceTypeAsString()).toList();
+  }
+
   private static List<ServiceDetail> named(List<ServiceDetail> all, List<String> names) {
     List<ServiceDetail> out = new ArrayList<>();
     for (String name : Requests.distinct(names)) {

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.prefixlist;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.prefixlist.AwsPrefixLists.AwsPrefixList;
 import dev.privatelink.control.query.Filters;
@@ -30,7 +31,8 @@ public final class PrefixLists implements ActionHandler {
     List<AwsPrefixList> chosen = request.prefixListIds().isEmpty() ? AwsPrefixLists.of(ctx.region())
         : new LinkedHashSet<>(request.prefixListIds()).stream().map(id -> find(ctx.region(), id)).toList();
     List<PrefixList> lists = FILTERS.apply(chosen.stream().map(PrefixLists::render).toList(), request.filters());
-    Page<PrefixList> page = Page.of(lists, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<PrefixList> page = Page.of(lists, PrefixList::prefixListId, request.maxResults(), request.nextToken(),
+        token -> AwsException.badRequest("InvalidNextToken", "Invalid token: " + token));
     return DescribePrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
   }
 
