@@ -25,7 +25,8 @@ public final class Main {
                      run a command (or a shell) inside an instance
         notifications [--follow] [--data-dir DIR]
                      print endpoint connection notifications (Accept, Connect, Delete, Reject)
-        terraform [--endpoint URL | --port N] [--region R] [--access-key K] [--secret-key S] [terraform args…]
+        terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
+                  [terraform args…]
                      run terraform here against the local cloud, with a generated provider override
       """;
 
