@@ -170,4 +170,19 @@ class PrivateLinkEndToEndTest {
       }
     });
   }
+
+  @Test
+  @Order(6)
+  void anEndpointToAnAwsServiceResolvesToItsEnisAndRefusesConnections() throws IOException {
+    String endpoint = world.consumer.ec2().createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(world.consumerVpc)
+        .serviceName("com.amazonaws.us-east-1.sts").subnetIds(world.consumerSubnets).securityGroupIds(world.allowGroup))
+        .vpcEndpoint().vpcEndpointId();
+    await("endpoint to sts available", () -> "available".equals(world.endpointState(endpoint)));
+    assertEquals("refused", world.probeFromConsumer("sts.us-east-1.amazonaws.com"),
+        "the private DNS name leads to the endpoint's ENIs, where no AWS service answers");
+    assertEquals("refused", world.probeFromConsumer(world.regionalName(endpoint)));
+    world.consumer.ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(endpoint));
+    await("endpoint to sts gone", () -> world.consumer.ec2().describeVpcEndpoints(r -> r.filters(f -> f.name("vpc-endpoint-id")
+        .values(endpoint))).vpcEndpoints().isEmpty());
+  }
 }
