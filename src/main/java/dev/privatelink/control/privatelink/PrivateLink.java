@@ -52,6 +52,15 @@ public final class PrivateLink {
     return state.services.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
   }
 
+  /**
+   * True if the account has an endpoint in the VPC that is not being deleted: the VPC cannot be
+   * deleted. (A deleting interface endpoint has released its ENIs already and goes on its own.)
+   */
+  public boolean hasEndpointsIn(Scope scope, String vpcId) {
+    return !state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpcId)
+        && !e.state().equals(Endpoint.DELETING)).isEmpty();
+  }
+
   /** The connection notifications published after {@code sinceSequence} (0 for all still held). */
   public List<NotificationLog.Message> notifications(long sinceSequence) {
     return state.log.since(sinceSequence);

@@ -166,6 +166,14 @@ class AwsServicesTest {
   }
 
   @Test
+  void aVpcWithAGatewayEndpointCannotBeDeleted() {
+    VpcEndpoint e = gateway("s3");
+    fails("DependencyViolation", DeleteVpcRequest.builder().vpcId(vpc).build());
+    call(DeleteVpcEndpointsRequest.builder().vpcEndpointIds(e.vpcEndpointId()).build());
+    call(DeleteVpcRequest.builder().vpcId(vpc).build());
+  }
+
+  @Test
   void gatewayEndpointsHaveNothingOnTheHost() {
     gateway("s3", routeTable());
     assertTrue(cloud.read(f -> f.privateLink().endpoints()).isEmpty());
