@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListEntriesRequ
 import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListEntriesResponse;
 import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
 import software.amazon.awssdk.services.ec2.model.PrefixListEntry;
-import software.amazon.awssdk.services.ec2.model.PrefixListState;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
@@ -50,7 +49,7 @@ public final class ManagedPrefixListQueries implements ActionHandler {
     List<ManagedPrefixList> all = new ArrayList<>();
     AwsPrefixLists.of(ctx.region()).forEach(p -> all.add(PrefixListViews.render(ctx.region(), p)));
     state.prefixLists().all(scope)
-        .forEach(p -> all.add(PrefixListViews.render(state, scope, p, PrefixListState.CREATE_COMPLETE)));
+        .forEach(p -> all.add(PrefixListViews.render(state, scope, p, p.state())));
     List<ManagedPrefixList> chosen = request.prefixListIds().isEmpty() ? all
         : new LinkedHashSet<>(request.prefixListIds()).stream().map(id -> all.stream()
             .filter(p -> p.prefixListId().equals(id)).findFirst().orElseThrow(() -> PrefixListErrors.notFound(id))).toList();

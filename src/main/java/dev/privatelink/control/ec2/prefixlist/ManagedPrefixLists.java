@@ -48,7 +48,8 @@ public final class ManagedPrefixLists implements ActionHandler {
     var entries = PrefixListEntries.apply(family, max, List.of(), List.of(), request.entries());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), RESOURCE_TYPE);
     String id = ctx.ids().ec2Id("pl");
-    var record = new ManagedPrefixListRecord(id, name, family, max, ctx.accountId(), List.of(entries));
+    var record = new ManagedPrefixListRecord(id, name, family, max, ctx.accountId(),
+        PrefixListState.CREATE_COMPLETE, List.of(entries));
     state.prefixLists().put(scope, id, record);
     TagSpecs.apply(state.tags(), scope, id, request.tagSpecifications(), RESOURCE_TYPE);
     return CreateManagedPrefixListResponse.builder()

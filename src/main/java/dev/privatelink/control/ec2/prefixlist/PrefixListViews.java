@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ec2.model.PrefixListState;
 final class PrefixListViews {
   private PrefixListViews() {}
 
+  /** A customer-managed list, in its settled state or, for a change's answer, the state the change shows. */
   static ManagedPrefixList render(Ec2State state, Scope scope, ManagedPrefixListRecord p, PrefixListState shown) {
     return ManagedPrefixList.builder().prefixListId(p.prefixListId()).prefixListName(p.name())
         .addressFamily(p.addressFamily()).state(shown).maxEntries(p.maxEntries()).version(p.version())

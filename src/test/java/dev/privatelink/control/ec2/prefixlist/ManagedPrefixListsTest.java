@@ -85,7 +85,7 @@ class ManagedPrefixListsTest {
         .addEntries(entry("203.0.113.0/24", "lab"), entry("192.0.2.0/24", "head office")).build()).prefixList();
     assertEquals(PrefixListState.MODIFY_IN_PROGRESS, m.state());
     assertEquals(2L, m.version());
-    assertEquals(PrefixListState.CREATE_COMPLETE, describe(id).state());
+    assertEquals(PrefixListState.MODIFY_COMPLETE, describe(id).state(), "what Terraform waits for after a change");
     assertEquals("head office", entries(id, null).getFirst().description());
     assertEquals("hq", entries(id, 1L).getFirst().description(), "earlier versions stay readable");
     fails("PrefixListVersionMismatch", ModifyManagedPrefixListRequest.builder().prefixListId(id).currentVersion(1L)
