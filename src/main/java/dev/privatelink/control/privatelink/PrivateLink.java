@@ -7,7 +7,8 @@ import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
 
 /**
- * The PrivateLink feature: endpoint services (provider side), interface endpoints (consumer side),
+ * The PrivateLink feature: endpoint services (provider side), VPC endpoints (consumer side:
+ * interface endpoints to endpoint services and to AWS's services, gateway endpoints to S3 and DynamoDB),
  * the connections between them and their notifications, over the EC2 {@link Network} and the
  * {@link LoadBalancerDirectory}. {@link #parts()} are the handlers to register; the read methods
  * are what the integrator projects for the data plane and shows to users.
