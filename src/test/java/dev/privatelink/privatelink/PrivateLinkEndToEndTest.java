@@ -89,7 +89,8 @@ class PrivateLinkEndToEndTest {
     String name = world.regionalName(endpoint);
     Process held = world.holdFromConsumer(name);
     BufferedReader out = new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.UTF_8));
-    assertTrue(out.readLine().startsWith("src="), "the held connection was carried");
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("src="), "the held connection was carried: " + first);
 
     world.provider.ec2().rejectVpcEndpointConnections(r -> r.serviceId(world.serviceId).vpcEndpointIds(endpoint));
     assertTrue(held.waitFor(30, TimeUnit.SECONDS), "the held connection ended");
