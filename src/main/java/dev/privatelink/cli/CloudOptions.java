@@ -40,7 +40,7 @@ final class CloudOptions {
       throw new Args.UsageException("--health-timing is fast or aws");
     }
     return new ServerOptions(args.option("host").orElse("127.0.0.1"), port, dataDir(args),
-        args.option("strict-auth").map(Path::of), !args.flag("no-dataplane"), timing,
-        args.option("notification-webhook").map(CloudOptions::webhook));
+        args.option("strict-auth").map(Path::of).orElse(null), !args.flag("no-dataplane"), timing,
+        args.option("notification-webhook").map(CloudOptions::webhook).orElse(null));
   }
 }

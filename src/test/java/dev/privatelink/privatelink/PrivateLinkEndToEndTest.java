@@ -108,7 +108,8 @@ class PrivateLinkEndToEndTest {
     accept(endpoint);
     Process held = world.holdFromConsumer(world.regionalName(endpoint));
     BufferedReader out = new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.UTF_8));
-    assertTrue(out.readLine().startsWith("src="));
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("src="), "the held connection was carried: " + first);
 
     world.consumer.ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(endpoint));
     assertTrue(held.waitFor(30, TimeUnit.SECONDS), "the held connection ended");

@@ -49,7 +49,7 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("privatelink-test");
-    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, strictCredentials, dataPlane, "fast"));
+    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, strictCredentials.orElse(null), dataPlane, "fast"));
   }
 
   @Override

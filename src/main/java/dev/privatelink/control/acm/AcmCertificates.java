@@ -97,7 +97,8 @@ public final class AcmCertificates implements ActionHandler {
     List<ImportedCertificate> matching = certificates.all(scope).stream()
         .filter(c -> statuses.isEmpty() || statuses.contains(c.status(ctx.now())))
         .filter(c -> keyTypes.contains(c.material().keyAlgorithm().replace('-', '_'))).toList();
-    Page<ImportedCertificate> page = Page.of(matching, request.maxItems(), request.nextToken(), "InvalidArgsException");
+    Page<ImportedCertificate> page = Page.of(matching, ImportedCertificate::arn, request.maxItems(), request.nextToken(),
+        t -> AwsException.badRequest("InvalidArgsException", "Invalid token: " + t));
     return ListCertificatesResponse.builder().nextToken(page.nextToken())
         .certificateSummaryList(page.items().stream().map(c -> summary(scope, c, ctx.now())).toList()).build();
   }

@@ -15,6 +15,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the requests of one client connection (HTTP/1.1) or one stream (HTTP/2) in order: picks
@@ -27,11 +28,11 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   private final boolean https;
   private final boolean http2;
   private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
-  private ChannelHandlerContext ctx;
-  private ProxyExchange current;
+  private @Nullable ChannelHandlerContext ctx;
+  private @Nullable ProxyExchange current;
   private boolean busy;
-  private String clientIp;
-  private String nodeIp;
+  private @Nullable String clientIp;
+  private @Nullable String nodeIp;
 
   AlbRequestHandler(AlbRuntime runtime, int port, boolean https, boolean http2) {
     this.runtime = runtime;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application load balancer: HTTP and HTTPS listeners on every node, requests spread round robin
@@ -29,7 +30,7 @@ final class AlbRuntime implements LbRuntime {
   private volatile Map<Integer, ListenerConfig> byPort = Map.of();
 
   /** A listener as requests see it; {@code tls} is null for HTTP. */
-  record ListenerConfig(ListenerSpec spec, Rules rules, TlsContexts.ServerTls tls) {
+  record ListenerConfig(ListenerSpec spec, Rules rules, TlsContexts.@Nullable ServerTls tls) {
     boolean https() {
       return tls != null;
     }
@@ -77,7 +78,7 @@ final class AlbRuntime implements LbRuntime {
   }
 
   /** Builds TLS contexts only when certificates or policy changed: that is the expensive part. */
-  private static ListenerConfig configure(ListenerSpec l, ListenerConfig before) {
+  private static ListenerConfig configure(ListenerSpec l, @Nullable ListenerConfig before) {
     boolean https = l.protocol().equalsIgnoreCase("HTTPS");
     TlsContexts.ServerTls tls = null;
     if (https) {
@@ -99,7 +100,7 @@ final class AlbRuntime implements LbRuntime {
     }
   }
 
-  ListenerConfig config(int port) {
+  @Nullable ListenerConfig config(int port) {
     return byPort.get(port);
   }
 

@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.eni.PublicAddresses;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,13 +47,8 @@ public final class InstanceActions implements ActionHandler {
 
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
-    List<InstanceRecord> instances = state.instances().all(scope);
-    if (request.hasInstanceIds()) {
-      request.instanceIds().forEach(id -> state.instance(scope, id));
-      instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
-    }
-    instances = InstanceFilters.of(state, scope).apply(instances, request.filters());
-    Page<InstanceRecord> page = Page.of(instances, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<InstanceRecord> page = Describe.of(InstanceRecord::instanceId, Ec2Errors::instanceNotFound, InstanceFilters.of(state, scope))
+        .page(state.instances().all(scope), request.instanceIds(), request.filters(), request.maxResults(), request.nextToken());
     var byReservation = new LinkedHashMap<String, List<Instance>>();
     for (InstanceRecord i : page.items()) {
       byReservation.computeIfAbsent(i.launch().reservationId(), k -> new ArrayList<>()).add(renderer.render(scope, i));

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance: what was fixed at launch, and what changes over its life (state, public address,
@@ -11,8 +12,8 @@ import java.util.List;
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
  */
-public record InstanceRecord(Launch launch, String state, String stateTransitionReason, String stateReasonCode,
-    String publicIp, Instant launchTime, String consoleOutput) {
+public record InstanceRecord(Launch launch, String state, String stateTransitionReason, @Nullable String stateReasonCode,
+    @Nullable String publicIp, Instant launchTime, String consoleOutput) {
 
   /**
    * What RunInstances decided.
@@ -27,7 +28,7 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
       String imageId,
       String instanceType,
       String architecture,
-      String keyName,
+      @Nullable String keyName,
       String subnetId,
       String vpcId,
       String availabilityZone,
@@ -38,8 +39,8 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
       List<String> groupIds,
       int amiLaunchIndex,
       String userData,
-      String userDataBase64,
-      String clientToken,
+      @Nullable String userDataBase64,
+      @Nullable String clientToken,
       String rootVolumeId,
       Options options) {
     public Launch {
@@ -55,11 +56,11 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     return launch.instanceId();
   }
 
-  public InstanceRecord withState(String newState, String reason, String reasonCode) {
+  public InstanceRecord withState(String newState, String reason, @Nullable String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
   }
 
-  public InstanceRecord withPublicIp(String ip) {
+  public InstanceRecord withPublicIp(@Nullable String ip) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput);
   }
 

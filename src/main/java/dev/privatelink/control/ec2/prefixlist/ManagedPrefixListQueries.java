@@ -6,10 +6,10 @@ import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribeManagedPrefixListsRequest;
@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListAssociation
 import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListEntriesRequest;
 import software.amazon.awssdk.services.ec2.model.GetManagedPrefixListEntriesResponse;
 import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
+import software.amazon.awssdk.services.ec2.model.PrefixListAssociation;
 import software.amazon.awssdk.services.ec2.model.PrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -31,12 +32,12 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetManagedPrefixListAssociations.html">GetManagedPrefixListAssociations</a>
  */
 public final class ManagedPrefixListQueries implements ActionHandler {
-  private static final String BAD_TOKEN = "InvalidNextToken";
-  private static final Filters<ManagedPrefixList> FILTERS = Filters.<ManagedPrefixList>of(ManagedPrefixListQueries::tags)
-      .one("owner-id", ManagedPrefixList::ownerId)
-      .one("prefix-list-id", ManagedPrefixList::prefixListId)
-      .one("prefix-list-name", ManagedPrefixList::prefixListName)
-      .build();
+  private static final Describe<ManagedPrefixList> DESCRIBE = Describe.of(ManagedPrefixList::prefixListId,
+      PrefixListErrors::notFound, Filters.<ManagedPrefixList>of(ManagedPrefixListQueries::tags)
+          .one("owner-id", ManagedPrefixList::ownerId)
+          .one("prefix-list-id", ManagedPrefixList::prefixListId)
+          .one("prefix-list-name", ManagedPrefixList::prefixListName)
+          .build());
   private final Ec2State state;
 
   public ManagedPrefixListQueries(Ec2State state) {
@@ -50,18 +51,16 @@ public final class ManagedPrefixListQueries implements ActionHandler {
     AwsPrefixLists.of(ctx.region()).forEach(p -> all.add(PrefixListViews.render(ctx.region(), p)));
     state.prefixLists().all(scope)
         .forEach(p -> all.add(PrefixListViews.render(state, scope, p, p.state())));
-    List<ManagedPrefixList> chosen = request.prefixListIds().isEmpty() ? all
-        : new LinkedHashSet<>(request.prefixListIds()).stream().map(id -> all.stream()
-            .filter(p -> p.prefixListId().equals(id)).findFirst().orElseThrow(() -> PrefixListErrors.notFound(id))).toList();
-    Page<ManagedPrefixList> page = Page.of(FILTERS.apply(chosen, request.filters()), maxResults(request.maxResults()),
-        request.nextToken(), BAD_TOKEN);
+    Page<ManagedPrefixList> page = DESCRIBE.page(all, request.prefixListIds(), request.filters(),
+        maxResults(request.maxResults()), request.nextToken());
     return DescribeManagedPrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
   }
 
   public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(RequestContext ctx,
       GetManagedPrefixListEntriesRequest request) {
     List<PrefixListEntry> entries = entries(ctx.scope(), required(request.prefixListId()), request.targetVersion());
-    Page<PrefixListEntry> page = Page.of(entries, maxResults(request.maxResults()), request.nextToken(), BAD_TOKEN);
+    Page<PrefixListEntry> page = Page.of(entries, PrefixListEntry::cidr, maxResults(request.maxResults()),
+        request.nextToken(), Describe::badToken);
     return GetManagedPrefixListEntriesResponse.builder().entries(page.items()).nextToken(page.nextToken()).build();
   }
 
@@ -71,8 +70,8 @@ public final class ManagedPrefixListQueries implements ActionHandler {
     if (!PrefixListDirectory.exists(state, ctx.scope(), id)) {
       throw PrefixListErrors.notFound(id);
     }
-    var page = Page.of(PrefixListDirectory.associations(state, ctx.scope(), id), maxResults(request.maxResults()),
-        request.nextToken(), BAD_TOKEN);
+    var page = Page.of(PrefixListDirectory.associations(state, ctx.scope(), id), PrefixListAssociation::resourceId,
+        maxResults(request.maxResults()), request.nextToken(), Describe::badToken);
     return GetManagedPrefixListAssociationsResponse.builder().prefixListAssociations(page.items())
         .nextToken(page.nextToken()).build();
   }

@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.routetable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A route table: its routes (the VPC's {@code local} route always first) and its associations
@@ -25,8 +26,8 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
    * @param destinationPrefixListId the destination when it is a prefix list (a gateway endpoint's
    *     route), in place of {@code destinationCidrBlock}
    */
-  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin,
-      String destinationPrefixListId) {
+  public record Route(@Nullable String destinationCidrBlock, String targetKind, String targetId, String origin,
+      @Nullable String destinationPrefixListId) {
     public Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
       this(destinationCidrBlock, targetKind, targetId, origin, null);
     }
@@ -42,7 +43,7 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
   }
 
   /** An association: with a subnet, or the VPC's main association ({@code subnetId} null). */
-  public record Association(String associationId, String subnetId, boolean main) {}
+  public record Association(String associationId, @Nullable String subnetId, boolean main) {}
 
   public RouteTableRecord withRoutes(UnaryOperator<List<Route>> change) {
     return new RouteTableRecord(routeTableId, vpcId, ownerId, change.apply(new ArrayList<>(routes)), associations);

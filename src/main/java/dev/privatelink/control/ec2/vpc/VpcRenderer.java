@@ -3,10 +3,7 @@ package dev.privatelink.control.ec2.vpc;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.query.Filters;
-import dev.privatelink.control.query.Page;
-import java.util.List;
 import software.amazon.awssdk.services.ec2.model.BlockPublicAccessStates;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
@@ -30,8 +27,9 @@ final class VpcRenderer {
         .build();
   }
 
-  Page<Vpc> page(Scope scope, List<VpcRecord> vpcs, List<Filter> filterList, Integer maxResults, String token) {
-    Filters<VpcRecord> filters = Filters.<VpcRecord>of(v -> state.tagMap(scope, v.vpcId()))
+  /** DescribeVpcs' filter names. */
+  Filters<VpcRecord> filters(Scope scope) {
+    return Filters.<VpcRecord>of(v -> state.tagMap(scope, v.vpcId()))
         .one("vpc-id", VpcRecord::vpcId)
         .one("cidr", v -> v.cidr().toString())
         .one("cidr-block-association.cidr-block", v -> v.cidr().toString())
@@ -43,7 +41,5 @@ final class VpcRenderer {
         .one("dhcp-options-id", VpcRecord::dhcpOptionsId)
         .one("instance-tenancy", VpcRecord::instanceTenancy)
         .build();
-    List<Vpc> rendered = filters.apply(vpcs, filterList).stream().map(v -> render(scope, v)).toList();
-    return Page.of(rendered, maxResults, token, "InvalidNextToken");
   }
 }
