@@ -58,7 +58,7 @@ public final class LocalCloud implements AutoCloseable {
     sync.start();
     DrainTicker ticker = new DrainTicker(cloud);
     ticker.start();
-    Optional<NotificationWebhook> webhook = Optional.ofNullable(options.notificationWebhook()).map(url -> new NotificationWebhook(cloud, url));
+    Optional<NotificationWebhook> webhook = options.notificationWebhookUrl().map(url -> new NotificationWebhook(cloud, url));
     webhook.ifPresent(NotificationWebhook::start);
     Path strictFile = options.strictCredentials();
     Optional<Credentials> strict = strictFile != null ? Optional.of(Credentials.load(strictFile)) : Optional.empty();
@@ -66,8 +66,8 @@ public final class LocalCloud implements AutoCloseable {
     api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
-    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.withPort(api.port()).endpoint());
-    new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
+    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
+    ServerInfo.current(local.endpoint()).write(dir.root());
     return local;
   }
 

@@ -30,7 +30,8 @@ public final class ApiBenchmark {
 
   public static void main(String[] args) throws Exception {
     var dir = Files.createTempDirectory("privatelink-bench");
-    try (LocalCloud ours = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dir, null, false, "fast"))) {
+    try (LocalCloud ours = LocalCloud.start(
+        ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build())) {
       MotoServer moto = new MotoServer();
       moto.start();
       try {

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * Rule conditions on host, path, method and headers, accepted in either of AWS's two forms (the
  * legacy {@code Values} or the per-field config) and echoed with both, as AWS does.
  */
-final class RuleConditions {
+public final class RuleConditions {
   private static final List<String> FIELDS = List.of("host-header", "path-pattern", "http-request-method", "http-header");
 
   private RuleConditions() {}
@@ -25,7 +25,7 @@ final class RuleConditions {
   }
 
   /** The condition's values whatever form it came in, for the data plane. */
-  static List<String> values(RuleCondition c) {
+  public static List<String> values(RuleCondition c) {
     return switch (c.field()) {
       case "host-header" -> c.hostHeaderConfig() != null ? c.hostHeaderConfig().values() : c.values();
       case "path-pattern" -> c.pathPatternConfig() != null ? c.pathPatternConfig().values() : c.values();

@@ -34,11 +34,6 @@ public final class PrivateLink {
     return parts;
   }
 
-  /** Replaces the network and load balancers; for tests that wire fakes into a real Cloud. */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    state.wire(network, loadBalancers);
-  }
-
   /**
    * Every interface endpoint of every account and region, deleting ones included, in creation
    * order. Gateway endpoints are routes only and have nothing on the host.
@@ -59,7 +54,7 @@ public final class PrivateLink {
    */
   public boolean hasEndpointsIn(Scope scope, String vpcId) {
     return !state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpcId)
-        && !e.state().equals(Endpoint.DELETING)).isEmpty();
+        && e.state() != EndpointState.DELETING).isEmpty();
   }
 
   /** The connection notifications published after {@code sinceSequence} (0 for all still held). */

@@ -20,9 +20,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serves the requests of one client connection (HTTP/1.1) or one stream (HTTP/2) in order: picks
  * the action by the listener's rules, answers fixed responses and redirects itself, forwards the
- * rest to a target of the chosen group. Pipelined HTTP/1.1 requests wait for the one before.
+ * rest to a target of the chosen group. Pipelined HTTP/1.1 requests wait for the one before, and
+ * the connection holds only a few of them: past {@link #MAX_QUEUED} it stops reading until the
+ * queue drains, and the next request starts only once the client takes what was written, so a
+ * client that sends without reading meets TCP backpressure instead of growing our memory.
  */
 final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements ProxyExchange.Front {
+  /** Pipelined requests waiting behind the one in flight before the connection stops reading. */
+  static final int MAX_QUEUED = 16;
+
   private final AlbRuntime runtime;
   private final int port;
   private final boolean https;
@@ -53,6 +59,10 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
       return;
     }
     queue.add(req);
+    if (queue.size() >= MAX_QUEUED) {
+      // What the decoder already holds still arrives; nothing more is read off the socket.
+      ctx.channel().config().setAutoRead(false);
+    }
     if (!busy) {
       next();
     }
@@ -62,6 +72,9 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
     FullHttpRequest req = queue.poll();
     if (req == null) {
       return;
+    }
+    if (queue.size() < MAX_QUEUED && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
     }
     busy = true;
     boolean keepAlive = http2 || HttpUtil.isKeepAlive(req);
@@ -126,7 +139,8 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   private void done() {
     busy = false;
     current = null;
-    if (!queue.isEmpty()) {
+    // An unwritable channel means the client is not reading its responses: the next request waits.
+    if (!queue.isEmpty() && ctx.channel().isWritable()) {
       next();
     }
   }
@@ -155,6 +169,8 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (current != null && ctx.channel().isWritable()) {
       current.onFrontWritable();
+    } else if (!busy && ctx.channel().isWritable()) {
+      next();
     }
     ctx.fireChannelWritabilityChanged();
   }

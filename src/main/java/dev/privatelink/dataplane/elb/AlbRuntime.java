@@ -2,14 +2,12 @@ package dev.privatelink.dataplane.elb;
 
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
-import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class AlbRuntime implements LbRuntime {
   private final StatusSink sink;
   private final ListenerSet listeners;
-  private final TargetGroups groups;
+  private final LoadBalancerTargetGroups groups;
   private final BackendPool pool;
   private volatile LoadBalancerSpec spec;
   private volatile Map<Integer, ListenerConfig> byPort = Map.of();
@@ -40,7 +38,7 @@ final class AlbRuntime implements LbRuntime {
     this.sink = sink;
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
-    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
+    this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
     this.pool = new BackendPool(transport, netns);
   }
 
@@ -65,16 +63,8 @@ final class AlbRuntime implements LbRuntime {
     Map<Integer, ListenerConfig> before = this.byPort;
     this.byPort = ports;
     releaseUnused(before.values(), ports.values());
-    Set<ListenerKey> wanted = new HashSet<>();
-    for (Node n : next.nodes()) {
-      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
-    }
-    failures.addAll(listeners.reconcile(wanted, k -> new AlbFrontend(this, k.port()), true).values());
-    if (failures.isEmpty()) {
-      sink.ready(next.arn());
-    } else {
-      sink.failed(next.arn(), String.join("; ", failures));
-    }
+    failures.addAll(listeners.reconcile(next.nodes(), ports.keySet(), k -> new AlbFrontend(this, k.port()), true).values());
+    ListenerSet.report(sink, next.arn(), failures);
   }
 
   /** Builds TLS contexts only when certificates or policy changed: that is the expensive part. */
@@ -104,7 +94,7 @@ final class AlbRuntime implements LbRuntime {
     return byPort.get(port);
   }
 
-  TargetGroups groups() {
+  LoadBalancerTargetGroups groups() {
     return groups;
   }
 

@@ -15,7 +15,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ final class NlbRuntime implements LbRuntime {
   private final String netns;
   private final StatusSink sink;
   private final ListenerSet listeners;
-  private final TargetGroups groups;
+  private final LoadBalancerTargetGroups groups;
   private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
   private final SocketAddresses addresses = new SocketAddresses();
   private volatile LoadBalancerSpec spec;
@@ -44,7 +43,7 @@ final class NlbRuntime implements LbRuntime {
     this.sink = sink;
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
-    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
+    this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
   }
 
   @Override
@@ -59,16 +58,7 @@ final class NlbRuntime implements LbRuntime {
     Map<Integer, ListenerSpec> ports = new HashMap<>();
     next.listeners().forEach(l -> ports.put(l.port(), l));
     this.byPort = ports;
-    Set<ListenerKey> wanted = new HashSet<>();
-    for (Node n : next.nodes()) {
-      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
-    }
-    Map<ListenerKey, String> failures = listeners.reconcile(wanted, this::acceptor, false);
-    if (failures.isEmpty()) {
-      sink.ready(next.arn());
-    } else {
-      sink.failed(next.arn(), String.join("; ", failures.values()));
-    }
+    ListenerSet.report(sink, next.arn(), listeners.reconcile(next.nodes(), ports.keySet(), this::acceptor, false).values());
   }
 
   /** The ports this load balancer listens on (what a PrivateLink endpoint must carry). */

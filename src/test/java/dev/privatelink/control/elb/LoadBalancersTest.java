@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.server.LoadBalancerProjection;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.privatelink.control.ControlEvent;
@@ -24,9 +25,9 @@ class LoadBalancersTest {
     assertEquals("provisioning", lb.state().codeAsString());
     assertEquals(f.vpc, lb.vpcId());
     assertEquals(List.of(f.network.defaultSecurityGroupId(null, f.vpc)), lb.securityGroups());
-    assertEquals(2, f.network.interfaces.size());
+    assertEquals(2, f.network.enis.size());
     String id = lb.loadBalancerArn().substring(lb.loadBalancerArn().lastIndexOf('/') + 1);
-    f.network.interfaces.values().forEach(eni -> {
+    f.network.enis.values().forEach(eni -> {
       assertEquals("interface", eni.interfaceType());
       assertEquals("ELB app/web/" + id, eni.description());
       assertEquals("amazon-elb", eni.requesterId());
@@ -45,7 +46,7 @@ class LoadBalancersTest {
     // AWS sends an empty LoadBalancerAddresses for addresses no subnet mapping fixed (aws-cli#8020).
     assertTrue(lb.availabilityZones().get(0).hasLoadBalancerAddresses());
     assertEquals(List.of(), lb.availabilityZones().get(0).loadBalancerAddresses());
-    assertTrue(f.network.interfaces.values().stream().allMatch(e -> e.interfaceType().equals("network_load_balancer")));
+    assertTrue(f.network.enis.values().stream().allMatch(e -> e.interfaceType().equals("network_load_balancer")));
     assertFalse(lb.hasSecurityGroups(), "an NLB created without security groups has none listed");
     var info = f.cloud.read(x -> x.elb().networkLoadBalancer(new Scope(ElbFixture.ACCOUNT, ElbFixture.REGION),
         lb.loadBalancerArn())).orElseThrow();
@@ -60,7 +61,7 @@ class LoadBalancersTest {
     f.fails("InvalidConfigurationRequest", CreateLoadBalancerRequest.builder().name("a")
         .subnets(f.subnetA, sameZone).build());
     f.fails("SubnetNotFound", CreateLoadBalancerRequest.builder().name("a").subnets(f.subnetA, "subnet-404").build());
-    assertTrue(f.network.interfaces.isEmpty());
+    assertTrue(f.network.enis.isEmpty());
     assertTrue(all().isEmpty(), "failed calls leave nothing behind");
   }
 
@@ -120,7 +121,7 @@ class LoadBalancersTest {
     f.call(ModifyLoadBalancerAttributesRequest.builder().loadBalancerArn(alb.loadBalancerArn())
         .attributes(attr("idle_timeout.timeout_seconds", "120")).build());
     assertEquals("120", attributes(alb.loadBalancerArn()).get("idle_timeout.timeout_seconds"));
-    assertEquals(120, f.cloud.read(x -> x.elb().loadBalancerSpecs()).stream()
+    assertEquals(120, f.cloud.read(LoadBalancerProjection::loadBalancers).stream()
         .filter(s -> s.arn().equals(alb.loadBalancerArn())).findFirst().orElseThrow().idleTimeoutSeconds());
   }
 
@@ -136,7 +137,7 @@ class LoadBalancersTest {
         .attributes(attr("deletion_protection.enabled", "false")).build());
 
     f.call(DeleteLoadBalancerRequest.builder().loadBalancerArn(lb.loadBalancerArn()).build());
-    assertTrue(f.network.interfaces.isEmpty());
+    assertTrue(f.network.enis.isEmpty());
     f.fails("ListenerNotFound", DescribeListenersRequest.builder().listenerArns(listener.listenerArn()).build());
     f.call(DeleteLoadBalancerRequest.builder().loadBalancerArn(lb.loadBalancerArn()).build());
     f.call(DeleteTargetGroupRequest.builder().targetGroupArn(tg.targetGroupArn()).build());
@@ -148,7 +149,7 @@ class LoadBalancersTest {
     String sg = f.network.addGroup(f.vpc, "web");
     f.call(SetSecurityGroupsRequest.builder().loadBalancerArn(lb.loadBalancerArn()).securityGroups(sg).build());
     assertEquals(List.of(sg), describe(lb.loadBalancerArn()).securityGroups());
-    assertTrue(f.network.interfaceGroups.values().stream().allMatch(g -> g.equals(List.of(sg))));
+    assertTrue(f.network.enis.values().stream().allMatch(e -> e.groupIds().equals(List.of(sg))));
     f.fails("InvalidSecurityGroup", SetSecurityGroupsRequest.builder().loadBalancerArn(lb.loadBalancerArn())
         .securityGroups("sg-404").build());
     f.fails("InvalidConfigurationRequest", SetSecurityGroupsRequest.builder()

@@ -1,4 +1,4 @@
-package dev.privatelink.dataplane.elb.bench;
+package dev.privatelink.bench;
 
 import dev.privatelink.dataplane.elb.HealthTiming;
 import dev.privatelink.dataplane.elb.LoadBalancerEngine;
