@@ -31,18 +31,13 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetManagedPrefixListEntries.html">GetManagedPrefixListEntries</a>
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetManagedPrefixListAssociations.html">GetManagedPrefixListAssociations</a>
  */
-public final class ManagedPrefixListQueries implements ActionHandler {
+public record ManagedPrefixListQueries(Ec2State state) implements ActionHandler {
   private static final Describe<ManagedPrefixList> DESCRIBE = Describe.of(ManagedPrefixList::prefixListId,
       PrefixListErrors::notFound, Filters.<ManagedPrefixList>of(ManagedPrefixListQueries::tags)
           .one("owner-id", ManagedPrefixList::ownerId)
           .one("prefix-list-id", ManagedPrefixList::prefixListId)
           .one("prefix-list-name", ManagedPrefixList::prefixListName)
           .build());
-  private final Ec2State state;
-
-  public ManagedPrefixListQueries(Ec2State state) {
-    this.state = state;
-  }
 
   public DescribeManagedPrefixListsResponse describeManagedPrefixLists(RequestContext ctx,
       DescribeManagedPrefixListsRequest request) {

@@ -26,16 +26,11 @@ import software.amazon.awssdk.services.ec2.model.PrefixListState;
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyManagedPrefixList.html">ModifyManagedPrefixList</a>
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteManagedPrefixList.html">DeleteManagedPrefixList</a>
  */
-public final class ManagedPrefixLists implements ActionHandler {
+public record ManagedPrefixLists(Ec2State state) implements ActionHandler {
   static final String IPV4 = "IPv4";
   static final String IPV6 = "IPv6";
   static final int MAX_ENTRIES = 1000;
   private static final String RESOURCE_TYPE = "prefix-list";
-  private final Ec2State state;
-
-  public ManagedPrefixLists(Ec2State state) {
-    this.state = state;
-  }
 
   public CreateManagedPrefixListResponse createManagedPrefixList(RequestContext ctx, CreateManagedPrefixListRequest request) {
     Scope scope = ctx.scope();
@@ -48,12 +43,12 @@ public final class ManagedPrefixLists implements ActionHandler {
     var entries = PrefixListEntries.apply(family, max, List.of(), List.of(), request.entries());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), RESOURCE_TYPE);
     String id = ctx.ids().ec2Id("pl");
-    var record = new ManagedPrefixListRecord(id, name, family, max, ctx.accountId(),
+    var list = new ManagedPrefixListRecord(id, name, family, max, ctx.accountId(),
         PrefixListState.CREATE_COMPLETE, List.of(entries));
-    state.prefixLists().put(scope, id, record);
+    state.prefixLists().put(scope, id, list);
     TagSpecs.apply(state.tags(), scope, id, request.tagSpecifications(), RESOURCE_TYPE);
     return CreateManagedPrefixListResponse.builder()
-        .prefixList(PrefixListViews.render(state, scope, record, PrefixListState.CREATE_IN_PROGRESS)).build();
+        .prefixList(PrefixListViews.render(state, scope, list, PrefixListState.CREATE_IN_PROGRESS)).build();
   }
 
   public ModifyManagedPrefixListResponse modifyManagedPrefixList(RequestContext ctx, ModifyManagedPrefixListRequest request) {
