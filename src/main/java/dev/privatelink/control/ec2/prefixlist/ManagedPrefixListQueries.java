@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.prefixlist;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
@@ -39,6 +40,7 @@ public record ManagedPrefixListQueries(Ec2State state) implements ActionHandler 
           .one("prefix-list-name", ManagedPrefixList::prefixListName)
           .build());
 
+  @ReadOnly
   public DescribeManagedPrefixListsResponse describeManagedPrefixLists(RequestContext ctx,
       DescribeManagedPrefixListsRequest request) {
     Scope scope = ctx.scope();
@@ -51,6 +53,7 @@ public record ManagedPrefixListQueries(Ec2State state) implements ActionHandler 
     return DescribeManagedPrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
   }
 
+  @ReadOnly
   public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(RequestContext ctx,
       GetManagedPrefixListEntriesRequest request) {
     List<PrefixListEntry> entries = entries(ctx.scope(), required(request.prefixListId()), request.targetVersion());
@@ -59,6 +62,7 @@ public record ManagedPrefixListQueries(Ec2State state) implements ActionHandler 
     return GetManagedPrefixListEntriesResponse.builder().entries(page.items()).nextToken(page.nextToken()).build();
   }
 
+  @ReadOnly
   public GetManagedPrefixListAssociationsResponse getManagedPrefixListAssociations(RequestContext ctx,
       GetManagedPrefixListAssociationsRequest request) {
     String id = required(request.prefixListId());

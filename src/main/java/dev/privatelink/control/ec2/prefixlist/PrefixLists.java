@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.prefixlist;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.prefixlist.AwsPrefixLists.AwsPrefixList;
 import dev.privatelink.control.query.Describe;
@@ -26,6 +27,7 @@ public final class PrefixLists implements ActionHandler {
           .one("prefix-list-name", AwsPrefixList::name)
           .build());
 
+  @ReadOnly
   public DescribePrefixListsResponse describePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) {
     for (String id : request.prefixListIds()) {
       if (!id.startsWith("pl-")) {
