@@ -64,7 +64,7 @@ public final class LoadBalancerProjection {
     }
     int tcpIdle = Integer.parseInt(l.attributes().getOrDefault("tcp.idle_timeout.seconds", "350"));
     List<ListenerSpec.RuleSpec> rules = features.elb().rulesOf(scope, l.arn()).stream().map(r -> new ListenerSpec.RuleSpec(
-        r.priority(), r.conditions().stream().map(c -> new ListenerSpec.Condition(c.field(),
+        r.priority(), r.conditions().stream().map(c -> new ListenerSpec.Condition(RuleConditions.field(c),
             c.httpHeaderConfig() == null ? null : c.httpHeaderConfig().httpHeaderName(), RuleConditions.values(c)))
             .toList(), action(r.actions()))).toList();
     return new ListenerSpec(l.arn(), l.port(), l.protocol(), certs, l.sslPolicy(), l.alpnPolicy(), tcpIdle,

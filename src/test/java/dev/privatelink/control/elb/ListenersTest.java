@@ -123,7 +123,7 @@ class ListenersTest {
 
     var spec = f.cloud.read(LoadBalancerProjection::loadBalancers).getFirst().listeners().getFirst();
     assertEquals(new ActionSpec.FixedResponse(404, "text/plain", "nope"), spec.rules().getFirst().action());
-    assertEquals("path-pattern", spec.rules().getFirst().conditions().getFirst().field());
+    assertEquals(dev.privatelink.model.ConditionField.PATH_PATTERN, spec.rules().getFirst().conditions().getFirst().field());
   }
 
   @Test
