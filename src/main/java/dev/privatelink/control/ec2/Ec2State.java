@@ -6,6 +6,7 @@ import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
 import dev.privatelink.control.ec2.keypair.KeyPairRecord;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
@@ -36,6 +37,7 @@ public final class Ec2State {
   private final ScopedTable<KeyPairRecord> keyPairs = new ScopedTable<>();
   /** The default DHCP options set of each account and region, under the key {@code default}. */
   private final ScopedTable<String> dhcpOptions = new ScopedTable<>();
+  private final ScopedTable<ManagedPrefixListRecord> prefixLists = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
@@ -53,6 +55,8 @@ public final class Ec2State {
   public ScopedTable<InstanceRecord> instances() { return instances; }
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
   public ScopedTable<String> dhcpOptions() { return dhcpOptions; }
+  /** Customer-managed prefix lists (AWS-managed ones are {@code AwsPrefixLists}, the same everywhere). */
+  public ScopedTable<ManagedPrefixListRecord> prefixLists() { return prefixLists; }
 
   /**
    * Adds a test other features use to keep a VPC from being deleted while they have resources in

@@ -5,6 +5,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.model.StableIds;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 import software.amazon.awssdk.services.ec2.model.DnsNameState;
 import software.amazon.awssdk.services.ec2.model.PrincipalType;
@@ -39,7 +40,8 @@ final class AwsServices {
    * @param gateway whether it is also offered as a Gateway service
    * @param policySupported whether its endpoints take an endpoint policy
    */
-  record AwsService(String service, String dnsLabel, String privateDnsLabel, boolean gateway, boolean policySupported) {
+  record AwsService(String service, String dnsLabel, @Nullable String privateDnsLabel, boolean gateway,
+      boolean policySupported) {
     String name(String region) {
       return "com.amazonaws." + region + "." + service;
     }
@@ -53,7 +55,7 @@ final class AwsServices {
           : dnsLabel + "." + region + ".vpce.amazonaws.com";
     }
 
-    String privateDnsName(String region) {
+    @Nullable String privateDnsName(String region) {
       return privateDnsLabel == null ? null : privateDnsLabel + "." + region + ".amazonaws.com";
     }
   }

@@ -2,6 +2,7 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.Scope;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
@@ -11,19 +12,12 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  *
  * @param serviceScope the provider's account and region, where the service lives
  * @param dnsLabel the 8 characters that make its DNS names unique
- * @param privateZoneId the hosted zone id shown for the service's private DNS name
- * @param connectionId the provider's id of this connection, {@code vpce-con-…}
+ * @param privateZoneId the hosted zone id shown for the service's private DNS name (null for a gateway endpoint)
+ * @param connectionId the provider's id of this connection, {@code vpce-con-…} (null for a gateway endpoint)
  * @param interfaces one managed ENI per subnet, in subnet order
  */
-record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, String dnsLabel, String privateZoneId,
-    String connectionId, List<EndpointInterface> interfaces) {
-  static final String PENDING_ACCEPTANCE = "pendingAcceptance";
-  static final String PENDING = "pending";
-  static final String AVAILABLE = "available";
-  static final String DELETING = "deleting";
-  static final String REJECTED = "rejected";
-  static final String FAILED = "failed";
-
+record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, String dnsLabel, @Nullable String privateZoneId,
+    @Nullable String connectionId, List<EndpointInterface> interfaces) {
   Endpoint {
     interfaces = List.copyOf(interfaces);
   }
@@ -32,8 +26,8 @@ record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, Stri
     return endpoint.vpcEndpointId();
   }
 
-  String state() {
-    return endpoint.stateAsString();
+  EndpointState state() {
+    return EndpointState.fromWire(endpoint.stateAsString());
   }
 
   String ownerId() {
@@ -45,8 +39,8 @@ record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, Stri
     return endpoint.vpcEndpointType() == VpcEndpointType.GATEWAY;
   }
 
-  Endpoint withState(String state) {
-    return with(endpoint.toBuilder().state(state).build());
+  Endpoint withState(EndpointState state) {
+    return with(endpoint.toBuilder().state(state.toString()).build());
   }
 
   Endpoint with(VpcEndpoint changed) {

@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -37,6 +38,7 @@ public final class EndpointServiceCatalog implements ActionHandler {
     this.views = views;
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx,
       DescribeVpcEndpointServicesRequest request) {
     for (String region : request.serviceRegions()) {
@@ -47,30 +49,14 @@ public final class EndpointServiceCatalog implements ActionHandler {
     List<ServiceDetail> all = new ArrayList<>(AwsServices.details(ctx.region(), state.network().availabilityZones(ctx.region())));
     views.visibleTo(ctx).forEach(e -> all.add(detail(e.getKey(), e.getValue())));
     all.sort(Comparator.comparing(ServiceDetail::serviceName));
-    List<ServiceDetail> chosen = request.serviceNames().isEmpty() ? all : named(all, request.serviceNames());
-    // S3 and DynamoDB are listed twice under one name (Gateway and Interface): the page key tells them apart.
-    var page = Describe.of(EndpointServiceCatalog::pageKey, filters).page(chosen, List.of(), request.filters(),
+    List<ServiceDetail> chosen = Describe.select(all, request.serviceNames(), ServiceDetail::serviceName,
+        Errors::invalidServiceName);
+    // S3 and DynamoDB have two details under one name (Gateway, Interface): pages are keyed by service id.
+    var page = Describe.of(ServiceDetail::serviceId, filters).page(chosen, List.of(), request.filters(),
         request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicesResponse.builder()
         .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
         .serviceDetails(page.items()).nextToken(page.nextToken()).build();
-  }
-
-  /** The details of each name asked for (an AWS service may have two: Gateway and Interface). */
-  private static String pageKey(ServiceDetail d) {
-    return d.serviceName() + " " + d.serviceType().stream().map(t -> t.serviceTypeAsString()).toList();
-  }
-
-  private static List<ServiceDetail> named(List<ServiceDetail> all, List<String> names) {
-    List<ServiceDetail> out = new ArrayList<>();
-    for (String name : Requests.distinct(names)) {
-      List<ServiceDetail> found = all.stream().filter(d -> d.serviceName().equals(name)).toList();
-      if (found.isEmpty()) {
-        throw Errors.invalidServiceName(name);
-      }
-      out.addAll(found);
-    }
-    return out;
   }
 
   private ServiceDetail detail(Scope provider, EndpointService service) {

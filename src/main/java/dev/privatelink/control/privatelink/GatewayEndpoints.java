@@ -45,7 +45,7 @@ final class GatewayEndpoints {
     String prefixList = prefixListOf(ctx.region(), serviceName);
     addRoutes(scope, tables, prefixList, id);
     var endpoint = VpcEndpoint.builder().vpcEndpointId(id).vpcEndpointType(VpcEndpointType.GATEWAY).vpcId(vpcId)
-        .serviceName(serviceName).state(Endpoint.AVAILABLE)
+        .serviceName(serviceName).state(EndpointState.AVAILABLE.toString())
         .policyDocument(request.policyDocument() == null ? VpcEndpoints.FULL_ACCESS_POLICY : request.policyDocument())
         .routeTableIds(tables).subnetIds(List.of()).groups(List.of()).networkInterfaceIds(List.of())
         .ipAddressType(IpAddressType.IPV4).privateDnsEnabled(false).requesterManaged(false)

@@ -7,7 +7,8 @@ import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
 
 /**
- * The PrivateLink feature: endpoint services (provider side), interface endpoints (consumer side),
+ * The PrivateLink feature: endpoint services (provider side), VPC endpoints (consumer side:
+ * interface endpoints to endpoint services and to AWS's services, gateway endpoints to S3 and DynamoDB),
  * the connections between them and their notifications, over the EC2 {@link Network} and the
  * {@link LoadBalancerDirectory}. {@link #parts()} are the handlers to register; the read methods
  * are what the integrator projects for the data plane and shows to users.
@@ -33,11 +34,6 @@ public final class PrivateLink {
     return parts;
   }
 
-  /** Replaces the network and load balancers; for tests that wire fakes into a real Cloud. */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    state.wire(network, loadBalancers);
-  }
-
   /**
    * Every interface endpoint of every account and region, deleting ones included, in creation
    * order. Gateway endpoints are routes only and have nothing on the host.
@@ -50,6 +46,15 @@ public final class PrivateLink {
   /** Every endpoint service of every account and region, with its private DNS proof. */
   public List<ServiceProjection> services() {
     return state.services.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * True if the account has an endpoint in the VPC that is not being deleted: the VPC cannot be
+   * deleted. (A deleting interface endpoint has released its ENIs already and goes on its own.)
+   */
+  public boolean hasEndpointsIn(Scope scope, String vpcId) {
+    return !state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpcId)
+        && e.state() != EndpointState.DELETING).isEmpty();
   }
 
   /** The connection notifications published after {@code sinceSequence} (0 for all still held). */

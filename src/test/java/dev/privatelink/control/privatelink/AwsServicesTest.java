@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
+import dev.privatelink.testing.CloudCalls;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
@@ -18,20 +19,16 @@ import software.amazon.awssdk.services.ec2.model.*;
 class AwsServicesTest {
   private static final String ACCOUNT = "111111111111";
   private final Cloud cloud = new Cloud();
+  private final CloudCalls calls = new CloudCalls(cloud, ACCOUNT);
   private final String vpc = this.<CreateVpcResponse>call(CreateVpcRequest.builder().cidrBlock("10.0.0.0/16").build())
       .vpc().vpcId();
 
-  @SuppressWarnings("unchecked")
   private <T extends SdkResponse> T call(SdkRequest request) {
-    return (T) cloud.call(ACCOUNT, "us-east-1", "arn:aws:iam::" + ACCOUNT + ":root", request);
+    return calls.call(request);
   }
 
   private AwsException fails(String code, SdkRequest request) {
-    long before = cloud.version();
-    AwsException e = assertThrows(AwsException.class, () -> call(request));
-    assertEquals(code, e.code(), e.getMessage());
-    assertEquals(before, cloud.version(), "a failed call changes nothing");
-    return e;
+    return calls.fails(code, request);
   }
 
   private List<ServiceDetail> services(DescribeVpcEndpointServicesRequest request) {
@@ -166,6 +163,14 @@ class AwsServicesTest {
     assertNull(projection.providerVpcId(), "no load balancer behind it, so the host builds no bridge");
     assertTrue(projection.networkLoadBalancerArns().isEmpty());
     assertEquals("ec2.us-east-1.amazonaws.com", projection.privateDnsName());
+  }
+
+  @Test
+  void aVpcWithAGatewayEndpointCannotBeDeleted() {
+    VpcEndpoint e = gateway("s3");
+    fails("DependencyViolation", DeleteVpcRequest.builder().vpcId(vpc).build());
+    call(DeleteVpcEndpointsRequest.builder().vpcEndpointIds(e.vpcEndpointId()).build());
+    call(DeleteVpcRequest.builder().vpcId(vpc).build());
   }
 
   @Test

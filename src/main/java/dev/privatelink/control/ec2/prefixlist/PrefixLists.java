@@ -1,13 +1,12 @@
 package dev.privatelink.control.ec2.prefixlist;
 
 import dev.privatelink.control.ActionHandler;
-import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.prefixlist.AwsPrefixLists.AwsPrefixList;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribePrefixListsResponse;
@@ -22,25 +21,22 @@ import software.amazon.awssdk.services.ec2.model.PrefixList;
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribePrefixLists.html">DescribePrefixLists</a>
  */
 public final class PrefixLists implements ActionHandler {
-  private static final Filters<PrefixList> FILTERS = Filters.<PrefixList>of(p -> Map.of())
-      .one("prefix-list-id", PrefixList::prefixListId)
-      .one("prefix-list-name", PrefixList::prefixListName)
-      .build();
+  private static final Describe<AwsPrefixList> DESCRIBE = Describe.of(AwsPrefixList::id, PrefixListErrors::notFound,
+      Filters.<AwsPrefixList>of(p -> Map.of())
+          .one("prefix-list-id", AwsPrefixList::id)
+          .one("prefix-list-name", AwsPrefixList::name)
+          .build());
 
+  @ReadOnly
   public DescribePrefixListsResponse describePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) {
-    List<AwsPrefixList> chosen = request.prefixListIds().isEmpty() ? AwsPrefixLists.of(ctx.region())
-        : new LinkedHashSet<>(request.prefixListIds()).stream().map(id -> find(ctx.region(), id)).toList();
-    List<PrefixList> lists = FILTERS.apply(chosen.stream().map(PrefixLists::render).toList(), request.filters());
-    Page<PrefixList> page = Page.of(lists, PrefixList::prefixListId, request.maxResults(), request.nextToken(),
-        token -> AwsException.badRequest("InvalidNextToken", "Invalid token: " + token));
-    return DescribePrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
-  }
-
-  static AwsPrefixList find(String region, String id) {
-    if (!id.startsWith("pl-")) {
-      throw PrefixListErrors.malformed(id);
+    for (String id : request.prefixListIds()) {
+      if (!id.startsWith("pl-")) {
+        throw PrefixListErrors.malformed(id);
+      }
     }
-    return AwsPrefixLists.byId(region, id).orElseThrow(() -> PrefixListErrors.notFound(id));
+    Page<PrefixList> page = DESCRIBE.page(AwsPrefixLists.of(ctx.region()), request.prefixListIds(), request.filters(),
+        request.maxResults(), request.nextToken()).map(PrefixLists::render);
+    return DescribePrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
   }
 
   private static PrefixList render(AwsPrefixList p) {

@@ -1,6 +1,6 @@
 /**
- * The region's AWS-managed prefix lists (S3 and DynamoDB), as DescribePrefixLists and the managed
- * prefix list actions show them.
+ * Prefix lists: the AWS-managed lists of the gateway endpoint services and customer-managed
+ * lists, with the look-ups security group rules and the data-plane projection use.
  */
 @NullMarked
 package dev.privatelink.control.ec2.prefixlist;
