@@ -40,6 +40,7 @@ public final class Features {
     privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),
         wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
+    ec2.addVpcDependent(privateLink::hasEndpointsIn);
     ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
         .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
         id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));

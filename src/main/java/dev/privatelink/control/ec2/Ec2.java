@@ -18,6 +18,9 @@ import dev.privatelink.control.ec2.instance.RunInstancesAction;
 import dev.privatelink.control.ec2.instance.VolumeActions;
 import dev.privatelink.control.ec2.keypair.KeyPairActions;
 import dev.privatelink.control.ec2.networkacl.NetworkAclActions;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListQueries;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixLists;
+import dev.privatelink.control.ec2.prefixlist.PrefixLists;
 import dev.privatelink.control.ec2.region.RegionActions;
 import dev.privatelink.control.ec2.routetable.RouteActions;
 import dev.privatelink.control.ec2.routetable.RouteTableActions;
@@ -61,7 +64,8 @@ public final class Ec2 implements EventHandler {
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
         new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),
-        new TagActions(tags, state.taggable()));
+        new TagActions(tags, state.taggable()),
+        new PrefixLists(), new ManagedPrefixLists(state), new ManagedPrefixListQueries(state));
     Ec2Taggables.register(state);
   }
 

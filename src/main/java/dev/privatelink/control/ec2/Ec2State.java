@@ -7,6 +7,7 @@ import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
 import dev.privatelink.control.ec2.keypair.KeyPairRecord;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
@@ -42,6 +43,7 @@ public final class Ec2State {
   private final java.util.Set<Scope> opened = new java.util.HashSet<>();
   /** Scopes where CreateVpc ran: replaying journals written before default VPCs existed depends on it. */
   private final java.util.Set<Scope> createdVpcs = new java.util.HashSet<>();
+  private final ScopedTable<ManagedPrefixListRecord> prefixLists = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
@@ -71,6 +73,8 @@ public final class Ec2State {
   public DhcpOptionsRecord dhcpOptionsSet(Scope scope, String id) {
     return dhcpOptions.find(scope, id).orElseThrow(() -> Ec2Errors.dhcpOptionsNotFound(id));
   }
+  /** Customer-managed prefix lists (AWS-managed ones are {@code AwsPrefixLists}, the same everywhere). */
+  public ScopedTable<ManagedPrefixListRecord> prefixLists() { return prefixLists; }
 
   /**
    * Adds a test other features use to keep a VPC from being deleted while they have resources in
