@@ -60,6 +60,8 @@ public final class Ec2State {
   public ScopedTable<NetworkInterfaceRecord> networkInterfaces() { return networkInterfaces; }
   public ScopedTable<InstanceRecord> instances() { return instances; }
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
+  /** Customer-managed prefix lists (AWS-managed ones are {@code AwsPrefixLists}, the same everywhere). */
+  public ScopedTable<ManagedPrefixListRecord> prefixLists() { return prefixLists; }
   public ScopedTable<DhcpOptionsRecord> dhcpOptions() { return dhcpOptions; }
   public ScopedTable<String> defaultDhcpOptions() { return defaultDhcpOptions; }
   public java.util.Set<Scope> opened() { return opened; }
@@ -73,8 +75,6 @@ public final class Ec2State {
   public DhcpOptionsRecord dhcpOptionsSet(Scope scope, String id) {
     return dhcpOptions.find(scope, id).orElseThrow(() -> Ec2Errors.dhcpOptionsNotFound(id));
   }
-  /** Customer-managed prefix lists (AWS-managed ones are {@code AwsPrefixLists}, the same everywhere). */
-  public ScopedTable<ManagedPrefixListRecord> prefixLists() { return prefixLists; }
 
   /**
    * Adds a test other features use to keep a VPC from being deleted while they have resources in
