@@ -11,6 +11,7 @@ import dev.privatelink.control.ec2.gateway.InternetGatewayActions;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.image.ImageActions;
 import dev.privatelink.control.ec2.instance.InstanceActions;
+import dev.privatelink.control.ec2.instance.InstanceAttributeActions;
 import dev.privatelink.control.ec2.instance.InstanceDetailActions;
 import dev.privatelink.control.ec2.instance.InstanceTypeActions;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
@@ -57,7 +58,7 @@ public final class Ec2 implements EventHandler {
         new SubnetActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
-        new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),
+        new InstanceActions(state), new InstanceDetailActions(state), new InstanceAttributeActions(state), new InstanceTypeActions(), new VolumeActions(state),
         new TagActions(tags, state.taggable()));
     Ec2Taggables.register(state);
   }

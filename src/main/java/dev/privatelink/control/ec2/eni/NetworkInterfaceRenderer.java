@@ -28,7 +28,6 @@ public final class NetworkInterfaceRenderer {
     String dns = Ec2Names.privateDnsName(scope.region(), e.privateIp());
     NetworkInterfaceAssociation association = e.publicIp() == null ? null : NetworkInterfaceAssociation.builder()
         .publicIp(e.publicIp()).publicDnsName(publicDns(scope, e)).ipOwnerId("amazon").build();
-    var a = e.attachment();
     return NetworkInterface.builder()
         .networkInterfaceId(e.networkInterfaceId()).subnetId(e.subnetId()).vpcId(e.vpcId())
         .availabilityZone(e.availabilityZone()).availabilityZoneId(e.availabilityZoneId()).ownerId(e.ownerId())
@@ -38,11 +37,35 @@ public final class NetworkInterfaceRenderer {
         .groups(groups(scope, e.groupIds())).description(e.description()).interfaceType(e.interfaceType())
         .requesterManaged(e.requesterManaged()).requesterId(e.requesterId()).macAddress(e.macAddress())
         .status(e.status()).sourceDestCheck(true).association(association).ipv6Addresses(List.of())
-        .attachment(a == null ? null : NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId())
-            .instanceId(a.instanceId()).instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0)
-            .status("attached").attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build())
+        .attachment(attachment(e))
         .tagSet(state.tagList(scope, e.networkInterfaceId()))
         .build();
+  }
+
+  /**
+   * The interface's attachment. A requester-managed interface is attached to its service, as AWS
+   * shows it: owner {@code amazon-elb} for a load balancer's, {@code amazon-aws} for others (VPC
+   * endpoints), device index 1, no instance; Terraform finds a load balancer's interfaces by that owner.
+   */
+  static NetworkInterfaceAttachment attachment(NetworkInterfaceRecord e) {
+    var a = e.attachment();
+    if (a != null) {
+      return NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId()).instanceId(a.instanceId())
+          .instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0).status("attached")
+          .attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build();
+    }
+    if (!e.requesterManaged()) {
+      return null;
+    }
+    String owner = "amazon-elb".equals(e.requesterId()) ? "amazon-elb" : "amazon-aws";
+    return NetworkInterfaceAttachment.builder()
+        .attachmentId("ela-attach-" + e.networkInterfaceId().substring(e.networkInterfaceId().indexOf('-') + 1))
+        .instanceOwnerId(owner).deviceIndex(1).networkCardIndex(0).status("attached").deleteOnTermination(false).build();
+  }
+
+  private static <T> T ofAttachment(NetworkInterfaceRecord e, java.util.function.Function<NetworkInterfaceAttachment, T> part) {
+    NetworkInterfaceAttachment a = attachment(e);
+    return a == null ? null : part.apply(a);
   }
 
   /** The public DNS name AWS gives only in VPCs with DNS hostnames enabled. */
@@ -67,11 +90,12 @@ public final class NetworkInterfaceRenderer {
         .one("addresses.primary", e -> true)
         .one("private-dns-name", e -> Ec2Names.privateDnsName(scope.region(), e.privateIp()))
         .one("association.public-ip", NetworkInterfaceRecord::publicIp)
-        .one("attachment.instance-id", e -> e.attachment() == null ? null : e.attachment().instanceId())
-        .one("attachment.attachment-id", e -> e.attachment() == null ? null : e.attachment().attachmentId())
-        .one("attachment.device-index", e -> e.attachment() == null ? null : e.attachment().deviceIndex())
-        .one("attachment.status", e -> e.attachment() == null ? null : "attached")
-        .one("attachment.instance-owner-id", e -> e.attachment() == null ? null : e.ownerId())
+        .one("attachment.instance-id", e -> ofAttachment(e, NetworkInterfaceAttachment::instanceId))
+        .one("attachment.attachment-id", e -> ofAttachment(e, NetworkInterfaceAttachment::attachmentId))
+        .one("attachment.device-index", e -> ofAttachment(e, NetworkInterfaceAttachment::deviceIndex))
+        .one("attachment.status", e -> ofAttachment(e, NetworkInterfaceAttachment::statusAsString))
+        .one("attachment.instance-owner-id", e -> ofAttachment(e, NetworkInterfaceAttachment::instanceOwnerId))
+        .one("attachment.delete-on-termination", e -> ofAttachment(e, NetworkInterfaceAttachment::deleteOnTermination))
         .one("status", NetworkInterfaceRecord::status)
         .one("availability-zone", NetworkInterfaceRecord::availabilityZone)
         .one("mac-address", NetworkInterfaceRecord::macAddress)

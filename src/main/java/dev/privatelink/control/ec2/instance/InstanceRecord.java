@@ -45,11 +45,63 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     public Launch {
       groupIds = List.copyOf(groupIds);
     }
+
+    /** The launch after ModifyInstanceAttribute changed the type (of a stopped instance). */
+    public Launch withType(String type, String arch) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, type, arch, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          userData, userDataBase64, clientToken, rootVolumeId, options);
+    }
+
+    /** The launch after ModifyInstanceAttribute replaced the user data (of a stopped instance). */
+    public Launch withUserData(String decoded, String base64) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, instanceType, architecture, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          decoded, base64, clientToken, rootVolumeId, options);
+    }
+
+    public Launch withOptions(Options changed) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, instanceType, architecture, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          userData, userDataBase64, clientToken, rootVolumeId, changed);
+    }
   }
 
-  /** Launch options DescribeInstanceAttribute reports. */
+  /**
+   * The instance attributes DescribeInstanceAttribute reports and ModifyInstanceAttribute changes.
+   *
+   * @param shutdownBehavior {@code stop} or {@code terminate}
+   */
   public record Options(boolean disableApiTermination, boolean disableApiStop, String shutdownBehavior,
-      String httpTokens, boolean ebsOptimized, boolean monitoring) {}
+      MetadataOptions metadata, boolean ebsOptimized, boolean monitoring, boolean sourceDestCheck, boolean enaSupport) {
+    public Options withDisableApiTermination(boolean v) {
+      return new Options(v, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withDisableApiStop(boolean v) {
+      return new Options(disableApiTermination, v, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withShutdownBehavior(String v) {
+      return new Options(disableApiTermination, disableApiStop, v, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withMetadata(MetadataOptions v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, v, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withEbsOptimized(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, v, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withSourceDestCheck(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, v, enaSupport);
+    }
+
+    public Options withEnaSupport(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, v);
+    }
+  }
 
   public String instanceId() {
     return launch.instanceId();
@@ -57,6 +109,10 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
 
   public InstanceRecord withState(String newState, String reason, String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
+  }
+
+  public InstanceRecord withLaunch(Launch changed) {
+    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput);
   }
 
   public InstanceRecord withPublicIp(String ip) {

@@ -69,9 +69,8 @@ public final class RunInstancesAction implements ActionHandler {
     var options = new InstanceRecord.Options(Boolean.TRUE.equals(r.disableApiTermination()),
         Boolean.TRUE.equals(r.disableApiStop()), r.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
             : r.instanceInitiatedShutdownBehaviorAsString(),
-        r.metadataOptions() != null && r.metadataOptions().httpTokensAsString() != null
-            ? r.metadataOptions().httpTokensAsString() : "required",
-        Boolean.TRUE.equals(r.ebsOptimized()), r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()));
+        MetadataOptions.of(r.metadataOptions()), Boolean.TRUE.equals(r.ebsOptimized()),
+        r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()), true, true);
     String reservationId = ctx.ids().ec2Id("r");
     Set<String> privateTaken = new HashSet<>();
     Set<String> publicTaken = new HashSet<>();
