@@ -10,6 +10,7 @@ import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.VpcCidrAssociation;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class Ec2State {
   private final ScopedTable<KeyPairRecord> keyPairs = new ScopedTable<>();
   /** The default DHCP options set of each account and region, under the key {@code default}. */
   private final ScopedTable<String> dhcpOptions = new ScopedTable<>();
+  /** CIDR blocks associated with VPCs after creation, by association id. */
+  private final ScopedTable<VpcCidrAssociation> vpcCidrAssociations = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
@@ -52,6 +55,14 @@ public final class Ec2State {
   public ScopedTable<InstanceRecord> instances() { return instances; }
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
   public ScopedTable<String> dhcpOptions() { return dhcpOptions; }
+  public ScopedTable<VpcCidrAssociation> vpcCidrAssociations() { return vpcCidrAssociations; }
+
+  /** A VPC's IPv4 blocks: the primary one first, then the secondary ones in association order. */
+  public List<dev.privatelink.model.Cidr> vpcIpv4Blocks(Scope scope, VpcRecord vpc) {
+    var blocks = new java.util.ArrayList<dev.privatelink.model.Cidr>(List.of(vpc.cidr()));
+    vpcCidrAssociations.where(scope, a -> a.vpcId().equals(vpc.vpcId()) && !a.isIpv6()).forEach(a -> blocks.add(a.ipv4()));
+    return blocks;
+  }
 
   /**
    * Adds a test other features use to keep a VPC from being deleted while they have resources in

@@ -45,7 +45,7 @@ public final class SubnetActions implements ActionHandler {
       throw Ec2Errors.required("VpcId");
     }
     VpcRecord vpc = state.vpc(scope, request.vpcId());
-    Cidr cidr = parseCidr(request.cidrBlock(), vpc);
+    Cidr cidr = parseCidr(request.cidrBlock(), state.vpcIpv4Blocks(scope, vpc));
     state.subnets().where(scope, s -> s.vpcId().equals(vpc.vpcId()) && s.cidr().overlaps(cidr)).stream().findFirst()
         .ifPresent(s -> {
           throw AwsException.badRequest("InvalidSubnet.Conflict", "The CIDR '" + request.cidrBlock() + "' conflicts with another subnet");
@@ -59,7 +59,7 @@ public final class SubnetActions implements ActionHandler {
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
   }
 
-  private static Cidr parseCidr(String text, VpcRecord vpc) {
+  private static Cidr parseCidr(String text, List<Cidr> vpcBlocks) {
     if (text == null) {
       throw Ec2Errors.required("CidrBlock");
     }
@@ -69,7 +69,7 @@ public final class SubnetActions implements ActionHandler {
     } catch (IllegalArgumentException e) {
       throw AwsException.invalidParameterValue("Value (" + text + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
     }
-    if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || !vpc.cidr().contains(cidr)) {
+    if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || vpcBlocks.stream().noneMatch(b -> b.contains(cidr))) {
       throw AwsException.badRequest("InvalidSubnet.Range", "The CIDR '" + text + "' is invalid.");
     }
     return cidr;
