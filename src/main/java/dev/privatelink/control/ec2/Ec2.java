@@ -28,6 +28,7 @@ import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleActions;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleQueries;
 import dev.privatelink.control.ec2.subnet.SubnetActions;
+import dev.privatelink.control.ec2.subnet.SubnetCidrReservationActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
@@ -56,7 +57,7 @@ public final class Ec2 implements EventHandler {
     this.network = new Ec2Network(state);
     this.events = new Ec2Events(state);
     this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state), new VpcCidrActions(state),
-        new SubnetActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
+        new SubnetActions(state), new SubnetCidrReservationActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
         new InstanceActions(state), new InstanceDetailActions(state), new InstanceAttributeActions(state), new InstanceTypeActions(), new VolumeActions(state),

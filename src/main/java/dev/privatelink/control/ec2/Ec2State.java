@@ -8,6 +8,7 @@ import dev.privatelink.control.ec2.instance.InstanceRecord;
 import dev.privatelink.control.ec2.keypair.KeyPairRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
+import dev.privatelink.control.ec2.subnet.SubnetCidrReservationRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
 import dev.privatelink.control.ec2.vpc.VpcCidrAssociation;
@@ -38,6 +39,7 @@ public final class Ec2State {
   private final ScopedTable<String> dhcpOptions = new ScopedTable<>();
   /** CIDR blocks associated with VPCs after creation, by association id. */
   private final ScopedTable<VpcCidrAssociation> vpcCidrAssociations = new ScopedTable<>();
+  private final ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
@@ -56,6 +58,7 @@ public final class Ec2State {
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
   public ScopedTable<String> dhcpOptions() { return dhcpOptions; }
   public ScopedTable<VpcCidrAssociation> vpcCidrAssociations() { return vpcCidrAssociations; }
+  public ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations() { return subnetCidrReservations; }
 
   /** A VPC's IPv4 blocks: the primary one first, then the secondary ones in association order. */
   public List<dev.privatelink.model.Cidr> vpcIpv4Blocks(Scope scope, VpcRecord vpc) {

@@ -117,6 +117,10 @@ public final class SubnetActions implements ActionHandler {
           list.removeIf(a -> subnet.subnetId().equals(a.subnetId()));
           return list;
         })));
+    state.subnetCidrReservations().where(scope, r -> r.subnetId().equals(subnet.subnetId())).forEach(r -> {
+      state.subnetCidrReservations().remove(scope, r.reservationId());
+      state.tags().drop(scope, r.reservationId());
+    });
     state.subnets().remove(scope, subnet.subnetId());
     state.tags().drop(scope, subnet.subnetId());
     return DeleteSubnetResponse.builder().build();
