@@ -32,6 +32,7 @@ import dev.privatelink.control.ec2.subnet.SubnetCidrReservationActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.ClassicLinkActions;
 import dev.privatelink.control.ec2.vpc.VpcActions;
 import dev.privatelink.control.ec2.vpc.VpcCidrActions;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
@@ -56,7 +57,7 @@ public final class Ec2 implements EventHandler {
     this.state = new Ec2State(tags);
     this.network = new Ec2Network(state);
     this.events = new Ec2Events(state);
-    this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state), new VpcCidrActions(state),
+    this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state), new VpcCidrActions(state), new ClassicLinkActions(),
         new SubnetActions(state), new SubnetCidrReservationActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),

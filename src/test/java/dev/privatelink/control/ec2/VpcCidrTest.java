@@ -88,4 +88,13 @@ class VpcCidrTest {
         .associationId("vpc-cidr-assoc-00000000000000000").build());
     f.fails("InvalidSubnet.Range", CreateSubnetRequest.builder().vpcId(vpcId).cidrBlock("10.1.0.0/24").build());
   }
+
+  @Test
+  void classicLinkIsRetired() {
+    f.fails("UnsupportedOperation", software.amazon.awssdk.services.ec2.model.DescribeVpcClassicLinkRequest.builder()
+        .vpcIds(vpcId).build());
+    f.fails("UnsupportedOperation", software.amazon.awssdk.services.ec2.model.EnableVpcClassicLinkRequest.builder()
+        .vpcId(vpcId).build());
+    f.fails("UnsupportedOperation", software.amazon.awssdk.services.ec2.model.DescribeClassicLinkInstancesRequest.builder().build());
+  }
 }
