@@ -120,7 +120,7 @@ final class HostProjection {
     features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state().equals("pending"))
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
-        .filter(i -> i.state().equals("pending") || i.state().equals("shutting-down")).forEach(i -> out.add(i.instanceId()));
+        .filter(i -> List.of("pending", "shutting-down", "stopping").contains(i.state())).forEach(i -> out.add(i.instanceId()));
     features.elb().placements().stream().filter(p -> p.state().equals("provisioning")).forEach(p -> out.add(p.arn()));
     out.addAll(settledByHostSync(features));
     return out;
