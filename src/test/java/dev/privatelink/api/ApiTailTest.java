@@ -9,7 +9,6 @@ import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.LocalCloudExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,11 +31,11 @@ class ApiTailTest {
 
   @BeforeEach
   void network() {
-    CLOUD.reset();
-    aws = CLOUD.clients("111111111111");
+    OneSubnet world = OneSubnet.in(CLOUD);
+    aws = world.aws();
     ec2 = aws.ec2();
-    vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+    vpc = world.vpc();
+    subnet = world.subnet();
   }
 
   private String instance() {
@@ -44,7 +43,7 @@ class ApiTailTest {
         .images().getFirst().imageId();
     String id = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.nano").subnetId(subnet).minCount(1).maxCount(1))
         .instances().getFirst().instanceId();
-    await(() -> state(id) == InstanceStateName.RUNNING);
+    OneSubnet.await(() -> state(id) == InstanceStateName.RUNNING);
     return id;
   }
 
@@ -72,7 +71,7 @@ class ApiTailTest {
         .groups().getFirst().groupId());
 
     ec2.stopInstances(r -> r.instanceIds(id));
-    await(() -> state(id) == InstanceStateName.STOPPED);
+    OneSubnet.await(() -> state(id) == InstanceStateName.STOPPED);
     ec2.modifyInstanceAttribute(r -> r.instanceId(id).userData(u -> u.value(SdkBytes.fromUtf8String("#!/bin/sh\necho new\n"))));
     ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value("t3.small")));
     String data = ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute(InstanceAttributeName.USER_DATA)).userData().value();
@@ -118,20 +117,5 @@ class ApiTailTest {
     var some = aws.elb().describeCapacityReservation(r -> r.loadBalancerArn(lb));
     assertEquals(3000, some.minimumLoadBalancerCapacity().capacityUnits());
     assertEquals(3000.0, some.capacityReservationState().getFirst().effectiveCapacityUnits());
-  }
-
-  private static void await(BooleanSupplier done) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("state never settled");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

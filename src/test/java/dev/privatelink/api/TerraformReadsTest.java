@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.LocalCloudExtension;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +32,11 @@ class TerraformReadsTest {
 
   @BeforeEach
   void network() {
-    CLOUD.reset();
-    aws = CLOUD.clients("111111111111");
+    OneSubnet world = OneSubnet.in(CLOUD);
+    aws = world.aws();
     ec2 = aws.ec2();
-    vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+    vpc = world.vpc();
+    subnet = world.subnet();
   }
 
   private static Filter filter(String name, String value) {
@@ -76,9 +75,9 @@ class TerraformReadsTest {
     assertEquals(1, ec2.describeNetworkInterfaces(r -> r.filters(filter("attachment.instance-owner-id", "111111111111"),
         filter("attachment.instance-id", id))).networkInterfaces().size());
 
-    await(() -> state(id) == InstanceStateName.RUNNING);
+    OneSubnet.await(() -> state(id) == InstanceStateName.RUNNING);
     ec2.terminateInstances(r -> r.instanceIds(id));
-    await(() -> state(id) == InstanceStateName.TERMINATED);
+    OneSubnet.await(() -> state(id) == InstanceStateName.TERMINATED);
     assertEquals(1, ec2.describeInstances(r -> r.filters(filter("instance-state-name", "terminated"))).reservations().size());
   }
 
@@ -129,7 +128,7 @@ class TerraformReadsTest {
   void endpointInterfacesAndServicePermissionsHaveTheirIds() {
     String nlb = aws.elb().createLoadBalancer(r -> r.name("svc").type("network").scheme("internal").subnets(subnet))
         .loadBalancers().getFirst().loadBalancerArn();
-    await(() -> "active".equals(aws.elb().describeLoadBalancers(r -> r.loadBalancerArns(nlb)).loadBalancers().getFirst()
+    OneSubnet.await(() -> "active".equals(aws.elb().describeLoadBalancers(r -> r.loadBalancerArns(nlb)).loadBalancers().getFirst()
         .state().codeAsString()));
     var service = ec2.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb).acceptanceRequired(false))
         .serviceConfiguration();
@@ -145,20 +144,5 @@ class TerraformReadsTest {
     assertEquals(endpoint.networkInterfaceIds(), enis.stream().map(NetworkInterface::networkInterfaceId).toList());
     assertEquals("VPC Endpoint Interface " + endpoint.vpcEndpointId(), enis.getFirst().description());
     assertEquals("amazon-aws", enis.getFirst().attachment().instanceOwnerId());
-  }
-
-  private static void await(BooleanSupplier done) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("state never settled");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
