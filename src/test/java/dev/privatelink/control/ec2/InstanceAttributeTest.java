@@ -153,4 +153,49 @@ class InstanceAttributeTest {
     f.fails("InvalidParameterValue", ModifyInstanceMetadataOptionsRequest.builder().instanceId(instanceId)
         .httpPutResponseHopLimit(65).build());
   }
+
+  @Test
+  void creditSpecificationsOfBurstableInstances() {
+    software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsResponse r = f.call(
+        software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsRequest.builder().instanceIds(instanceId).build());
+    assertEquals("unlimited", r.instanceCreditSpecifications().getFirst().cpuCredits());
+    f.fails("InvalidInstanceID.NotFound", software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsRequest
+        .builder().instanceIds("i-00000000000000000").build());
+  }
+
+  @Test
+  void aTerminatedInstanceIsShownForAnHour() {
+    var clock = new MovableClock();
+    var g = new Ec2Fixture(new dev.privatelink.control.Cloud(dev.privatelink.control.MutationLog.NONE, clock));
+    String subnetId = g.subnet(g.vpc("10.0.0.0/16"), "10.0.0.0/24", "us-east-1a");
+    String id = g.run(subnetId).instances().get(0).instanceId();
+    g.call(TerminateInstancesRequest.builder().instanceIds(id).build());
+    g.ready(id);
+    clock.now = clock.now.plus(java.time.Duration.ofMinutes(59));
+    DescribeInstancesResponse soon = g.call(DescribeInstancesRequest.builder().instanceIds(id).build());
+    assertEquals("terminated", soon.reservations().get(0).instances().get(0).state().nameAsString());
+    clock.now = clock.now.plus(java.time.Duration.ofMinutes(2));
+    DescribeInstancesResponse later = g.call(DescribeInstancesRequest.builder().build());
+    assertTrue(later.reservations().isEmpty());
+    g.fails("InvalidInstanceID.NotFound", DescribeInstancesRequest.builder().instanceIds(id).build());
+  }
+
+  private static final class MovableClock extends java.time.Clock {
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
 }

@@ -46,9 +46,9 @@ public final class InstanceActions implements ActionHandler {
 
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
-    List<InstanceRecord> instances = state.instances().all(scope);
+    List<InstanceRecord> instances = state.instances().where(scope, i -> i.isVisible(ctx.now()));
     if (request.hasInstanceIds()) {
-      request.instanceIds().forEach(id -> state.instance(scope, id));
+      request.instanceIds().forEach(id -> visible(ctx, id));
       instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
     }
     instances = InstanceFilters.of(state, scope).apply(instances, request.filters());
@@ -77,7 +77,8 @@ public final class InstanceActions implements ActionHandler {
       switch (previous) {
         case "terminated", "shutting-down" -> { }
         // A stopped instance has nothing on the host to tear down.
-        case "stopped" -> lifecycle.terminated(scope, i.withState("stopped", userReason(ctx), "Client.UserInitiatedShutdown"));
+        case "stopped" -> lifecycle.terminated(scope, i.withState("stopped", userReason(ctx), "Client.UserInitiatedShutdown"),
+            ctx.now());
         default -> state.instances().put(scope, i.instanceId(),
             i.withState("shutting-down", userReason(ctx), "Client.UserInitiatedShutdown"));
       }
@@ -135,6 +136,15 @@ public final class InstanceActions implements ActionHandler {
     state.networkInterfaces().find(scope, i.launch().networkInterfaceId())
         .ifPresent(e -> state.networkInterfaces().put(scope, e.networkInterfaceId(), e.withPublicIp(publicIp)));
     state.instances().put(scope, i.instanceId(), i.withState("pending", "", null).withPublicIp(publicIp).withLaunchTime(ctx.now()));
+  }
+
+  /** An instance AWS still shows; one terminated over an hour ago is gone, as in AWS. */
+  private InstanceRecord visible(RequestContext ctx, String id) {
+    InstanceRecord i = state.instance(ctx.scope(), id);
+    if (!i.isVisible(ctx.now())) {
+      throw dev.privatelink.control.ec2.Ec2Errors.instanceNotFound(id);
+    }
+    return i;
   }
 
   private List<InstanceRecord> targets(Scope scope, List<String> ids) {

@@ -10,9 +10,13 @@ import java.util.List;
  * @param state AWS's state name: pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
+ * @param terminatedAt when it reached {@code terminated}, or null
  */
 public record InstanceRecord(Launch launch, String state, String stateTransitionReason, String stateReasonCode,
-    String publicIp, Instant launchTime, String consoleOutput) {
+    String publicIp, Instant launchTime, String consoleOutput, Instant terminatedAt) {
+  /** How long AWS keeps showing a terminated instance. */
+  public static final java.time.Duration VISIBLE_AFTER_TERMINATION = java.time.Duration.ofHours(1);
+
 
   /**
    * What RunInstances decided.
@@ -108,24 +112,33 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
   }
 
   public InstanceRecord withState(String newState, String reason, String reasonCode) {
-    return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
+    return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withLaunch(Launch changed) {
-    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput);
+    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withPublicIp(String ip) {
-    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput);
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withLaunchTime(Instant time) {
-    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput);
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withConsoleAppended(String text) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime,
-        consoleOutput + text);
+        consoleOutput + text, terminatedAt);
+  }
+
+  public InstanceRecord withTerminatedAt(Instant time) {
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput, time);
+  }
+
+  /** False once AWS would have stopped showing it: an hour after it terminated. */
+  public boolean isVisible(Instant now) {
+    return terminatedAt == null || now.isBefore(terminatedAt.plus(VISIBLE_AFTER_TERMINATION));
   }
 
   /** True while the instance counts against its subnet and VPC (not yet terminated). */

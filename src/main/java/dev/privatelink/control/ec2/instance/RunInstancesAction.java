@@ -100,7 +100,7 @@ public final class RunInstancesAction implements ActionHandler {
     NetworkInterfaceRecord eni = interfaces.create(ctx, launch.networkInterfaceId(), network.subnet(), launch.privateIp(),
         launch.groupIds(), network.description(), "interface", null, attachment).withPublicIp(publicIp);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
-    var instance = new InstanceRecord(launch, "pending", "", null, publicIp, ctx.now(), "");
+    var instance = new InstanceRecord(launch, "pending", "", null, publicIp, ctx.now(), "", null);
     state.instances().put(scope, launch.instanceId(), instance);
     TagSpecs.apply(state.tags(), scope, launch.instanceId(), r.tagSpecifications(), "instance");
     TagSpecs.apply(state.tags(), scope, launch.rootVolumeId(), r.tagSpecifications(), "volume");
