@@ -115,7 +115,7 @@ class TerraformReadsTest {
     String group = aws.elb().createTargetGroup(r -> r.name("web").protocol("TCP").port(80).vpcId(vpc))
         .targetGroups().getFirst().targetGroupArn();
     aws.elb().addTags(r -> r.resourceArns(arn).tags(t -> t.key("Name").value("web")));
-    var tags = aws.elb().describeTags(r -> r.resourceArns(arn, group)).tagDescriptions();
+    var tags = aws.elb().describeTags(r -> r.resourceArns(arn, group, arn)).tagDescriptions();
     assertEquals(List.of(arn, group), tags.stream().map(t -> t.resourceArn()).toList(), "one entry per ARN, in order");
     assertEquals("web", tags.getFirst().tags().getFirst().value());
     assertTrue(tags.get(1).tags().isEmpty());

@@ -136,6 +136,11 @@ class InstanceAttributeTest {
     f.call(ModifyInstanceAttributeRequest.builder().instanceId(instanceId)
         .instanceInitiatedShutdownBehavior(AttributeValue.builder().value("terminate").build()).build());
     assertFalse(instance().sourceDestCheck());
+    assertFalse(instance().networkInterfaces().get(0).sourceDestCheck());
+    software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse enis = f.call(
+        software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest.builder().filters(
+            software.amazon.awssdk.services.ec2.model.Filter.builder().name("source-dest-check").values("false").build()).build());
+    assertEquals(1, enis.networkInterfaces().size());
     assertEquals("terminate", attribute(InstanceAttributeName.INSTANCE_INITIATED_SHUTDOWN_BEHAVIOR)
         .instanceInitiatedShutdownBehavior().value());
   }

@@ -36,7 +36,7 @@ public final class NetworkInterfaceRenderer {
             .privateDnsName(dns).association(association).build())
         .groups(groups(scope, e.groupIds())).description(e.description()).interfaceType(e.interfaceType())
         .requesterManaged(e.requesterManaged()).requesterId(e.requesterId()).macAddress(e.macAddress())
-        .status(e.status()).sourceDestCheck(true).association(association).ipv6Addresses(List.of())
+        .status(e.status()).sourceDestCheck(sourceDestCheck(scope, e)).association(association).ipv6Addresses(List.of())
         .attachment(attachment(e))
         .tagSet(state.tagList(scope, e.networkInterfaceId()))
         .build();
@@ -66,6 +66,12 @@ public final class NetworkInterfaceRenderer {
   private static <T> T ofAttachment(NetworkInterfaceRecord e, java.util.function.Function<NetworkInterfaceAttachment, T> part) {
     NetworkInterfaceAttachment a = attachment(e);
     return a == null ? null : part.apply(a);
+  }
+
+  /** An instance's interface checks source and destination as the instance's attribute says. */
+  private boolean sourceDestCheck(Scope scope, NetworkInterfaceRecord e) {
+    return e.attachment() == null || state.instances().find(scope, e.attachment().instanceId())
+        .map(i -> i.launch().options().sourceDestCheck()).orElse(true);
   }
 
   /** The public DNS name AWS gives only in VPCs with DNS hostnames enabled. */
@@ -100,7 +106,7 @@ public final class NetworkInterfaceRenderer {
         .one("availability-zone", NetworkInterfaceRecord::availabilityZone)
         .one("mac-address", NetworkInterfaceRecord::macAddress)
         .one("owner-id", NetworkInterfaceRecord::ownerId)
-        .one("source-dest-check", e -> true)
+        .one("source-dest-check", e -> sourceDestCheck(scope, e))
         .build();
   }
 }
