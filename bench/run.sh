@@ -11,7 +11,8 @@
 # Env: ROUNDS (3) measured rounds per scenario, interleaved across paths, medians reported;
 #      SCENARIOS ("ka close large"); WARM (5) seconds of warm-up per path and scenario, WARM_CLOSE
 #      (3 × WARM) for Connection: close; CONNS (32); THREADS (1) event loop threads
-#      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS, BASE_JVM_OPTS.
+#      of our JVM = nbthread of haproxy; PATHS ("ours haproxy nginx"); JAR, BASE_JAR; JVM_OPTS, BASE_JVM_OPTS;
+#      TEST_CLASSES, BASE_TEST_CLASSES: where the bench main lives (test scope, not in the jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-8}
@@ -25,6 +26,10 @@ THREADS=${THREADS:-1}
 PATHS=${PATHS:-ours haproxy nginx}
 JAR=${JAR:-target/privatelink.jar}
 BASE_JAR=${BASE_JAR:-}
+# The bench main is test code (it is not shipped): it runs from the test classes, beside the jar.
+TEST_CLASSES=${TEST_CLASSES:-target/test-classes}
+BASE_TEST_CLASSES=${BASE_TEST_CLASSES:-$(dirname "${BASE_JAR:-.}")/test-classes}
+BENCH_MAIN=dev.privatelink.bench.BenchLoadBalancers
 # Netty 4.2 leaves sun.misc.Unsafe alone on Java 25 unless told: without it every direct-buffer access
 # goes through ByteBuffer bounds checks and new memory through FFM with zeroing. These are the flags
 # a data plane JVM should run with (the product launcher should pass them too).
@@ -47,7 +52,9 @@ HA_TCP=127.0.4.1:28443; HA_HTTP=127.0.4.2:28444
 OUR_NLB=127.0.1.1:38443; OUR_ALB=127.0.1.11:38444
 BASE_NLB=127.0.5.1:48443; BASE_ALB=127.0.5.11:48444
 
-[ -f "$JAR" ] || JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} ./mvnw -q -B -o package -DskipTests
+# -DskipTests still compiles the tests, so this builds the bench main too.
+[ -f "$JAR" ] && [ -f "$TEST_CLASSES/${BENCH_MAIN//.//}.class" ] \
+  || JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} ./mvnw -q -B -o package -DskipTests
 
 # the same certificate and key for every path, so every handshake does the same RSA-2048 work, and
 # the same TLS versions and cipher suites: those of ELBSecurityPolicy-2016-08, which our ALB listener
@@ -114,15 +121,23 @@ haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/logs/haproxy.log" 2>&1 & PIDS+=($!)
 
 declare -A LBPID   # the process whose CPU time a path's load balancing costs
 LBPID[haproxy]=${PIDS[-1]}
-start_ours() { # path jar nlb alb log jvm-options
+# A jar built before the bench main left the main jar still carries it, under its old name.
+bench_main() { # jar
+  if unzip -l "$1" 2>/dev/null | grep -q 'dev/privatelink/dataplane/elb/bench/BenchLoadBalancers.class'; then
+    echo dev.privatelink.dataplane.elb.bench.BenchLoadBalancers
+  else
+    echo "$BENCH_MAIN"
+  fi
+}
+start_ours() { # path jar nlb alb log jvm-options test-classes
   # shellcheck disable=SC2086
-  timeout 3600 "$JAVA" -Xms512m -Xmx512m $6 -cp "$2" \
-    dev.privatelink.dataplane.elb.bench.BenchLoadBalancers "$3" "$4" "$NGINX_IP:$NGINX_PORT" \
+  timeout 3600 "$JAVA" -Xms512m -Xmx512m $6 -cp "$7:$2" \
+    "$(bench_main "$2")" "$3" "$4" "$NGINX_IP:$NGINX_PORT" \
     "$WORK/cert.pem" "$WORK/key.pem" 3600 "$THREADS" > "$5" 2>&1 & PIDS+=($!)
   LBPID[$1]=$!
 }
-[[ " $PATHS " == *" ours "* ]] && start_ours ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log" "$JVM_OPTS"
-[[ " $PATHS " == *" base "* ]] && start_ours base "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log" "$BASE_JVM_OPTS"
+[[ " $PATHS " == *" ours "* ]] && start_ours ours "$JAR" "$OUR_NLB" "$OUR_ALB" "$WORK/logs/ours.log" "$JVM_OPTS" "$TEST_CLASSES"
+[[ " $PATHS " == *" base "* ]] && start_ours base "$BASE_JAR" "$BASE_NLB" "$BASE_ALB" "$WORK/logs/base.log" "$BASE_JVM_OPTS" "$BASE_TEST_CLASSES"
 
 base_of() {
   case $1 in

@@ -6,6 +6,7 @@ import java.lang.System.Logger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each signed request to its service's protocol, chosen by the SigV4 credential scope's
@@ -59,7 +60,7 @@ public final class ApiRouter {
   }
 
   /** The protocol to answer in when the request names no service we can read. */
-  private ServiceProtocol guessProtocol(ApiRequest request) {
+  private @Nullable ServiceProtocol guessProtocol(ApiRequest request) {
     if (request.header("x-amz-target") != null) {
       return protocols.get("acm");
     }

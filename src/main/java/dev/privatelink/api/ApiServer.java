@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS endpoint: one HTTP port (4566 by default, loopback unless asked) serving EC2, ELBv2,
@@ -92,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
+  private static byte @Nullable [] readBody(InputStream in) throws IOException {
     byte[] data = in.readNBytes(MAX_BODY + 1);
     if (data.length > MAX_BODY) {
       in.skip(Long.MAX_VALUE);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access keys strict mode accepts, read from a file in the AWS shared-credentials format
@@ -46,7 +47,7 @@ public final class Credentials {
     return Optional.ofNullable(secrets.get(accessKeyId));
   }
 
-  private static void put(Map<String, String> out, String key, String secret) {
+  private static void put(Map<String, String> out, @Nullable String key, @Nullable String secret) {
     if (key != null && secret != null) {
       out.put(key, secret);
     }

@@ -33,7 +33,8 @@ final class FormBody {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw AwsException.badRequest("MalformedQueryString", "The query string is malformed: " + e.getMessage());
+      // AWS names the problem, not the parser's internals.
+      throw AwsException.badRequest("MalformedQueryString", "The request contains a malformed percent-encoded sequence.");
     }
   }
 }

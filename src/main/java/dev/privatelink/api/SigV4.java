@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks AWS Signature Version 4: the credential scope (access key, date, region,
@@ -50,7 +51,7 @@ final class SigV4 {
     throw new AwsException("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
   }
 
-  private static Signature fromParts(String credential, String signedHeaders, String signature, boolean presigned) {
+  private static Signature fromParts(@Nullable String credential, @Nullable String signedHeaders, @Nullable String signature, boolean presigned) {
     String[] scope = credential == null ? new String[0] : credential.split("/");
     if (scope.length != 5 || !"aws4_request".equals(scope[4]) || signedHeaders == null || signature == null) {
       throw new AwsException("IncompleteSignature", "Authorization header requires 'Credential', 'Signature' and "

@@ -1,10 +1,13 @@
 package dev.privatelink.cli;
 
+import dev.privatelink.dataplane.elb.HealthTiming;
 import dev.privatelink.server.ServerOptions;
 import dev.privatelink.store.DataDir;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The options every command that starts or finds a cloud shares. */
 final class CloudOptions {
@@ -35,12 +38,23 @@ final class CloudOptions {
     } catch (NumberFormatException e) {
       throw new Args.UsageException("--port needs a number");
     }
-    String timing = args.option("health-timing").orElse("fast");
-    if (!timing.equals("fast") && !timing.equals("aws")) {
-      throw new Args.UsageException("--health-timing is fast or aws");
+    ServerOptions.Builder options = ServerOptions.builder(dataDir(args))
+        .host(args.option("host").orElse(ServerOptions.DEFAULT_HOST)).port(port)
+        .hostMode(args.flag("no-dataplane") ? ServerOptions.HostMode.CONTROL_PLANE_ONLY : ServerOptions.HostMode.DATA_PLANE);
+    args.option("strict-auth").map(Path::of).ifPresent(options::strictCredentials);
+    args.option("health-timing").map(CloudOptions::healthTiming).ifPresent(options::healthTiming);
+    args.option("notification-webhook").map(CloudOptions::webhook).ifPresent(options::notificationWebhook);
+    return options.build();
+  }
+
+  /** The enum's own names, in lower case, are the option's words: a new timing needs no change here. */
+  private static HealthTiming healthTiming(String word) {
+    for (HealthTiming t : HealthTiming.values()) {
+      if (t.name().toLowerCase(Locale.ROOT).equals(word)) {
+        return t;
+      }
     }
-    return new ServerOptions(args.option("host").orElse("127.0.0.1"), port, dataDir(args),
-        args.option("strict-auth").map(Path::of), !args.flag("no-dataplane"), timing,
-        args.option("notification-webhook").map(CloudOptions::webhook));
+    throw new Args.UsageException("--health-timing is one of " + Arrays.stream(HealthTiming.values())
+        .map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
   }
 }

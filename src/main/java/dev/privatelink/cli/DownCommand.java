@@ -33,8 +33,9 @@ final class DownCommand {
     return 0;
   }
 
+  /** Signals the server only if its pid still names the process that wrote the record. */
   private static void stop(ServerInfo info) {
-    ProcessHandle process = ProcessHandle.of(info.pid()).orElse(null);
+    ProcessHandle process = info.process().orElse(null);
     if (process == null) {
       return;
     }

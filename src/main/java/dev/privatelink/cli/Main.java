@@ -34,6 +34,11 @@ public final class Main {
     System.setProperty("java.util.logging.SimpleFormatter.format", "privatelink %4$s: %5$s%6$s%n");
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.parse(
         System.getenv().getOrDefault("PRIVATELINK_LOG", "WARNING")));
+    // Netty probes the host's interfaces for a MAC address to make channel ids, and warns when a
+    // namespace has none; the ids only label log lines, so a per-process value serves as well.
+    byte[] machineId = new byte[8];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(machineId);
+    System.setProperty("io.netty.machineId", java.util.HexFormat.ofDelimiter(":").formatHex(machineId));
     System.exit(run(Arrays.asList(argv)));
   }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code up}: starts the cloud (or finds the one running on this data dir), applies the seed stack
@@ -48,6 +49,9 @@ final class UpCommand {
     SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), inProcess);
     log.printf("Ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     print(outputs, args.flag("json"));
+    if (!args.flag("json") && options.dataPlane()) {
+      printHint(outputs, args.option("data-dir"));
+    }
     if (inProcess != null) {
       log.println("The cloud runs until Ctrl-C (use --detach to leave it running in the background).");
       ServeCommand.awaitShutdown(inProcess);
@@ -55,7 +59,7 @@ final class UpCommand {
     return 0;
   }
 
-  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, LocalCloud cloud) {
+  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, @Nullable LocalCloud cloud) {
     try {
       return new SeedStack(URI.create(endpoint), accounts[0], accounts[1], new Progress(log), dataPlane).apply();
     } catch (RuntimeException e) {
@@ -93,10 +97,18 @@ final class UpCommand {
     System.out.println("consumer_endpoint_dns_names = [");
     outputs.consumerEndpointDnsNames().forEach(u -> System.out.println("  \"" + u + "\","));
     System.out.println("]");
+  }
+
+  /** The post's test, as a command that works when copied: exec finds the cloud by its data dir. */
+  private static void printHint(SeedOutputs outputs, Optional<String> dataDir) {
+    if (outputs.consumerEndpointDnsNames().isEmpty()) {
+      return;
+    }
+    String where = dataDir.map(d -> " --data-dir " + Shell.quote(d)).orElse("");
     System.out.println();
     System.out.println("Try it from the consumer instance:");
-    System.out.println("  ./privatelink exec " + outputs.consumerInstanceId() + " -- curl -sk "
-        + (outputs.consumerEndpointDnsNames().isEmpty() ? "" : outputs.consumerEndpointDnsNames().getFirst()));
+    System.out.println("  ./privatelink exec" + where + " " + outputs.consumerInstanceId() + " -- curl -sk "
+        + outputs.consumerEndpointDnsNames().getFirst());
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -5,5 +5,9 @@ package dev.privatelink.control;
  * {@code XxxResponse xxx(RequestContext ctx, XxxRequest request)} with the AWS SDK v2 model types
  * of action Xxx, validates everything before it changes anything, and throws {@link AwsException}
  * for AWS's errors. Actions named Describe*, List* and Get* must not change state.
+ *
+ * <p>A handler whose only fields are its collaborators is written as a record of them, which
+ * spares each one the same fields-and-constructor preamble; it is not a value (equality between
+ * handlers means nothing) and its accessors are not actions (they take no request).
  */
 public interface ActionHandler {}

@@ -1,5 +1,7 @@
 package dev.privatelink.control;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A change the data plane reports (the host side of a resource is ready, a target's health
  * changed, an instance printed output). Events are mutations like API calls: journaled and
@@ -13,8 +15,8 @@ public sealed interface ControlEvent {
   record ResourceFailed(String resourceId, String reason) implements ControlEvent {}
 
   /** A health check concluded something new about a target. */
-  record TargetHealthChanged(String targetGroupArn, String targetId, int port, String state, String reason,
-      String description) implements ControlEvent {}
+  record TargetHealthChanged(String targetGroupArn, String targetId, int port, String state, @Nullable String reason,
+      @Nullable String description) implements ControlEvent {}
 
   /** Text an instance printed on its console. */
   record ConsoleOutput(String instanceId, String text) implements ControlEvent {}

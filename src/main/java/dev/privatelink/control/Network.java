@@ -1,6 +1,7 @@
 package dev.privatelink.control;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the load balancer and PrivateLink features need of the EC2 network: look-ups that throw
@@ -64,5 +65,5 @@ public interface Network {
    * @param requesterId who manages it, e.g. {@code amazon-elb} or the endpoint's principal
    */
   record ManagedInterface(String subnetId, List<String> groupIds, String interfaceType, String description,
-      String requesterId) {}
+      @Nullable String requesterId) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resources of one kind, by id, per account and region, in creation order. Not thread safe: the
@@ -23,7 +24,7 @@ public final class ScopedTable<T> {
     byScope.computeIfAbsent(scope, s -> new LinkedHashMap<>()).put(id, value);
   }
 
-  public T remove(Scope scope, String id) {
+  public @Nullable T remove(Scope scope, String id) {
     var table = byScope.get(scope);
     return table == null ? null : table.remove(id);
   }

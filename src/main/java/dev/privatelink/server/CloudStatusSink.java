@@ -3,6 +3,7 @@ package dev.privatelink.server;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.ControlEvent;
 import dev.privatelink.dataplane.spec.StatusSink;
+import org.jspecify.annotations.Nullable;
 
 /** Turns what the data plane reports into control-plane events (journaled like any change). */
 final class CloudStatusSink implements StatusSink {
@@ -23,7 +24,8 @@ final class CloudStatusSink implements StatusSink {
   }
 
   @Override
-  public void targetHealth(String tg, String targetId, int port, String state, String reason, String description) {
+  public void targetHealth(String tg, String targetId, int port, String state, @Nullable String reason,
+      @Nullable String description) {
     cloud.report(new ControlEvent.TargetHealthChanged(tg, targetId, port, state, reason, description));
   }
 

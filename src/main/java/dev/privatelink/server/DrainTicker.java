@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@code Tick(targetGroupArn)} when a deregistered target's delay has passed, so that it
@@ -19,8 +20,8 @@ final class DrainTicker implements AutoCloseable {
   private final Cloud cloud;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
       r -> Thread.ofPlatform().daemon().name("drain-ticker").unstarted(r));
-  private ScheduledFuture<?> next;
-  private Instant nextDue;
+  private @Nullable ScheduledFuture<?> next;
+  private @Nullable Instant nextDue;
 
   DrainTicker(Cloud cloud) {
     this.cloud = cloud;

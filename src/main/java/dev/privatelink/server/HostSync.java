@@ -2,7 +2,6 @@ package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
 import dev.privatelink.dataplane.LocalDataPlane;
-import dev.privatelink.dataplane.elb.HealthTiming;
 import dev.privatelink.dataplane.netns.HostCheck;
 import dev.privatelink.store.DataDir;
 
@@ -29,7 +28,6 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    HealthTiming timing = options.healthTiming().equals("aws") ? HealthTiming.AWS : HealthTiming.FAST;
-    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), timing));
+    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming()));
   }
 }

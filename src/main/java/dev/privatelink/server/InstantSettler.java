@@ -2,9 +2,8 @@ package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.ControlEvent;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.privatelink.util.concurrent.CoalescingRunner;
+import java.time.Duration;
 
 /**
  * Without a data plane, moves every resource in a transitional state to where the host would have
@@ -12,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class InstantSettler implements HostSync {
   private final Cloud cloud;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("settler").unstarted(r));
-  private final AtomicBoolean queued = new AtomicBoolean();
+  private final CoalescingRunner settler =
+      new CoalescingRunner("settler", CoalescingRunner.OnClose.INTERRUPT, Duration.ZERO, this::settle);
 
   InstantSettler(Cloud cloud) {
     this.cloud = cloud;
@@ -21,23 +20,18 @@ final class InstantSettler implements HostSync {
 
   @Override
   public void start() {
-    cloud.onChange(v -> schedule());
-    schedule();
+    cloud.onChange(v -> settler.request());
+    settler.request();
   }
 
-  private void schedule() {
-    if (queued.compareAndSet(false, true)) {
-      worker.execute(() -> {
-        queued.set(false);
-        for (String id : cloud.read(HostProjection::pendingResources)) {
-          cloud.report(new ControlEvent.ResourceReady(id));
-        }
-      });
+  private void settle() {
+    for (String id : cloud.read(HostProjection::pendingResources)) {
+      cloud.report(new ControlEvent.ResourceReady(id));
     }
   }
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    settler.close();
   }
 }

@@ -7,6 +7,7 @@ import dev.privatelink.store.DataDir;
 import dev.privatelink.store.Journal;
 import java.io.IOException;
 import java.lang.System.Logger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -57,16 +58,16 @@ public final class LocalCloud implements AutoCloseable {
     sync.start();
     DrainTicker ticker = new DrainTicker(cloud);
     ticker.start();
-    Optional<NotificationWebhook> webhook = options.notificationWebhook().map(url -> new NotificationWebhook(cloud, url));
+    Optional<NotificationWebhook> webhook = options.notificationWebhookUrl().map(url -> new NotificationWebhook(cloud, url));
     webhook.ifPresent(NotificationWebhook::start);
-    Optional<Credentials> strict = options.strictCredentials().isPresent()
-        ? Optional.of(Credentials.load(options.strictCredentials().get())) : Optional.empty();
+    Path strictFile = options.strictCredentials();
+    Optional<Credentials> strict = strictFile != null ? Optional.of(Credentials.load(strictFile)) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
     api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
-    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.withPort(api.port()).endpoint());
-    new ServerInfo(ProcessHandle.current().pid(), local.endpoint()).write(dir.root());
+    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
+    ServerInfo.current(local.endpoint()).write(dir.root());
     return local;
   }
 

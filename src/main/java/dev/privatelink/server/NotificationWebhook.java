@@ -9,9 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.privatelink.util.concurrent.CoalescingRunner;
 
 /**
  * Delivers endpoint connection notifications (Accept, Connect, Delete, Reject) to a URL the user
@@ -24,9 +22,9 @@ final class NotificationWebhook implements AutoCloseable {
   private final Cloud cloud;
   private final URI url;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(
-      r -> Thread.ofPlatform().daemon().name("notification-webhook").unstarted(r));
-  private final AtomicBoolean queued = new AtomicBoolean();
+  // Interrupted on close: a slow URL must not hold the cloud's shutdown for its timeouts.
+  private final CoalescingRunner sender =
+      new CoalescingRunner("notification-webhook", CoalescingRunner.OnClose.INTERRUPT, Duration.ZERO, this::deliverNew);
   private long delivered;
 
   NotificationWebhook(Cloud cloud, URI url) {
@@ -37,15 +35,10 @@ final class NotificationWebhook implements AutoCloseable {
   void start() {
     delivered = cloud.read(f -> f.privateLink().notifications(0)).stream()
         .mapToLong(NotificationLog.Message::sequence).max().orElse(0);
-    cloud.onChange(v -> {
-      if (queued.compareAndSet(false, true)) {
-        sender.execute(this::deliverNew);
-      }
-    });
+    cloud.onChange(v -> sender.request());
   }
 
   private void deliverNew() {
-    queued.set(false);
     List<NotificationLog.Message> all = cloud.read(f -> f.privateLink().notifications(0));
     if (all.isEmpty() || all.getLast().sequence() < delivered) {
       delivered = 0; // the cloud was reset: its log starts again at 1
@@ -79,7 +72,7 @@ final class NotificationWebhook implements AutoCloseable {
 
   @Override
   public void close() {
-    sender.shutdownNow();
+    sender.close();
     http.close();
   }
 }

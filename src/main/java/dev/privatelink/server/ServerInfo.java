@@ -1,5 +1,6 @@
 package dev.privatelink.server;
 
+import dev.privatelink.util.process.ProcessIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +13,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What a running server leaves in its data dir ({@code server.json}): its pid and endpoint, so
- * that {@code down}, {@code status} and {@code exec} from another shell can find it.
+ * What a running server leaves in its data dir ({@code server.json}): its pid, start time and
+ * endpoint, so that {@code down}, {@code status} and {@code exec} from another shell can find it.
+ * The start time tells the server from an unrelated process that got its pid after a crash.
  */
-public record ServerInfo(long pid, String endpoint) {
+public record ServerInfo(long pid, long startMillis, String endpoint) {
+  /** This process, serving at {@code endpoint}. */
+  public static ServerInfo current(String endpoint) {
+    ProcessIdentity self = ProcessIdentity.current();
+    return new ServerInfo(self.pid(), self.startMillis(), endpoint);
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public static Path file(Path dataDir) {
@@ -28,14 +36,19 @@ public record ServerInfo(long pid, String endpoint) {
     Files.move(tmp, file(dataDir), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** The server recorded in {@code dataDir}, if its process is still alive. */
+  /** The server recorded in {@code dataDir}, if that very process still runs. */
   public static Optional<ServerInfo> read(Path dataDir) {
     try {
       ServerInfo info = MAPPER.readValue(file(dataDir).toFile(), ServerInfo.class);
-      return ProcessHandle.of(info.pid()).filter(ProcessHandle::isAlive).map(p -> info);
+      return info.process().map(p -> info);
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** The server's process, if it still runs: a process with the same pid but another start is not it. */
+  public Optional<ProcessHandle> process() {
+    return new ProcessIdentity(pid, startMillis).live();
   }
 
   /** True if the endpoint answers its health check. */

@@ -3,6 +3,7 @@ package dev.privatelink.stacks;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -30,7 +31,7 @@ final class Ec2Resources {
     this.progress = progress;
   }
 
-  static TagSpecification tags(ResourceType type, String address, String name) {
+  static TagSpecification tags(ResourceType type, String address, @Nullable String name) {
     var tags = new java.util.ArrayList<Tag>();
     tags.add(Tag.builder().key(ADDRESS_TAG).value(address).build());
     if (name != null) {
@@ -158,7 +159,7 @@ final class Ec2Resources {
   }
 
   Instance instance(String address, String name, String imageId, String subnetId, String groupId, String keyName,
-      String userData) {
+      @Nullable String userData) {
     var found = ec2.describeInstances(r -> r.filters(byAddress(address),
         Filter.builder().name("instance-state-name").values("pending", "running").build())).reservations();
     if (!found.isEmpty() && !found.getFirst().instances().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.privatelink.stacks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
@@ -80,8 +81,8 @@ final class LoadBalancing {
     progress.created(address, targetId + ":" + port);
   }
 
-  Listener listener(String address, String lbArn, int port, String protocol, String certificateArn, String sslPolicy,
-      String targetGroupArn) {
+  Listener listener(String address, String lbArn, int port, String protocol, @Nullable String certificateArn,
+      @Nullable String sslPolicy, String targetGroupArn) {
     for (Listener l : elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()) {
       if (l.port() == port) {
         progress.found(address, l.listenerArn());

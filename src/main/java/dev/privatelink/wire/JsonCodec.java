@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -70,7 +71,7 @@ public final class JsonCodec {
     return out;
   }
 
-  private JsonNode write(SdkField<?> field, Object value) {
+  private @Nullable JsonNode write(SdkField<?> field, Object value) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.LIST) {
       if (value instanceof SdkAutoConstructList) {

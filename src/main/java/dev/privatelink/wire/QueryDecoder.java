@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -64,7 +65,7 @@ public final class QueryDecoder {
     }
   }
 
-  private Object read(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
+  private @Nullable Object read(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.LIST) {
       return readList(field, key, params, used);
@@ -88,7 +89,7 @@ public final class QueryDecoder {
     return Scalars.parse(field, key, text);
   }
 
-  private List<Object> readList(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
+  private @Nullable List<Object> readList(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
     String itemPrefix = ec2 ? key + "." : key + ".member.";
     if (params.containsKey(key) && params.get(key).isEmpty()) {
       used.add(key);
@@ -105,7 +106,7 @@ public final class QueryDecoder {
     return items.isEmpty() && !hasChildren(params, itemPrefix) ? null : items;
   }
 
-  private Map<String, Object> readMap(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
+  private @Nullable Map<String, Object> readMap(SdkField<?> field, String key, Map<String, String> params, Set<String> used) {
     MapTrait trait = field.getRequiredTrait(MapTrait.class);
     String entryPrefix = key + (trait.isFlattened() || ec2 ? "." : ".entry.");
     Map<String, Object> out = new LinkedHashMap<>();

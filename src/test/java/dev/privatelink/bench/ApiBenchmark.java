@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,7 +30,8 @@ public final class ApiBenchmark {
 
   public static void main(String[] args) throws Exception {
     var dir = Files.createTempDirectory("privatelink-bench");
-    try (LocalCloud ours = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dir, Optional.empty(), false, "fast"))) {
+    try (LocalCloud ours = LocalCloud.start(
+        ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build())) {
       MotoServer moto = new MotoServer();
       moto.start();
       try {

@@ -50,6 +50,11 @@ final class Cli {
     return run("exec", List.of(target), List.of(command));
   }
 
+  /** A command line as the CLI printed it for the user to copy (words separated by spaces, no quoting). */
+  Result runAsPrinted(String line) throws IOException, InterruptedException {
+    return runWords(List.of(line.split(" +")));
+  }
+
   private Result runWords(List<String> words) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));

@@ -38,6 +38,22 @@ class CliEndToEndTest {
   private static final String SERVICE = "PrivateLink Demo Service";
   private static final String CONSUMER = "PrivateLink Demo Consumer";
   private static final String WELCOME = "Welcome to nginx!";
+  /** Every line {@code up} may print: its progress, its outputs and the hint, nothing else (no library noise). */
+  private static final java.util.regex.Pattern UP_LINE = java.util.regex.Pattern.compile(String.join("|",
+      "Using the cloud already running at http://127\\.0\\.0\\.1:\\d+",
+      "Cloud started .*",
+      "Applying the seed stack .*",
+      "  [+=~] aws_\\S+ .*",
+      "  ready: .*",
+      "  waiting: .*",
+      "Ready in \\d+\\.\\d s",
+      "Outputs:",
+      "consumer_public_ip = \".*\"",
+      "consumer_endpoint_dns_names = \\[",
+      "  \"https://vpce-\\S+\",",
+      "\\]",
+      "Try it from the consumer instance:",
+      "  \\./privatelink exec .*"));
 
   private Path scratch;
   private Path dataDir;
@@ -78,6 +94,22 @@ class CliEndToEndTest {
   @Order(2)
   void consumerReachesNginxThroughTheEndpoint() throws Exception {
     assertConsumerReachesNginx();
+  }
+
+  @Test
+  @Order(2)
+  void upPrintsOnlyWhatTheUserAskedForAndItsHintWorksAsPrinted() throws Exception {
+    Cli.Result up = cli.run("up", List.of("--detach", "--port", Integer.toString(port)), List.of());
+    assertEquals(0, up.exitCode(), up.describe());
+    List<String> unexpected = (up.stdout() + up.stderr()).lines()
+        .filter(l -> !l.isBlank() && !UP_LINE.matcher(l).matches()).toList();
+    assertEquals(List.of(), unexpected, up.describe());
+    String hint = up.stdout().lines().filter(l -> l.startsWith("  ./privatelink exec ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no hint: " + up.describe()));
+    assertTrue(hint.contains("--data-dir " + dataDir), hint);
+    Cli.Result curl = cli.runAsPrinted(hint.strip().substring("./privatelink ".length()));
+    assertEquals(0, curl.exitCode(), curl.describe());
+    assertTrue(curl.stdout().contains(WELCOME), curl.describe());
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,8 @@ class NotificationWebhookTest {
     });
     receiver.start();
     URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-    try (LocalCloud cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, Optional.empty(), false, "fast")
-             .withNotificationWebhook(hook));
+    try (LocalCloud cloud = LocalCloud.start(ServerOptions.builder(dataDir).port(0)
+             .hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).notificationWebhook(hook).build());
          StackClients c = new StackClients(URI.create(cloud.endpoint()), "111111111111", Region.US_EAST_1)) {
       var ec2 = c.ec2();
       String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();

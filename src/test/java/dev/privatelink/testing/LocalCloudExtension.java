@@ -49,7 +49,8 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("privatelink-test");
-    cloud = LocalCloud.start(new ServerOptions("127.0.0.1", 0, dataDir, strictCredentials, dataPlane, "fast"));
+    cloud = LocalCloud.start(ServerOptions.builder(dataDir).port(0).strictCredentials(strictCredentials.orElse(null))
+        .hostMode(dataPlane ? ServerOptions.HostMode.DATA_PLANE : ServerOptions.HostMode.CONTROL_PLANE_ONLY).build());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.acm.model.CertificateType;
 
 /**
@@ -11,8 +12,8 @@ import software.amazon.awssdk.services.acm.model.CertificateType;
  * @param issuance what RequestCertificate decided, or null for an imported certificate
  * @param importedAt when it was last imported, or null for an issued one
  */
-public record AcmCertificate(String arn, Supplier<CertificateMaterial> source, Instant createdAt, Instant importedAt,
-    Issuance issuance) {
+public record AcmCertificate(String arn, Supplier<CertificateMaterial> source, Instant createdAt,
+    @Nullable Instant importedAt, @Nullable Issuance issuance) {
 
   static AcmCertificate imported(String arn, CertificateMaterial material, Instant createdAt, Instant importedAt) {
     return new AcmCertificate(arn, () -> material, createdAt, importedAt, null);

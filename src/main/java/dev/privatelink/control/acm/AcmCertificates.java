@@ -115,7 +115,8 @@ public final class AcmCertificates implements ActionHandler {
     List<AcmCertificate> matching = certificates.all(scope).stream()
         .filter(c -> statuses.isEmpty() || statuses.contains(c.status(ctx.now())))
         .filter(c -> keyTypes.contains(c.keyAlgorithm().replace('-', '_'))).toList();
-    Page<AcmCertificate> page = Page.of(matching, request.maxItems(), request.nextToken(), "InvalidArgsException");
+    Page<AcmCertificate> page = Page.of(matching, AcmCertificate::arn, request.maxItems(), request.nextToken(),
+        t -> AwsException.badRequest("InvalidArgsException", "Invalid token: " + t));
     return ListCertificatesResponse.builder().nextToken(page.nextToken())
         .certificateSummaryList(page.items().stream().map(c -> summary(scope, c, ctx.now())).toList()).build();
   }

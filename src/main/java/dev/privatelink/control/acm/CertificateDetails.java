@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.jspecify.annotations.Nullable;
 
 /** The DescribeCertificate details of an X.509 certificate, in ACM's names. */
 final class CertificateDetails {
@@ -18,7 +19,7 @@ final class CertificateDetails {
 
   private CertificateDetails() {}
 
-  static CertificateMaterial of(X509Certificate cert, String certificatePem, String chainPem, String keyPem,
+  static CertificateMaterial of(X509Certificate cert, String certificatePem, @Nullable String chainPem, String keyPem,
       String keyAlgorithm) {
     X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
     X500Name issuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());

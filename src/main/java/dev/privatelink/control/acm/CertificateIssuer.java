@@ -29,6 +29,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the certificate and key of a certificate ACM issues here, once, when first needed: a leaf
@@ -39,7 +40,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class CertificateIssuer implements Supplier<CertificateMaterial> {
   private static final X500Name CA_NAME = new X500Name("CN=Amazon RSA 2048 M03,O=Amazon,C=US");
   private final Issuance issuance;
-  private CertificateMaterial made;
+  private @Nullable CertificateMaterial made;
 
   CertificateIssuer(Issuance issuance) {
     this.issuance = issuance;

@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ACM knows of an imported certificate: the PEM texts as given (the data plane terminates TLS
@@ -12,9 +13,9 @@ import java.util.List;
  */
 public record CertificateMaterial(
     String certificatePem,
-    String chainPem,
+    @Nullable String chainPem,
     String privateKeyPem,
-    String domainName,
+    @Nullable String domainName,
     List<String> subjectAlternativeNames,
     String subject,
     String issuer,

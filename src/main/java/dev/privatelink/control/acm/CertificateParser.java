@@ -27,6 +27,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what ImportCertificate is given: exactly one PEM certificate, an unencrypted private key
@@ -40,7 +41,7 @@ final class CertificateParser {
 
   private CertificateParser() {}
 
-  static CertificateMaterial parse(String certificatePem, String privateKeyPem, String chainPem, Instant now) {
+  static CertificateMaterial parse(String certificatePem, String privateKeyPem, @Nullable String chainPem, Instant now) {
     List<X509Certificate> certs = certificates(certificatePem, "certificate");
     if (certs.size() != 1) {
       throw invalid("The certificate field contains more than one certificate. You can specify only one certificate in this field.");
@@ -162,7 +163,7 @@ final class CertificateParser {
     return AwsException.badRequest("ValidationException", message);
   }
 
-  static String commonName(X500Name name) {
+  static @Nullable String commonName(X500Name name) {
     RDN[] cns = name.getRDNs(BCStyle.CN);
     return cns.length == 0 ? null : IETFUtils.valueToString(cns[0].getFirst().getValue());
   }

@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.acm.model.CertificateType;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
@@ -17,9 +18,9 @@ import software.amazon.awssdk.services.acm.model.ValidationMethod;
  * @param certificateAuthorityArn the private CA of a {@code PRIVATE} certificate, or null
  * @param exportable Options.Export was ENABLED (or the certificate is private)
  */
-record Issuance(CertificateType type, List<String> domains, ValidationMethod validationMethod,
-    List<DomainValidation> validations, KeyAlgorithm keyAlgorithm, boolean exportable, String certificateAuthorityArn,
-    String idempotencyToken, String serial, Instant notBefore, Instant notAfter, String seed) {
+record Issuance(CertificateType type, List<String> domains, @Nullable ValidationMethod validationMethod,
+    List<DomainValidation> validations, KeyAlgorithm keyAlgorithm, boolean exportable, @Nullable String certificateAuthorityArn,
+    @Nullable String idempotencyToken, String serial, Instant notBefore, Instant notAfter, String seed) {
   Issuance {
     domains = List.copyOf(domains);
     validations = List.copyOf(validations);

@@ -17,6 +17,7 @@ import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
@@ -120,7 +121,7 @@ public final class Ec2State {
    * The tags CreateKeyPair, ImportKeyPair and CreateSecurityGroup echo: AWS leaves tagSet out of
    * those answers when the request tagged nothing (null keeps the SDK list unset, so unsent).
    */
-  public List<Tag> echoedTags(Scope scope, String resourceId) {
+  public @Nullable List<Tag> echoedTags(Scope scope, String resourceId) {
     List<Tag> list = tags.of(scope, resourceId);
     return list.isEmpty() ? null : list;
   }

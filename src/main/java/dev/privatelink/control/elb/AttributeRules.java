@@ -3,6 +3,8 @@ package dev.privatelink.control.elb;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -57,6 +59,24 @@ final class AttributeRules {
     if (value == null || !check.test(value)) {
       throw ElbErrors.invalidConfiguration(kind + " attribute '" + key + "' cannot have value '" + value + "'");
     }
+  }
+
+  /**
+   * The changes a Modify*Attributes call asks for, each checked first (see {@link #check}), so a
+   * bad one throws before anything changes; a key given twice keeps its last value.
+   */
+  <A> Map<String, String> changes(List<A> attributes, Function<A, String> key, Function<A, String> value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (A a : attributes) {
+      check(key.apply(a), value.apply(a));
+      out.put(key.apply(a), value.apply(a));
+    }
+    return out;
+  }
+
+  /** The stored attributes in AWS's order, each made into its SDK shape by {@code attribute}. */
+  <A> List<A> render(Map<String, String> stored, BiFunction<String, String, A> attribute) {
+    return ordered(stored).entrySet().stream().map(e -> attribute.apply(e.getKey(), e.getValue())).toList();
   }
 
   /** The stored attributes in the order AWS lists the keys. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CapacityReservationStateEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CapacityReservationStatus;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeCapacityReservationRequest;
@@ -31,7 +32,7 @@ public final class CapacityReservations implements ActionHandler {
   private final ScopedTable<Reservation> reservations = new ScopedTable<>();
 
   /** The capacity asked for (null once reset) and the decreases of the last day. */
-  record Reservation(Integer capacityUnits, Instant lastModified, List<Instant> decreases) {
+  record Reservation(@Nullable Integer capacityUnits, @Nullable Instant lastModified, List<Instant> decreases) {
     Reservation {
       decreases = List.copyOf(decreases);
     }

@@ -3,7 +3,6 @@ package dev.privatelink.control.elb;
 import dev.privatelink.model.SslPolicies;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
-import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -37,7 +36,7 @@ public final class ElbCatalog implements ActionHandler {
             "SSL policy '" + name + "' not found")));
       }
     }
-    var page = Page.of(found, ElbPaging.pageSize(request.pageSize()), request.marker(), "ValidationError");
+    var page = ElbPaging.page(found, SslPolicies.Policy::name, request.pageSize(), request.marker());
     return DescribeSslPoliciesResponse.builder().sslPolicies(page.items().stream().map(ElbCatalog::render).toList())
         .nextMarker(page.nextToken()).build();
   }
@@ -51,7 +50,7 @@ public final class ElbCatalog implements ActionHandler {
 
   public DescribeAccountLimitsResponse describeAccountLimits(RequestContext ctx, DescribeAccountLimitsRequest request) {
     List<Limit> limits = java.util.Arrays.stream(LIMITS).map(l -> Limit.builder().name(l[0]).max(l[1]).build()).toList();
-    var page = Page.of(limits, ElbPaging.pageSize(request.pageSize()), request.marker(), "ValidationError");
+    var page = ElbPaging.page(limits, Limit::name, request.pageSize(), request.marker());
     return DescribeAccountLimitsResponse.builder().limits(page.items()).nextMarker(page.nextToken()).build();
   }
 }

@@ -8,7 +8,6 @@ import dev.privatelink.dataplane.spec.ActionSpec;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.TargetGroupSpec;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
@@ -35,6 +37,24 @@ final class ElbState {
 
   ListenerRecord listener(Scope scope, String arn) {
     return listeners.find(scope, arn).orElseThrow(() -> ElbErrors.listenerNotFound(arn));
+  }
+
+  RuleRecord rule(Scope scope, String arn) {
+    return rules.find(scope, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
+  }
+
+  /** The listener whose default rule has this ARN: default rules are not stored as rules. */
+  Optional<ListenerRecord> listenerOfDefaultRule(Scope scope, String ruleArn) {
+    return listeners.where(scope, l -> l.defaultRuleArn().equals(ruleArn)).stream().findFirst();
+  }
+
+  /**
+   * The resources with these names, in request order (ELBv2 compares names ignoring case); a name
+   * no resource has is {@code notFound}'s error. For DescribeLoadBalancers and DescribeTargetGroups.
+   */
+  static <T> List<T> named(List<T> all, List<String> names, Function<T, String> name, Function<String, AwsException> notFound) {
+    return names.stream().map(n -> all.stream().filter(r -> name.apply(r).equalsIgnoreCase(n)).findFirst()
+        .orElseThrow(() -> notFound.apply(n))).toList();
   }
 
   List<ListenerRecord> listenersOf(Scope scope, String loadBalancerArn) {

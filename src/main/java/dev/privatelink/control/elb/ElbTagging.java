@@ -108,7 +108,7 @@ public final class ElbTagging implements ActionHandler {
     } else if (arn.contains(":listener/")) {
       state.listener(scope, arn);
     } else if (arn.contains(":listener-rule/")) {
-      if (state.rules.find(scope, arn).isEmpty() && state.listeners.where(scope, l -> l.defaultRuleArn().equals(arn)).isEmpty()) {
+      if (state.rules.find(scope, arn).isEmpty() && state.listenerOfDefaultRule(scope, arn).isEmpty()) {
         throw ElbErrors.ruleNotFound(arn);
       }
     } else {

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Health-check settings as a Create or Modify call gives them (null = not given), resolved
@@ -8,8 +9,8 @@ import java.util.List;
  * thresholds 5/2 and matcher 200; NLB groups check TCP every 30 s with a 10 s timeout (6 s for
  * HTTP), thresholds 5/2 and matcher 200-399 for HTTP(S) checks.
  */
-record HealthCheckSettings(Boolean enabled, String protocol, String port, String path, Integer interval,
-    Integer timeout, Integer healthy, Integer unhealthy, String matcher) {
+record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol, @Nullable String port, @Nullable String path,
+    @Nullable Integer interval, @Nullable Integer timeout, @Nullable Integer healthy, @Nullable Integer unhealthy, @Nullable String matcher) {
 
   /** The settings for a new group of {@code protocol} and {@code targetType}. */
   TargetGroupRecord.HealthCheck resolve(String groupProtocol, String targetType) {
@@ -24,7 +25,7 @@ record HealthCheckSettings(Boolean enabled, String protocol, String port, String
     return apply(group.healthCheck(), group.isApplicationProtocol(), group.targetType(), hcProtocol);
   }
 
-  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.HealthCheck old, boolean alb, String targetType,
+  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.@Nullable HealthCheck old, boolean alb, String targetType,
       String hcProtocol) {
     checkProtocol(alb, targetType, hcProtocol);
     boolean http = !hcProtocol.equals("TCP");
@@ -54,7 +55,7 @@ record HealthCheckSettings(Boolean enabled, String protocol, String port, String
     }
   }
 
-  private static int pick(Integer given, Integer old, int fallback) {
+  private static int pick(@Nullable Integer given, @Nullable Integer old, int fallback) {
     return given != null ? given : old != null ? old : fallback;
   }
 

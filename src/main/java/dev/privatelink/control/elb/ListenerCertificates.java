@@ -4,7 +4,6 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
-import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
@@ -16,15 +15,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_AddListenerCertificates.html">AddListenerCertificates</a>,
  *     RemoveListenerCertificates, DescribeListenerCertificates
  */
-public final class ListenerCertificates implements ActionHandler {
+public record ListenerCertificates(ElbState state, AcmCertificates acm) implements ActionHandler {
   private static final int MAX_CERTIFICATES = 25;
-  private final ElbState state;
-  private final AcmCertificates acm;
-
-  ListenerCertificates(ElbState state, AcmCertificates acm) {
-    this.state = state;
-    this.acm = acm;
-  }
 
   public AddListenerCertificatesResponse addListenerCertificates(RequestContext ctx, AddListenerCertificatesRequest r) {
     Scope scope = ctx.scope();
@@ -69,7 +61,7 @@ public final class ListenerCertificates implements ActionHandler {
       all.add(Certificate.builder().certificateArn(listener.defaultCertificate()).isDefault(true).build());
     }
     listener.extraCertificates().forEach(arn -> all.add(Certificate.builder().certificateArn(arn).isDefault(false).build()));
-    var page = Page.of(all, ElbPaging.pageSize(r.pageSize()), r.marker(), "ValidationError");
+    var page = ElbPaging.page(all, Certificate::certificateArn, r.pageSize(), r.marker());
     return DescribeListenerCertificatesResponse.builder().certificates(page.items()).nextMarker(page.nextToken()).build();
   }
 

@@ -4,6 +4,7 @@ import dev.privatelink.model.SslPolicies;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 
@@ -12,14 +13,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
  * checked as AWS checks it: the protocol fits the load balancer type, the port is free, HTTPS and
  * TLS carry one existing certificate and a known policy, and the default actions are valid.
  */
-record ListenerConfig(Integer port, String protocol, List<Certificate> certificates, String sslPolicy,
+record ListenerConfig(@Nullable Integer port, @Nullable String protocol, List<Certificate> certificates, @Nullable String sslPolicy,
     List<String> alpnPolicy, List<Action> defaultActions) {
   private static final List<String> ALB_PROTOCOLS = List.of("HTTPS", "HTTP");
   private static final List<String> NLB_PROTOCOLS = List.of("TCP_UDP", "UDP", "TCP", "TLS");
   private static final List<String> ALPN = List.of("HTTP1Only", "HTTP2Only", "HTTP2Optional", "HTTP2Preferred", "None");
 
   /** The checked values; {@code self} is the listener being modified (its own port is not a clash). */
-  Checked check(Scope scope, ElbState state, AcmCertificates acm, LoadBalancerRecord lb, String self) {
+  Checked check(Scope scope, ElbState state, AcmCertificates acm, LoadBalancerRecord lb, @Nullable String self) {
     if (protocol == null) {
       throw ElbErrors.validation("A listener protocol must be specified");
     }
@@ -65,6 +66,6 @@ record ListenerConfig(Integer port, String protocol, List<Certificate> certifica
   }
 
   /** The listener settings after the checks, with the SSL policy defaulted and actions normalised. */
-  record Checked(int port, String protocol, String certificate, String sslPolicy, List<String> alpnPolicy,
+  record Checked(int port, String protocol, @Nullable String certificate, @Nullable String sslPolicy, List<String> alpnPolicy,
       List<Action> defaultActions) {}
 }

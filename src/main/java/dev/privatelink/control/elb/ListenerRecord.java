@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 
 /**
@@ -11,8 +12,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
  * @param defaultCertificate the ACM ARN of the default certificate, null for HTTP/TCP/UDP
  * @param extraCertificates the SNI certificates added by AddListenerCertificates, in order
  */
-record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol, String defaultCertificate,
-    List<String> extraCertificates, String sslPolicy, List<String> alpnPolicy, List<Action> defaultActions,
+record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol, @Nullable String defaultCertificate,
+    List<String> extraCertificates, @Nullable String sslPolicy, List<String> alpnPolicy, List<Action> defaultActions,
     Map<String, String> attributes, String defaultRuleArn) {
   ListenerRecord {
     extraCertificates = List.copyOf(extraCertificates);

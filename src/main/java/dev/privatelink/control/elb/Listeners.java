@@ -6,7 +6,6 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
@@ -18,17 +17,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html">CreateListener</a>,
  *     DescribeListeners, ModifyListener, DeleteListener, DescribeListenerAttributes, ModifyListenerAttributes
  */
-public final class Listeners implements ActionHandler {
-  private final ElbState state;
-  private final AcmCertificates acm;
-  private final ElbTagging tagging;
-
-  Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging) {
-    this.state = state;
-    this.acm = acm;
-    this.tagging = tagging;
-  }
-
+public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging) implements ActionHandler {
   public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest r) {
     Scope scope = ctx.scope();
     LoadBalancerRecord lb = state.loadBalancer(scope, r.loadBalancerArn());
@@ -59,7 +48,7 @@ public final class Listeners implements ActionHandler {
     } else {
       throw ElbErrors.validation("You must specify either listener ARNs or a load balancer ARN");
     }
-    Page<ListenerRecord> page = Page.of(found, ElbPaging.pageSize(r.pageSize()), r.marker(), "ValidationError");
+    Page<ListenerRecord> page = ElbPaging.page(found, ListenerRecord::arn, r.pageSize(), r.marker());
     return DescribeListenersResponse.builder().listeners(page.items().stream().map(Listeners::render).toList())
         .nextMarker(page.nextToken()).build();
   }
@@ -112,12 +101,7 @@ public final class Listeners implements ActionHandler {
     Scope scope = ctx.scope();
     ListenerRecord listener = state.listener(scope, r.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
-    AttributeRules rules = attributeRules(lb);
-    Map<String, String> changes = new LinkedHashMap<>();
-    for (ListenerAttribute a : r.attributes()) {
-      rules.check(a.key(), a.value());
-      changes.put(a.key(), a.value());
-    }
+    var changes = attributeRules(lb).changes(r.attributes(), ListenerAttribute::key, ListenerAttribute::value);
     if (!lb.isApplication() && changes.containsKey("tcp.idle_timeout.seconds") && !listener.protocol().equals("TCP")) {
       throw ElbErrors.invalidConfiguration("The attribute 'tcp.idle_timeout.seconds' applies to TCP listeners only");
     }
@@ -131,8 +115,7 @@ public final class Listeners implements ActionHandler {
   }
 
   private static List<ListenerAttribute> sdkAttributes(LoadBalancerRecord lb, ListenerRecord l) {
-    return attributeRules(lb).ordered(l.attributes()).entrySet().stream()
-        .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return attributeRules(lb).render(l.attributes(), (k, v) -> ListenerAttribute.builder().key(k).value(v).build());
   }
 
   static Listener render(ListenerRecord l) {

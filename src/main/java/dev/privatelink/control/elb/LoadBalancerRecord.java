@@ -3,6 +3,7 @@ package dev.privatelink.control.elb;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A load balancer as the ELB feature stores it: what DescribeLoadBalancers shows plus its nodes
@@ -21,7 +22,7 @@ record LoadBalancerRecord(String arn, String name, String type, String scheme, S
   }
 
   /** One node: the ENI AWS puts in a mapped subnet. */
-  record Node(String zoneName, String zoneId, String subnetId, String eniId, String privateIp) {}
+  record Node(String zoneName, @Nullable String zoneId, String subnetId, String eniId, String privateIp) {}
 
   boolean isApplication() {
     return "application".equals(type);

@@ -21,17 +21,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  *     DescribeLoadBalancers, DeleteLoadBalancer, ModifyLoadBalancerAttributes, DescribeLoadBalancerAttributes,
  *     SetSecurityGroups
  */
-public final class LoadBalancers implements ActionHandler {
-  private final ElbState state;
-  private final Network network;
-  private final ElbTagging tagging;
-
-  LoadBalancers(ElbState state, Network network, ElbTagging tagging) {
-    this.state = state;
-    this.network = network;
-    this.tagging = tagging;
-  }
-
+public record LoadBalancers(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest request) {
     Scope scope = ctx.scope();
     String type = checkType(request.typeAsString());
@@ -131,12 +121,12 @@ public final class LoadBalancers implements ActionHandler {
     if (byArn) {
       found = request.loadBalancerArns().stream().map(arn -> state.loadBalancer(scope, arn)).toList();
     } else if (byName) {
-      found = request.names().stream().map(n -> state.loadBalancers.where(scope, lb -> lb.name().equalsIgnoreCase(n))
-          .stream().findFirst().orElseThrow(() -> ElbErrors.loadBalancerNotFound(n))).toList();
+      found = ElbState.named(state.loadBalancers.all(scope), request.names(), LoadBalancerRecord::name,
+          ElbErrors::loadBalancerNotFound);
     } else {
       found = state.loadBalancers.all(scope);
     }
-    Page<LoadBalancerRecord> page = Page.of(found, ElbPaging.pageSize(request.pageSize()), request.marker(), "ValidationError");
+    Page<LoadBalancerRecord> page = ElbPaging.page(found, LoadBalancerRecord::arn, request.pageSize(), request.marker());
     return DescribeLoadBalancersResponse.builder()
         .loadBalancers(page.items().stream().map(LoadBalancerViews::render).toList())
         .nextMarker(page.nextToken()).build();
@@ -175,20 +165,14 @@ public final class LoadBalancers implements ActionHandler {
       ModifyLoadBalancerAttributesRequest request) {
     Scope scope = ctx.scope();
     LoadBalancerRecord lb = state.loadBalancer(scope, request.loadBalancerArn());
-    AttributeRules rules = rules(lb.type());
-    Map<String, String> changes = new java.util.LinkedHashMap<>();
-    for (LoadBalancerAttribute a : request.attributes()) {
-      rules.check(a.key(), a.value());
-      changes.put(a.key(), a.value());
-    }
+    var changes = rules(lb.type()).changes(request.attributes(), LoadBalancerAttribute::key, LoadBalancerAttribute::value);
     LoadBalancerRecord updated = lb.withAttributes(ElbState.merged(lb.attributes(), changes));
     state.loadBalancers.put(scope, lb.arn(), updated);
     return ModifyLoadBalancerAttributesResponse.builder().attributes(sdkAttributes(updated)).build();
   }
 
   private static List<LoadBalancerAttribute> sdkAttributes(LoadBalancerRecord lb) {
-    return rules(lb.type()).ordered(lb.attributes()).entrySet().stream()
-        .map(e -> LoadBalancerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return rules(lb.type()).render(lb.attributes(), (k, v) -> LoadBalancerAttribute.builder().key(k).value(v).build());
   }
 
   public SetSecurityGroupsResponse setSecurityGroups(RequestContext ctx, SetSecurityGroupsRequest request) {

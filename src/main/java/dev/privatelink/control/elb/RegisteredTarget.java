@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target registered with a target group at one port, with the last health the data plane
@@ -8,8 +9,8 @@ import java.time.Instant;
  *
  * @param availabilityZone the zone given at registration (ip targets outside the VPC: {@code all}), or null
  */
-record RegisteredTarget(String id, int port, String availabilityZone, String state, String reason,
-    String description, Instant drainingSince) {
+record RegisteredTarget(String id, int port, @Nullable String availabilityZone, @Nullable String state, @Nullable String reason,
+    @Nullable String description, @Nullable Instant drainingSince) {
   boolean draining() {
     return drainingSince != null;
   }
@@ -18,7 +19,7 @@ record RegisteredTarget(String id, int port, String availabilityZone, String sta
     return id.equals(otherId) && port == otherPort;
   }
 
-  RegisteredTarget withHealth(String newState, String newReason, String newDescription) {
+  RegisteredTarget withHealth(String newState, @Nullable String newReason, @Nullable String newDescription) {
     return new RegisteredTarget(id, port, availabilityZone, newState, newReason, newDescription, drainingSince);
   }
 

@@ -3,7 +3,6 @@ package dev.privatelink.control.elb;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
-import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,15 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html">CreateRule</a>,
  *     DescribeRules, ModifyRule, DeleteRule, SetRulePriorities
  */
-public final class Rules implements ActionHandler {
+public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler {
   private static final int MAX_RULES = 100;
-  private final ElbState state;
-  private final ElbTagging tagging;
-
-  Rules(ElbState state, ElbTagging tagging) {
-    this.state = state;
-    this.tagging = tagging;
-  }
 
   public CreateRuleResponse createRule(RequestContext ctx, CreateRuleRequest r) {
     Scope scope = ctx.scope();
@@ -67,13 +59,13 @@ public final class Rules implements ActionHandler {
     } else {
       throw ElbErrors.validation("You must specify either a listener ARN or rule ARNs");
     }
-    var page = Page.of(found, ElbPaging.pageSize(r.pageSize()), r.marker(), "ValidationError");
+    var page = ElbPaging.page(found, Rule::ruleArn, r.pageSize(), r.marker());
     return DescribeRulesResponse.builder().rules(page.items()).nextMarker(page.nextToken()).build();
   }
 
   public ModifyRuleResponse modifyRule(RequestContext ctx, ModifyRuleRequest r) {
     Scope scope = ctx.scope();
-    RuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    RuleRecord rule = state.rule(scope, r.ruleArn());
     ListenerRecord listener = state.listener(scope, rule.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
     List<RuleCondition> conditions = r.conditions().isEmpty() ? rule.conditions() : RuleConditions.check(r.conditions());
@@ -86,10 +78,10 @@ public final class Rules implements ActionHandler {
 
   public DeleteRuleResponse deleteRule(RequestContext ctx, DeleteRuleRequest r) {
     Scope scope = ctx.scope();
-    if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(r.ruleArn())).isEmpty()) {
+    if (state.listenerOfDefaultRule(scope, r.ruleArn()).isPresent()) {
       throw ElbErrors.operationNotPermitted("Default rule '" + r.ruleArn() + "' cannot be deleted");
     }
-    RuleRecord rule = state.rules.find(scope, r.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(r.ruleArn()));
+    RuleRecord rule = state.rule(scope, r.ruleArn());
     state.rules.remove(scope, rule.arn());
     state.tags.remove(scope, rule.arn());
     return DeleteRuleResponse.builder().build();
@@ -100,10 +92,10 @@ public final class Rules implements ActionHandler {
     List<RuleRecord> changed = new ArrayList<>();
     Set<String> listenersTouched = new HashSet<>();
     for (RulePriorityPair p : r.rulePriorities()) {
-      if (!state.listeners.where(scope, l -> l.defaultRuleArn().equals(p.ruleArn())).isEmpty()) {
+      if (state.listenerOfDefaultRule(scope, p.ruleArn()).isPresent()) {
         throw ElbErrors.operationNotPermitted("The priority of the default rule cannot be changed");
       }
-      RuleRecord rule = state.rules.find(scope, p.ruleArn()).orElseThrow(() -> ElbErrors.ruleNotFound(p.ruleArn()));
+      RuleRecord rule = state.rule(scope, p.ruleArn());
       changed.add(rule.withPriority(checkPriority(p.priority())));
       listenersTouched.add(rule.listenerArn());
     }
@@ -125,8 +117,7 @@ public final class Rules implements ActionHandler {
     if (rule.isPresent()) {
       return render(rule.get());
     }
-    return state.listeners.where(scope, l -> l.defaultRuleArn().equals(arn)).stream().findFirst()
-        .map(Rules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
+    return state.listenerOfDefaultRule(scope, arn).map(Rules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
   }
 
   private static int checkPriority(Integer priority) {

@@ -6,6 +6,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.model.Cidr;
 import dev.privatelink.model.Ipv4;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What RegisterTargets requires of each target: instances exist, run and sit in the group's VPC;
@@ -23,7 +24,7 @@ final class TargetChecks {
   }
 
   /** Returns the zone to record for the target (null when AWS derives it). */
-  String check(Scope scope, TargetGroupRecord group, String id, int port, String zone, List<RegisteredTarget> current) {
+  @Nullable String check(Scope scope, TargetGroupRecord group, String id, int port, String zone, List<RegisteredTarget> current) {
     if (id == null || id.isEmpty()) {
       throw ElbErrors.validation("A target ID must be specified");
     }
@@ -34,7 +35,7 @@ final class TargetChecks {
     };
   }
 
-  private String checkInstance(Scope scope, TargetGroupRecord group, String id) {
+  private @Nullable String checkInstance(Scope scope, TargetGroupRecord group, String id) {
     Network.InstanceInfo instance;
     try {
       instance = network.instance(scope, id);
@@ -67,7 +68,7 @@ final class TargetChecks {
     return zone;
   }
 
-  private String checkAlb(Scope scope, TargetGroupRecord group, String arn, int port, List<RegisteredTarget> current) {
+  private @Nullable String checkAlb(Scope scope, TargetGroupRecord group, String arn, int port, List<RegisteredTarget> current) {
     LoadBalancerRecord alb = state.loadBalancers.find(scope, arn).filter(LoadBalancerRecord::isApplication)
         .orElseThrow(() -> ElbErrors.invalidTarget("The target '" + arn + "' is not an Application Load Balancer"));
     if (!alb.vpcId().equals(group.vpcId())) {

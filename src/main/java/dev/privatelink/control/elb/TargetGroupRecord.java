@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target group as stored, with AWS's health-check defaults already applied at creation.
@@ -8,7 +9,7 @@ import java.util.Map;
  * @param port null only for lambda target groups (not served)
  */
 record TargetGroupRecord(String arn, String name, String protocol, Integer port, String vpcId, String targetType,
-    String protocolVersion, HealthCheck healthCheck, Map<String, String> attributes) {
+    @Nullable String protocolVersion, HealthCheck healthCheck, Map<String, String> attributes) {
   TargetGroupRecord {
     attributes = Map.copyOf(attributes);
   }
@@ -20,8 +21,8 @@ record TargetGroupRecord(String arn, String name, String protocol, Integer port,
    * @param path null for TCP checks
    * @param matcher HTTP codes; null for TCP checks
    */
-  record HealthCheck(boolean enabled, String protocol, String port, String path, int intervalSeconds,
-      int timeoutSeconds, int healthyThreshold, int unhealthyThreshold, String matcher) {}
+  record HealthCheck(boolean enabled, String protocol, String port, @Nullable String path, int intervalSeconds,
+      int timeoutSeconds, int healthyThreshold, int unhealthyThreshold, @Nullable String matcher) {}
 
   /** True for the protocols an application load balancer speaks. */
   boolean isApplicationProtocol() {

@@ -6,9 +6,9 @@ import dev.privatelink.control.Network;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 /**
@@ -19,17 +19,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  *     DescribeTargetGroups, ModifyTargetGroup, DeleteTargetGroup, DescribeTargetGroupAttributes,
  *     ModifyTargetGroupAttributes
  */
-public final class TargetGroups implements ActionHandler {
+public record TargetGroups(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
   private static final List<String> PROTOCOLS = List.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP");
-  private final ElbState state;
-  private final Network network;
-  private final ElbTagging tagging;
-
-  TargetGroups(ElbState state, Network network, ElbTagging tagging) {
-    this.state = state;
-    this.network = network;
-    this.tagging = tagging;
-  }
 
   public CreateTargetGroupResponse createTargetGroup(RequestContext ctx, CreateTargetGroupRequest request) {
     Scope scope = ctx.scope();
@@ -95,7 +86,7 @@ public final class TargetGroups implements ActionHandler {
     }
   }
 
-  private static String checkProtocolVersion(String protocol, String version) {
+  private static @Nullable String checkProtocolVersion(String protocol, @Nullable String version) {
     boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
     if (version == null) {
       return http ? "HTTP1" : null;
@@ -136,8 +127,8 @@ public final class TargetGroups implements ActionHandler {
     if (!request.targetGroupArns().isEmpty()) {
       found = request.targetGroupArns().stream().map(arn -> state.targetGroup(scope, arn)).toList();
     } else if (!request.names().isEmpty()) {
-      found = request.names().stream().map(n -> state.targetGroups.where(scope, g -> g.name().equalsIgnoreCase(n))
-          .stream().findFirst().orElseThrow(() -> ElbErrors.targetGroupNotFound(n))).toList();
+      found = ElbState.named(state.targetGroups.all(scope), request.names(), TargetGroupRecord::name,
+          ElbErrors::targetGroupNotFound);
     } else if (request.loadBalancerArn() != null) {
       state.loadBalancer(scope, request.loadBalancerArn());
       found = state.targetGroupsOf(scope, request.loadBalancerArn()).stream()
@@ -145,7 +136,7 @@ public final class TargetGroups implements ActionHandler {
     } else {
       found = state.targetGroups.all(scope);
     }
-    Page<TargetGroupRecord> page = Page.of(found, ElbPaging.pageSize(request.pageSize()), request.marker(), "ValidationError");
+    Page<TargetGroupRecord> page = ElbPaging.page(found, TargetGroupRecord::arn, request.pageSize(), request.marker());
     return DescribeTargetGroupsResponse.builder()
         .targetGroups(page.items().stream().map(g -> render(scope, g)).toList()).nextMarker(page.nextToken()).build();
   }
@@ -187,20 +178,16 @@ public final class TargetGroups implements ActionHandler {
       ModifyTargetGroupAttributesRequest request) {
     Scope scope = ctx.scope();
     TargetGroupRecord group = state.targetGroup(scope, request.targetGroupArn());
-    AttributeRules rules = TargetGroupAttributes.rules(group);
-    Map<String, String> changes = new LinkedHashMap<>();
-    for (TargetGroupAttribute a : request.attributes()) {
-      rules.check(a.key(), a.value());
-      changes.put(a.key(), a.value());
-    }
+    var changes = TargetGroupAttributes.rules(group).changes(request.attributes(), TargetGroupAttribute::key,
+        TargetGroupAttribute::value);
     TargetGroupRecord updated = group.withAttributes(ElbState.merged(group.attributes(), changes));
     state.targetGroups.put(scope, group.arn(), updated);
     return ModifyTargetGroupAttributesResponse.builder().attributes(sdkAttributes(updated)).build();
   }
 
   private static List<TargetGroupAttribute> sdkAttributes(TargetGroupRecord group) {
-    return TargetGroupAttributes.rules(group).ordered(group.attributes()).entrySet().stream()
-        .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return TargetGroupAttributes.rules(group).render(group.attributes(),
+        (k, v) -> TargetGroupAttribute.builder().key(k).value(v).build());
   }
 
   private TargetGroup render(Scope scope, TargetGroupRecord g) {

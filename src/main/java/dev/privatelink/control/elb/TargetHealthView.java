@@ -3,6 +3,7 @@ package dev.privatelink.control.elb;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -53,7 +54,7 @@ final class TargetHealthView {
     return health(target.state(), target.reason(), target.description());
   }
 
-  private String instanceState(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
+  private @Nullable String instanceState(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
     if (!group.targetType().equals("instance")) {
       return null;
     }
@@ -64,11 +65,11 @@ final class TargetHealthView {
     }
   }
 
-  private static TargetHealth health(String state, String reason, String description) {
+  private static TargetHealth health(String state, @Nullable String reason, @Nullable String description) {
     return TargetHealth.builder().state(state).reason(reason).description(description).build();
   }
 
-  private static TargetDescription target(String id, int port, String zone) {
+  private static TargetDescription target(String id, int port, @Nullable String zone) {
     return TargetDescription.builder().id(id).port(port).availabilityZone(zone).build();
   }
 

@@ -15,17 +15,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html">RegisterTargets</a>,
  *     DeregisterTargets, DescribeTargetHealth
  */
-public final class Targets implements ActionHandler {
+public record Targets(ElbState state, TargetChecks checks, TargetHealthView health) implements ActionHandler {
   private static final int MAX_TARGETS = 1000;
-  private final ElbState state;
-  private final TargetChecks checks;
-  private final TargetHealthView health;
-
-  Targets(ElbState state, TargetChecks checks, TargetHealthView health) {
-    this.state = state;
-    this.checks = checks;
-    this.health = health;
-  }
 
   public RegisterTargetsResponse registerTargets(RequestContext ctx, RegisterTargetsRequest request) {
     Scope scope = ctx.scope();

@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,9 +75,10 @@ public final class ConnectionNotifications implements ActionHandler {
   public DescribeVpcEndpointConnectionNotificationsResponse describeVpcEndpointConnectionNotifications(
       RequestContext ctx, DescribeVpcEndpointConnectionNotificationsRequest request) {
     Scope scope = ctx.scope();
-    List<ConnectionNotification> chosen = request.connectionNotificationId() == null ? state.notifications.all(scope)
-        : List.of(notification(scope, request.connectionNotificationId()));
-    var page = Requests.page(filters.apply(chosen, request.filters()), request.maxResults(), request.nextToken());
+    String id = request.connectionNotificationId();
+    var page = Describe.of(ConnectionNotification::connectionNotificationId, Errors::notificationNotFound, filters)
+        .page(state.notifications.all(scope), id == null ? List.of() : List.of(id), request.filters(), request.maxResults(),
+            request.nextToken());
     return DescribeVpcEndpointConnectionNotificationsResponse.builder()
         .connectionNotificationSet(page.items()).nextToken(page.nextToken()).build();
   }

@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,9 @@ public final class EndpointConnections implements ActionHandler {
     List<VpcEndpointConnection> all = state.services.all(scope).stream()
         .flatMap(s -> state.connectionsOf(scope, s.id()).stream())
         .map(e -> views.connection(e.getValue())).toList();
-    var page = Requests.page(filters.apply(all, request.filters()), request.maxResults(), request.nextToken());
+    // An endpoint connects to one service: its id keys the pages.
+    var page = Describe.of(VpcEndpointConnection::vpcEndpointId, filters).page(all, List.of(), request.filters(),
+        request.maxResults(), request.nextToken());
     return DescribeVpcEndpointConnectionsResponse.builder()
         .vpcEndpointConnections(page.items()).nextToken(page.nextToken()).build();
   }

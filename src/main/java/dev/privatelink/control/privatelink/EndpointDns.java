@@ -3,6 +3,7 @@ package dev.privatelink.control.privatelink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 
 /**
@@ -48,7 +49,7 @@ final class EndpointDns {
    * The endpoint's DNS entries as AWS lists them: the regional name, one zonal name per ENI zone,
    * then the service's private DNS name when the endpoint enables it and the name is verified.
    */
-  static List<DnsEntry> entries(Endpoint e, String region, String serviceBase, String privateDnsName) {
+  static List<DnsEntry> entries(Endpoint e, String region, String serviceBase, @Nullable String privateDnsName) {
     String zone = hostedZoneId(region);
     List<DnsEntry> out = new ArrayList<>();
     out.add(DnsEntry.builder().dnsName(regionalName(e, serviceBase)).hostedZoneId(zone).build());

@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An interface endpoint as the data plane needs it: where its ENIs are in the consumer VPC, which
@@ -15,8 +16,8 @@ import java.util.List;
  */
 public record EndpointProjection(String endpointId, String accountId, String region, String state,
     String consumerVpcId, List<Eni> enis, String regionalDnsName, List<ZonalDnsName> zonalDnsNames,
-    String providerAccountId, String serviceId, String serviceName, String providerVpcId,
-    List<String> networkLoadBalancerArns, boolean privateDnsEnabled, String privateDnsName) {
+    String providerAccountId, String serviceId, String serviceName, @Nullable String providerVpcId,
+    List<String> networkLoadBalancerArns, boolean privateDnsEnabled, @Nullable String privateDnsName) {
   public EndpointProjection {
     enis = List.copyOf(enis);
     zonalDnsNames = List.copyOf(zonalDnsNames);

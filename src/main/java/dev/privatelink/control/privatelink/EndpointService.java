@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 import software.amazon.awssdk.services.ec2.model.DnsNameState;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
@@ -35,7 +36,7 @@ record EndpointService(ServiceConfiguration config, String ownerId, List<Allowed
   }
 
   /** The private DNS name consumers may use: only once its domain ownership is verified. */
-  String verifiedPrivateDnsName() {
+  @Nullable String verifiedPrivateDnsName() {
     var dns = config.privateDnsNameConfiguration();
     return dns != null && DnsNameState.VERIFIED.toString().equals(dns.stateAsString()) ? config.privateDnsName() : null;
   }

@@ -3,6 +3,7 @@ package dev.privatelink.control.privatelink;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,10 @@ public final class EndpointServiceCatalog implements ActionHandler {
         throw Errors.invalidParameter("Cross-region endpoint services are not supported by privatelink-local.");
       }
     }
-    List<Map.Entry<Scope, EndpointService>> visible = views.visibleTo(ctx);
-    List<Map.Entry<Scope, EndpointService>> chosen = request.serviceNames().isEmpty() ? visible
-        : Requests.distinct(request.serviceNames()).stream().map(name -> visible.stream()
-            .filter(e -> e.getValue().name().equals(name)).findFirst()
-            .orElseThrow(() -> Errors.invalidServiceName(name))).toList();
-    var details = filters.apply(chosen.stream().map(e -> detail(e.getKey(), e.getValue())).toList(), request.filters());
-    var page = Requests.page(details, request.maxResults(), request.nextToken());
+    List<Map.Entry<Scope, EndpointService>> chosen = Describe.select(views.visibleTo(ctx), request.serviceNames(),
+        e -> e.getValue().name(), Errors::invalidServiceName);
+    var page = Describe.of(ServiceDetail::serviceName, filters).page(chosen.stream().map(e -> detail(e.getKey(), e.getValue()))
+        .toList(), List.of(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicesResponse.builder()
         .serviceNames(page.items().stream().map(ServiceDetail::serviceName).toList())
         .serviceDetails(page.items()).nextToken(page.nextToken()).build();

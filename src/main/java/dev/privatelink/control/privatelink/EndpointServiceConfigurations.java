@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,10 @@ public final class EndpointServiceConfigurations implements ActionHandler {
   public DescribeVpcEndpointServiceConfigurationsResponse describeVpcEndpointServiceConfigurations(RequestContext ctx,
       DescribeVpcEndpointServiceConfigurationsRequest request) {
     Scope scope = ctx.scope();
-    List<EndpointService> chosen = request.serviceIds().isEmpty() ? state.services.all(scope)
-        : Requests.distinct(request.serviceIds()).stream().map(id -> state.service(scope, id)).toList();
-    var rendered = filters.apply(chosen.stream().map(s -> render(scope, s)).toList(), request.filters());
-    var page = Requests.page(rendered, request.maxResults(), request.nextToken());
+    List<EndpointService> chosen = Describe.select(state.services.all(scope), request.serviceIds(), EndpointService::id,
+        Errors::serviceNotFound);
+    var page = Describe.of(ServiceConfiguration::serviceId, filters).page(chosen.stream().map(s -> render(scope, s)).toList(),
+        List.of(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServiceConfigurationsResponse.builder()
         .serviceConfigurations(page.items()).nextToken(page.nextToken()).build();
   }

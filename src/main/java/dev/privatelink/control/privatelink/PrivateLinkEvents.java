@@ -5,6 +5,7 @@ import dev.privatelink.control.EventHandler;
 import dev.privatelink.control.Scope;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves services and endpoints on as the data plane reports. ResourceReady of an endpoint makes a
@@ -84,7 +85,7 @@ final class PrivateLinkEvents implements EventHandler {
     return false;
   }
 
-  private Map.Entry<Scope, Endpoint> endpoint(String id) {
+  private Map.@Nullable Entry<Scope, Endpoint> endpoint(String id) {
     return state.endpoints.everywhere().stream().filter(e -> e.getValue().id().equals(id)).findFirst().orElse(null);
   }
 }

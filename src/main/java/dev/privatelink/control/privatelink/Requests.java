@@ -2,7 +2,6 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Scope;
-import dev.privatelink.control.query.Page;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,11 +9,8 @@ import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
-/** Checks shared by the PrivateLink actions: required parameters, tag specifications, paging. */
+/** Checks shared by the PrivateLink actions: required parameters, tag specifications. */
 final class Requests {
-  /** EC2's code for a NextToken it did not issue. */
-  static final String BAD_TOKEN = "InvalidPaginationToken";
-
   private Requests() {}
 
   static String required(String value, String parameter) {
@@ -53,9 +49,5 @@ final class Requests {
     List<Tag> wanted = Ec2Tags.fromSpecifications(specs, resourceType);
     tags.validate(scope, "(new " + resourceType + ")", wanted);
     return wanted;
-  }
-
-  static <T> Page<T> page(List<T> all, Integer maxResults, String nextToken) {
-    return Page.of(all, maxResults, nextToken, BAD_TOKEN);
   }
 }

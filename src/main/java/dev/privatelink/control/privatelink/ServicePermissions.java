@@ -3,6 +3,7 @@ package dev.privatelink.control.privatelink;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,8 @@ public final class ServicePermissions implements ActionHandler {
   public DescribeVpcEndpointServicePermissionsResponse describeVpcEndpointServicePermissions(RequestContext ctx,
       DescribeVpcEndpointServicePermissionsRequest request) {
     var service = state.service(ctx.scope(), Requests.required(request.serviceId(), "ServiceId"));
-    var page = Requests.page(filters.apply(service.principals(), request.filters()), request.maxResults(),
-        request.nextToken());
+    var page = Describe.of(AllowedPrincipal::servicePermissionId, filters).page(service.principals(), List.of(),
+        request.filters(), request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicePermissionsResponse.builder()
         .allowedPrincipals(page.items()).nextToken(page.nextToken()).build();
   }

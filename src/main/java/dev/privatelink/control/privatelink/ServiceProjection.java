@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An endpoint service as the data plane needs it, with the TXT record that proves its private DNS
@@ -10,7 +11,8 @@ import java.util.List;
  */
 public record ServiceProjection(String serviceId, String serviceName, String accountId, String region, String state,
     List<String> networkLoadBalancerArns, List<String> availabilityZones, String baseEndpointDnsName,
-    String privateDnsName, String privateDnsState, String txtRecordName, String txtRecordValue, int txtRecordTtl) {
+    @Nullable String privateDnsName, @Nullable String privateDnsState, @Nullable String txtRecordName, @Nullable String txtRecordValue,
+    int txtRecordTtl) {
   public ServiceProjection {
     networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
     availabilityZones = List.copyOf(availabilityZones);

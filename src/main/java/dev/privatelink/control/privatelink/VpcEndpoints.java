@@ -6,6 +6,7 @@ import dev.privatelink.control.Network;
 import dev.privatelink.control.Network.SubnetInfo;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,10 +74,10 @@ public final class VpcEndpoints implements ActionHandler {
 
   public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) {
     Scope scope = ctx.scope();
-    List<Endpoint> chosen = request.vpcEndpointIds().isEmpty() ? state.endpoints.all(scope)
-        : Requests.distinct(request.vpcEndpointIds()).stream().map(id -> state.endpoint(scope, id)).toList();
-    var rendered = filters.apply(chosen.stream().map(e -> views.endpoint(scope, e)).toList(), request.filters());
-    var page = Requests.page(rendered, request.maxResults(), request.nextToken());
+    List<Endpoint> chosen = Describe.select(state.endpoints.all(scope), request.vpcEndpointIds(), Endpoint::id,
+        Errors::endpointNotFound);
+    var page = Describe.of(VpcEndpoint::vpcEndpointId, filters).page(chosen.stream().map(e -> views.endpoint(scope, e))
+        .toList(), List.of(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeVpcEndpointsResponse.builder().vpcEndpoints(page.items()).nextToken(page.nextToken()).build();
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
@@ -29,7 +30,7 @@ public final class Filters<T> {
   }
 
   /** The resources that pass every filter, in their original order. */
-  public List<T> apply(List<T> items, List<Filter> filters) {
+  public List<T> apply(List<T> items, @Nullable List<Filter> filters) {
     if (filters == null || filters.isEmpty()) {
       return items;
     }
@@ -52,7 +53,7 @@ public final class Filters<T> {
     return false;
   }
 
-  private Collection<String> valuesOf(String name, T item) {
+  private Collection<String> valuesOf(@Nullable String name, @Nullable T item) {
     if (name == null) {
       throw AwsException.invalidParameterValue("The filter 'null' is invalid");
     }

@@ -20,6 +20,7 @@ import io.netty.handler.codec.dns.DnsQuery;
 import io.netty.handler.codec.dns.TcpDnsQueryDecoder;
 import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One VPC's AmazonProvidedDNS: UDP and TCP on {@code base+2:53}, sockets opened inside the VPC's
@@ -80,7 +81,7 @@ public final class VpcResolver implements AutoCloseable {
   /** Lets the handlers, built before the resolver exists, read its current table. */
   private static final class Holder {
     private final RecordTable initial;
-    private volatile VpcResolver resolver;
+    private volatile @Nullable VpcResolver resolver;
 
     Holder(RecordTable initial) {
       this.initial = initial;

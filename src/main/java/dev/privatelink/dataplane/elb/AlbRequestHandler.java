@@ -15,23 +15,30 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the requests of one client connection (HTTP/1.1) or one stream (HTTP/2) in order: picks
  * the action by the listener's rules, answers fixed responses and redirects itself, forwards the
- * rest to a target of the chosen group. Pipelined HTTP/1.1 requests wait for the one before.
+ * rest to a target of the chosen group. Pipelined HTTP/1.1 requests wait for the one before, and
+ * the connection holds only a few of them: past {@link #MAX_QUEUED} it stops reading until the
+ * queue drains, and the next request starts only once the client takes what was written, so a
+ * client that sends without reading meets TCP backpressure instead of growing our memory.
  */
 final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements ProxyExchange.Front {
+  /** Pipelined requests waiting behind the one in flight before the connection stops reading. */
+  static final int MAX_QUEUED = 16;
+
   private final AlbRuntime runtime;
   private final int port;
   private final boolean https;
   private final boolean http2;
   private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
-  private ChannelHandlerContext ctx;
-  private ProxyExchange current;
+  private @Nullable ChannelHandlerContext ctx;
+  private @Nullable ProxyExchange current;
   private boolean busy;
-  private String clientIp;
-  private String nodeIp;
+  private @Nullable String clientIp;
+  private @Nullable String nodeIp;
 
   AlbRequestHandler(AlbRuntime runtime, int port, boolean https, boolean http2) {
     this.runtime = runtime;
@@ -52,6 +59,10 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
       return;
     }
     queue.add(req);
+    if (queue.size() >= MAX_QUEUED) {
+      // What the decoder already holds still arrives; nothing more is read off the socket.
+      ctx.channel().config().setAutoRead(false);
+    }
     if (!busy) {
       next();
     }
@@ -61,6 +72,9 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
     FullHttpRequest req = queue.poll();
     if (req == null) {
       return;
+    }
+    if (queue.size() < MAX_QUEUED && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
     }
     busy = true;
     boolean keepAlive = http2 || HttpUtil.isKeepAlive(req);
@@ -125,7 +139,8 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   private void done() {
     busy = false;
     current = null;
-    if (!queue.isEmpty()) {
+    // An unwritable channel means the client is not reading its responses: the next request waits.
+    if (!queue.isEmpty() && ctx.channel().isWritable()) {
       next();
     }
   }
@@ -154,6 +169,8 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (current != null && ctx.channel().isWritable()) {
       current.onFrontWritable();
+    } else if (!busy && ctx.channel().isWritable()) {
+      next();
     }
     ctx.fireChannelWritabilityChanged();
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** Responses the load balancer writes itself: AWS-like error pages, fixed responses, redirects. */
 final class AlbResponses {
@@ -60,7 +61,7 @@ final class AlbResponses {
     return res;
   }
 
-  private static String or(String v, String dflt) {
+  private static String or(@Nullable String v, String dflt) {
     return v == null || v.isEmpty() ? dflt : v;
   }
 
@@ -72,7 +73,7 @@ final class AlbResponses {
     return out;
   }
 
-  private static FullHttpResponse make(HttpResponseStatus status, String contentType, String body) {
+  private static FullHttpResponse make(HttpResponseStatus status, @Nullable String contentType, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
     res.headers().set(HttpHeaderNames.SERVER, SERVER)

@@ -2,18 +2,17 @@ package dev.privatelink.dataplane.elb;
 
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
-import dev.privatelink.dataplane.spec.LoadBalancerSpec.Node;
 import dev.privatelink.dataplane.spec.StatusSink;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application load balancer: HTTP and HTTPS listeners on every node, requests spread round robin
@@ -29,7 +28,7 @@ final class AlbRuntime implements LbRuntime {
   private volatile Map<Integer, ListenerConfig> byPort = Map.of();
 
   /** A listener as requests see it; {@code tls} is null for HTTP. */
-  record ListenerConfig(ListenerSpec spec, Rules rules, TlsContexts.ServerTls tls) {
+  record ListenerConfig(ListenerSpec spec, Rules rules, TlsContexts.@Nullable ServerTls tls) {
     boolean https() {
       return tls != null;
     }
@@ -64,20 +63,12 @@ final class AlbRuntime implements LbRuntime {
     Map<Integer, ListenerConfig> before = this.byPort;
     this.byPort = ports;
     releaseUnused(before.values(), ports.values());
-    Set<ListenerKey> wanted = new HashSet<>();
-    for (Node n : next.nodes()) {
-      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
-    }
-    failures.addAll(listeners.reconcile(wanted, k -> new AlbFrontend(this, k.port()), true).values());
-    if (failures.isEmpty()) {
-      sink.ready(next.arn());
-    } else {
-      sink.failed(next.arn(), String.join("; ", failures));
-    }
+    failures.addAll(listeners.reconcile(next.nodes(), ports.keySet(), k -> new AlbFrontend(this, k.port()), true).values());
+    ListenerSet.report(sink, next.arn(), failures);
   }
 
   /** Builds TLS contexts only when certificates or policy changed: that is the expensive part. */
-  private static ListenerConfig configure(ListenerSpec l, ListenerConfig before) {
+  private static ListenerConfig configure(ListenerSpec l, @Nullable ListenerConfig before) {
     boolean https = l.protocol().equalsIgnoreCase("HTTPS");
     TlsContexts.ServerTls tls = null;
     if (https) {
@@ -99,7 +90,7 @@ final class AlbRuntime implements LbRuntime {
     }
   }
 
-  ListenerConfig config(int port) {
+  @Nullable ListenerConfig config(int port) {
     return byPort.get(port);
   }
 

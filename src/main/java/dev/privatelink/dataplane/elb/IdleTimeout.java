@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fires {@link IdleStateEvent#ALL_IDLE_STATE_EVENT} when a connection has neither read nor written
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class IdleTimeout extends ChannelDuplexHandler {
   private final long timeoutNanos;
   private long lastActivity;
-  private ScheduledFuture<?> timer;
+  private @Nullable ScheduledFuture<?> timer;
 
   IdleTimeout(int timeoutSeconds) {
     this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -5,7 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import dev.privatelink.dataplane.spec.LoadBalancerSpec;
+import dev.privatelink.dataplane.spec.StatusSink;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,6 +31,29 @@ public final class ListenerSet implements AutoCloseable {
   ListenerSet(Transport transport, String netns) {
     this.transport = transport;
     this.netns = netns;
+  }
+
+  /**
+   * Listens on every port on every node of the load balancer: binds what is new, closes what is gone.
+   *
+   * @return a failure description per key that could not be bound
+   */
+  Map<ListenerKey, String> reconcile(List<LoadBalancerSpec.Node> nodes, Set<Integer> ports,
+      Function<ListenerKey, ChannelHandler> child, boolean autoRead) {
+    Set<ListenerKey> wanted = new HashSet<>();
+    for (LoadBalancerSpec.Node n : nodes) {
+      ports.forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
+    }
+    return reconcile(wanted, child, autoRead);
+  }
+
+  /** Tells the sink how an update went: ready, or failed with every reason joined. */
+  static void report(StatusSink sink, String arn, Collection<String> failures) {
+    if (failures.isEmpty()) {
+      sink.ready(arn);
+    } else {
+      sink.failed(arn, String.join("; ", failures));
+    }
   }
 
   /**

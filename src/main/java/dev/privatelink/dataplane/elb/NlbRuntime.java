@@ -15,7 +15,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,16 +58,7 @@ final class NlbRuntime implements LbRuntime {
     Map<Integer, ListenerSpec> ports = new HashMap<>();
     next.listeners().forEach(l -> ports.put(l.port(), l));
     this.byPort = ports;
-    Set<ListenerKey> wanted = new HashSet<>();
-    for (Node n : next.nodes()) {
-      ports.keySet().forEach(p -> wanted.add(new ListenerKey(n.privateIp(), p)));
-    }
-    Map<ListenerKey, String> failures = listeners.reconcile(wanted, this::acceptor, false);
-    if (failures.isEmpty()) {
-      sink.ready(next.arn());
-    } else {
-      sink.failed(next.arn(), String.join("; ", failures.values()));
-    }
+    ListenerSet.report(sink, next.arn(), listeners.reconcile(next.nodes(), ports.keySet(), this::acceptor, false).values());
   }
 
   /** The ports this load balancer listens on (what a PrivateLink endpoint must carry). */

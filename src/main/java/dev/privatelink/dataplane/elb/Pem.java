@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.jspecify.annotations.Nullable;
 
 /** Reads certificates and private keys as ACM stores them: PEM, keys in PKCS#1 or PKCS#8, RSA or EC. */
 final class Pem {
@@ -36,7 +37,7 @@ final class Pem {
   }
 
   /** The certificate followed by its chain, if any. */
-  static List<X509Certificate> chain(String certificatePem, String chainPem) {
+  static List<X509Certificate> chain(String certificatePem, @Nullable String chainPem) {
     List<X509Certificate> out = new ArrayList<>(certificates(certificatePem));
     if (chainPem != null && !chainPem.isBlank()) {
       out.addAll(certificates(chainPem));

@@ -5,6 +5,7 @@ import dev.privatelink.model.SslPolicies;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener's security policy (from the one table in {@link SslPolicies}) as Netty needs it: its
@@ -18,7 +19,7 @@ public final class PolicyCiphers {
   private PolicyCiphers() {}
 
   /** The policy of that name; an unknown or missing name gets the API default. */
-  public static SslPolicies.Policy of(String name) {
+  public static SslPolicies.Policy of(@Nullable String name) {
     return SslPolicies.find(name == null ? "" : name)
         .orElseGet(() -> SslPolicies.find(SslPolicies.DEFAULT).orElseThrow());
   }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request forwarded to one target and its response streamed back. The status codes follow
@@ -39,14 +40,14 @@ final class ProxyExchange {
   private final boolean frontKeepAlive;
   private final boolean http2;
   private final long timeoutNanos;
-  private Channel backend;
+  private @Nullable Channel backend;
   private boolean reused;
   private boolean retried;
   private boolean headSent;
   private boolean backendKeepAlive;
   private boolean done;
   private long lastActivity;
-  private ScheduledFuture<?> timer;
+  private @Nullable ScheduledFuture<?> timer;
 
   ProxyExchange(Front front, BackendPool pool, BackendPool.Key key, FullHttpRequest request, boolean frontKeepAlive,
       boolean http2, int timeoutSeconds) {

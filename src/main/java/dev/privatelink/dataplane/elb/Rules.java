@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Listener rules evaluated as an ALB does: by ascending priority, the first rule whose conditions
@@ -43,7 +44,7 @@ final class Rules {
     };
   }
 
-  private static boolean any(Condition c, String value, boolean ignoreCase) {
+  private static boolean any(Condition c, @Nullable String value, boolean ignoreCase) {
     if (value == null) {
       return false;
     }
@@ -96,7 +97,7 @@ final class Rules {
     return q >= 0 ? uri.substring(q + 1) : "";
   }
 
-  static String stripPort(String host) {
+  static @Nullable String stripPort(@Nullable String host) {
     if (host == null) {
       return null;
     }

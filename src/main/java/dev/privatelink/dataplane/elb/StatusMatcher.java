@@ -1,7 +1,9 @@
 package dev.privatelink.dataplane.elb;
 
+import org.jspecify.annotations.Nullable;
+
 /** A health-check matcher such as {@code 200}, {@code 200-399} or {@code 200,302}. */
-record StatusMatcher(String expression) {
+record StatusMatcher(@Nullable String expression) {
   boolean matches(int code) {
     String expr = expression == null || expression.isBlank() ? "200-399" : expression;
     for (String part : expr.split(",")) {

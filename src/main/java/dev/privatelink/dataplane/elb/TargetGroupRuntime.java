@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target group as one load balancer runs it: which targets may get new flows or requests (healthy
@@ -76,12 +77,12 @@ final class TargetGroupRuntime implements AutoCloseable {
   }
 
   /** A target for a new NLB flow from a node in {@code nodeAz}; the same hash keeps choosing the same target. */
-  TargetSpec pickForFlow(String nodeAz, int hash) {
+  @Nullable TargetSpec pickForFlow(String nodeAz, int hash) {
     return pick(nodeAz, hash);
   }
 
   /** The next target for an ALB request, round robin. */
-  TargetSpec pickRoundRobin() {
+  @Nullable TargetSpec pickRoundRobin() {
     return pick(null, roundRobin.getAndIncrement());
   }
 
@@ -101,7 +102,7 @@ final class TargetGroupRuntime implements AutoCloseable {
    * The {@code n}th (modulo their number) of the routable targets: the healthy ones the node may use,
    * or all it may use when none is healthy. Counts, then walks, so a request allocates nothing.
    */
-  private TargetSpec pick(String nodeAz, int n) {
+  private @Nullable TargetSpec pick(@Nullable String nodeAz, int n) {
     TargetGroupSpec s = spec;
     boolean checksOff = !s.healthCheck().enabled();
     int candidates = 0;
@@ -131,7 +132,7 @@ final class TargetGroupRuntime implements AutoCloseable {
     return first; // health changed between the two walks (checks run on other threads)
   }
 
-  private boolean usable(TargetSpec t, String nodeAz) {
+  private boolean usable(TargetSpec t, @Nullable String nodeAz) {
     return !t.draining() && (nodeAz == null || crossZone || nodeAz.equals(t.availabilityZone()));
   }
 
@@ -194,7 +195,7 @@ final class TargetGroupRuntime implements AutoCloseable {
     }
   }
 
-  private static TargetHealth better(TargetHealth a, TargetHealth b) {
+  private static TargetHealth better(@Nullable TargetHealth a, TargetHealth b) {
     if (a == null) {
       return b;
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /** The target groups of one load balancer, reconciled by ARN, and weighted choice among them. */
 final class TargetGroups implements AutoCloseable {
@@ -33,12 +34,12 @@ final class TargetGroups implements AutoCloseable {
         .update(tg, lb.nodes(), lb.crossZone()));
   }
 
-  TargetGroupRuntime get(String arn) {
+  @Nullable TargetGroupRuntime get(String arn) {
     return byArn.get(arn);
   }
 
   /** Picks one group of a forward action by weight (a zero total weight picks the first). */
-  TargetGroupRuntime choose(ActionSpec.Forward forward) {
+  @Nullable TargetGroupRuntime choose(ActionSpec.Forward forward) {
     var groups = forward.targetGroups();
     if (groups.isEmpty()) {
       return null;

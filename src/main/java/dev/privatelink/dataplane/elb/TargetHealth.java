@@ -1,7 +1,9 @@
 package dev.privatelink.dataplane.elb;
 
+import org.jspecify.annotations.Nullable;
+
 /** A health conclusion in AWS's vocabulary (DescribeTargetHealth state, reason code, description). */
-record TargetHealth(String state, String reason, String description) {
+record TargetHealth(String state, @Nullable String reason, @Nullable String description) {
   static final TargetHealth INITIAL = new TargetHealth("initial", "Elb.InitialHealthChecking", "Initial health checks in progress");
   static final TargetHealth HEALTHY = new TargetHealth("healthy", null, null);
   static final TargetHealth DRAINING = new TargetHealth("draining", "Target.DeregistrationInProgress", "Target deregistration is in progress");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server TLS for an HTTPS listener: one OpenSSL (BoringSSL) context per certificate, restricted to
@@ -36,7 +37,7 @@ final class TlsContexts {
    * The contexts of one listener. {@code only} is set when the listener has a single certificate:
    * it answers every name, so the connection needs no SNI lookup and can get its SslHandler at once.
    */
-  record ServerTls(Mapping<String, SslContext> sni, SslContext only, List<SslContext> all) {
+  record ServerTls(Mapping<String, SslContext> sni, @Nullable SslContext only, List<SslContext> all) {
     /** Drops the listener's references; connections still open keep theirs through their engines. */
     void release() {
       all.forEach(ReferenceCountUtil::safeRelease);

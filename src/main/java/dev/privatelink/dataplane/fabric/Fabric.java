@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles the network of every VPC: router namespace, instance namespaces and veths, the
@@ -168,7 +169,7 @@ public final class Fabric implements AutoCloseable {
     return ips;
   }
 
-  private static Cidr subnetOf(VpcSpec vpc, String ip) {
+  private static @Nullable Cidr subnetOf(VpcSpec vpc, String ip) {
     for (SubnetSpec s : vpc.subnets()) {
       Cidr c = Cidr.parse(s.cidr());
       if (c.contains(ip)) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a VPC's security groups as one nftables script for its router namespace: table
@@ -131,7 +132,7 @@ public final class SecurityGroupRules {
   }
 
   /** The nft match of one rule ({@code peer} is saddr for ingress, daddr for egress), or null for IPv6 rules. */
-  static String match(SgRule rule, String peer) {
+  static @Nullable String match(SgRule rule, String peer) {
     StringBuilder m = new StringBuilder();
     if (rule.referencedGroupId() != null) {
       m.append("ip ").append(peer).append(" @").append(setName(rule.referencedGroupId())).append(' ');

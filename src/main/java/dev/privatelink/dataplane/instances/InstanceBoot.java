@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Boots one instance: prepares its state directory, starts its init (private mounts, hostname,
@@ -148,7 +149,7 @@ final class InstanceBoot {
     return dot > 0 ? h.substring(0, dot) : h;
   }
 
-  private static String readLine(Process p) {
+  private static @Nullable String readLine(Process p) {
     try {
       return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs host tools ({@code ip}, {@code nft}, …) as child processes. Batches go through one process
@@ -22,7 +23,7 @@ public final class Host {
   }
 
   /** Runs a command feeding {@code stdin} (may be null) and returns its stdout. */
-  public static String run(List<String> command, String stdin) {
+  public static String run(List<String> command, @Nullable String stdin) {
     Result r = tryRun(command, stdin);
     if (r.exitCode() != 0) {
       throw new HostCommandException(command, r.exitCode(), r.stderr());
@@ -31,7 +32,7 @@ public final class Host {
   }
 
   /** Runs a command and reports its outcome without throwing on a non-zero exit. */
-  public static Result tryRun(List<String> command, String stdin) {
+  public static Result tryRun(List<String> command, @Nullable String stdin) {
     try {
       Process p = new ProcessBuilder(command).start();
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));

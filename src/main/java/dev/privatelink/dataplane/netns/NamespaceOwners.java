@@ -1,9 +1,9 @@
 package dev.privatelink.dataplane.netns;
 
+import dev.privatelink.util.process.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class NamespaceOwners {
   private static final Path DIR = Path.of(System.getProperty("privatelink.owners", "/run/privatelink-local/owners"));
-  private static final String SELF = identity(ProcessHandle.current());
+  private static final String SELF = ProcessIdentity.current().text();
 
   private NamespaceOwners() {}
 
@@ -43,12 +43,7 @@ public final class NamespaceOwners {
     if (owner.isEmpty() || owner.get().equals(SELF)) {
       return true;
     }
-    String[] parts = owner.get().split(" ");
-    try {
-      return ProcessHandle.of(Long.parseLong(parts[0])).map(p -> !identity(p).equals(owner.get())).orElse(true);
-    } catch (NumberFormatException e) {
-      return true;
-    }
+    return ProcessIdentity.parse(owner.get()).flatMap(ProcessIdentity::live).isEmpty();
   }
 
   /** Forgets the records of namespaces that no longer exist (a crash between delete and release). */
@@ -78,9 +73,5 @@ public final class NamespaceOwners {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static String identity(ProcessHandle p) {
-    return p.pid() + " " + p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link Namespaces} on Linux through {@code setns(2)}, called with Java's foreign function API.
@@ -24,6 +25,11 @@ import java.util.concurrent.ConcurrentMap;
  * namespace, hence {@link #call} refuses virtual threads. File descriptors of the target namespaces
  * are cached per name and re-validated by inode, so a namespace deleted and recreated under the
  * same name is never entered through a stale descriptor; {@link #forget} drops one eagerly.
+ *
+ * <p>A descriptor is closed only once no thread can still enter through it: the cache holds one
+ * reference and every {@link #call} another for as long as it runs, and the last to let go closes
+ * it. Without that, a thread between its look-up and its {@code setns} could find the number reused
+ * by another open and create its sockets in some other VPC.
  */
 public final class SetnsNamespaces implements Namespaces, AutoCloseable {
   private static final int CLONE_NEWNET = 0x40000000;
@@ -58,17 +64,21 @@ public final class SetnsNamespaces implements Namespaces, AutoCloseable {
     if (Thread.currentThread().isVirtual()) {
       throw new IllegalStateException("setns needs a platform thread; do not enter a namespace from a virtual thread");
     }
-    NsFd target = fdFor(netns);
-    int home = open("/proc/thread-self/ns/net");
+    NsFd target = acquire(netns);
     try {
-      setns(target.fd(), netns);
+      int home = open("/proc/thread-self/ns/net");
       try {
-        return action.call();
+        setns(target.fd, netns);
+        try {
+          return action.call();
+        } finally {
+          setns(home, "the thread's original namespace");
+        }
       } finally {
-        setns(home, "the thread's original namespace");
+        close(home);
       }
     } finally {
-      close(home);
+      target.release();
     }
   }
 
@@ -76,7 +86,7 @@ public final class SetnsNamespaces implements Namespaces, AutoCloseable {
   public void forget(String netns) {
     NsFd old = cache.remove(netns);
     if (old != null) {
-      close(old.fd());
+      old.release();
     }
   }
 
@@ -85,7 +95,18 @@ public final class SetnsNamespaces implements Namespaces, AutoCloseable {
     cache.keySet().forEach(this::forget);
   }
 
-  private NsFd fdFor(String netns) throws IOException {
+  /** The namespace's descriptor with a reference taken for the caller, who must release it. */
+  private NsFd acquire(String netns) throws IOException {
+    while (true) {
+      NsFd fd = cached(netns);
+      if (fd.retain()) {
+        return fd;
+      }
+      // Forgotten and closed between the look-up and the retain: look it up again.
+    }
+  }
+
+  private NsFd cached(String netns) throws IOException {
     Path path = NETNS_DIR.resolve(netns);
     long inode;
     try {
@@ -95,14 +116,16 @@ public final class SetnsNamespaces implements Namespaces, AutoCloseable {
       throw new IllegalArgumentException("no network namespace named " + netns, e);
     }
     NsFd cached = cache.get(netns);
-    if (cached != null && cached.inode() == inode) {
+    if (cached != null && cached.inode == inode) {
       return cached;
     }
-    forget(netns);
-    NsFd fresh = new NsFd(open(path.toString()), inode);
+    if (cached != null && cache.remove(netns, cached)) {
+      cached.release();
+    }
+    NsFd fresh = NsFd.open(path);
     NsFd raced = cache.putIfAbsent(netns, fresh);
     if (raced != null) {
-      close(fresh.fd());
+      fresh.release();
       return raced;
     }
     return fresh;
@@ -146,5 +169,55 @@ public final class SetnsNamespaces implements Namespaces, AutoCloseable {
     }
   }
 
-  private record NsFd(int fd, long inode) {}
+  /**
+   * An open namespace descriptor and the inode it refers to, counted: it starts with the cache's
+   * reference, and closes when the count drops to zero, after which it can never be retained again.
+   */
+  private static final class NsFd {
+    final int fd;
+    final long inode;
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    private NsFd(int fd, long inode) {
+      this.fd = fd;
+      this.inode = inode;
+    }
+
+    /**
+     * Opens the namespace and takes the inode from the descriptor itself (stat through /proc follows
+     * it to the namespace), not from the path, which may name a newer namespace by now.
+     */
+    static NsFd open(Path path) throws IOException {
+      int fd = SetnsNamespaces.open(path.toString());
+      try {
+        Path opened = Path.of("/proc/self/fd/" + fd);
+        // While `ip netns add` or `delete` runs, the name is a plain file without the namespace
+        // mounted on it; only a file of the namespace filesystem (the device of our own) is one.
+        Object nsfs = Files.getAttribute(Path.of("/proc/self/ns/net"), "unix:dev");
+        if (!Files.getAttribute(opened, "unix:dev").equals(nsfs)) {
+          throw new IllegalArgumentException("no network namespace named " + path.getFileName()
+              + " (it is being made or removed)");
+        }
+        return new NsFd(fd, (Long) Files.getAttribute(opened, "unix:ino"));
+      } catch (IOException | RuntimeException e) {
+        close(fd);
+        throw e;
+      }
+    }
+
+    boolean retain() {
+      for (int n = references.get(); n > 0; n = references.get()) {
+        if (references.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void release() {
+      if (references.decrementAndGet() == 0) {
+        close(fd);
+      }
+    }
+  }
 }

@@ -9,6 +9,7 @@ import dev.privatelink.dataplane.spec.StatusSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries interface endpoints: each endpoint ENI address (in the consumer VPC's namespace) listens
@@ -86,7 +87,7 @@ public final class EndpointEngine implements AutoCloseable {
   }
 
   /** The origin an endpoint flow carries into the NLB (Proxy Protocol v2 sees the ENI as destination). */
-  static FlowOrigin origin(io.netty.channel.Channel ch, String endpointId) {
+  static FlowOrigin origin(io.netty.channel.Channel ch, @Nullable String endpointId) {
     return new FlowOrigin((java.net.InetSocketAddress) ch.remoteAddress(), (java.net.InetSocketAddress) ch.localAddress(),
         endpointId);
   }

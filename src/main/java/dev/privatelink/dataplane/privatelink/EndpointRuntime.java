@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The listening sockets and open connections of one interface endpoint. */
 final class EndpointRuntime implements AutoCloseable {
@@ -28,7 +29,7 @@ final class EndpointRuntime implements AutoCloseable {
   private final Map<Key, Channel> listeners = new HashMap<>();
   private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
   private volatile Map<Key, Target> targets = Map.of();
-  private volatile String endpointId;
+  private volatile @Nullable String endpointId;
 
   EndpointRuntime(LoadBalancerEngine loadBalancers, String netns, String consumerVpcId) {
     this.loadBalancers = loadBalancers;

@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a listener does with a request or a flow. */
 public sealed interface ActionSpec {
@@ -12,10 +13,11 @@ public sealed interface ActionSpec {
   }
 
   /** Answer without a target. */
-  record FixedResponse(int statusCode, String contentType, String body) implements ActionSpec {}
+  record FixedResponse(int statusCode, @Nullable String contentType, @Nullable String body) implements ActionSpec {}
 
   /** Redirect; each part may use AWS's placeholders #{protocol}, #{host}, #{port}, #{path}, #{query}. */
-  record Redirect(String protocol, String host, String port, String path, String query, int statusCode)
+  record Redirect(@Nullable String protocol, @Nullable String host, @Nullable String port, @Nullable String path,
+      @Nullable String query, int statusCode)
       implements ActionSpec {}
 
   /** A target group's share of a forward action. */

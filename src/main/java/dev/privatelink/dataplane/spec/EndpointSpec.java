@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An interface VPC endpoint whose connection is {@code available}: its ENIs in the consumer VPC
@@ -10,7 +11,7 @@ import java.util.List;
 public record EndpointSpec(
     String endpointId,
     String consumerVpcId,
-    String providerVpcId,
+    @Nullable String providerVpcId,
     List<EniSpec> enis,
     List<EniAz> eniZones,
     List<String> networkLoadBalancerArns) {

@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener: port, protocol, and for HTTPS/TLS the certificates (the first is the default, the
@@ -14,7 +15,7 @@ public record ListenerSpec(
     int port,
     String protocol,
     List<CertificateSpec> certificates,
-    String sslPolicy,
+    @Nullable String sslPolicy,
     List<String> alpnPolicy,
     int tcpIdleTimeoutSeconds,
     ActionSpec defaultAction,
@@ -26,7 +27,7 @@ public record ListenerSpec(
   }
 
   /** A certificate and its key in PEM, as imported into ACM. */
-  public record CertificateSpec(String arn, String certificatePem, String chainPem, String privateKeyPem) {}
+  public record CertificateSpec(String arn, String certificatePem, @Nullable String chainPem, String privateKeyPem) {}
 
   /** A listener rule: conditions on host, path, method or headers, and what to do on a match. */
   public record RuleSpec(int priority, List<Condition> conditions, ActionSpec action) {
@@ -36,7 +37,7 @@ public record ListenerSpec(
   }
 
   /** One rule condition: field {@code host-header}, {@code path-pattern}, {@code http-request-method} or {@code http-header}. */
-  public record Condition(String field, String headerName, List<String> values) {
+  public record Condition(String field, @Nullable String headerName, List<String> values) {
     public Condition {
       values = List.copyOf(values);
     }

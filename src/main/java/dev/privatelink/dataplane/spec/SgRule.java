@@ -1,5 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One allow rule. Exactly one of {@code cidr} and {@code referencedGroupId} is set: a rule that
  * references a group matches the private addresses of every ENI in that group.
@@ -8,4 +10,4 @@ package dev.privatelink.dataplane.spec;
  * @param fromPort first port (or ICMP type; -1 for all), ignored for protocol -1
  * @param toPort last port (or ICMP code; -1 for all), ignored for protocol -1
  */
-public record SgRule(String protocol, int fromPort, int toPort, String cidr, String referencedGroupId) {}
+public record SgRule(String protocol, int fromPort, int toPort, @Nullable String cidr, @Nullable String referencedGroupId) {}

@@ -1,5 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the data plane tells the control plane what it achieved on the host. Implementations are
  * thread safe; calls with an unchanged value are cheap no-ops.
@@ -12,7 +14,8 @@ public interface StatusSink {
   void failed(String resourceId, String reason);
 
   /** What a target group's health checks concluded about one target (id and port). */
-  void targetHealth(String targetGroupArn, String targetId, int port, String state, String reason, String description);
+  void targetHealth(String targetGroupArn, String targetId, int port, String state, @Nullable String reason,
+      @Nullable String description);
 
   /** Text an instance printed on its console (user data output), appended. */
   void consoleOutput(String instanceId, String text);
@@ -21,7 +24,7 @@ public interface StatusSink {
   StatusSink NONE = new StatusSink() {
     @Override public void ready(String resourceId) {}
     @Override public void failed(String resourceId, String reason) {}
-    @Override public void targetHealth(String tg, String id, int port, String s, String r, String d) {}
+    @Override public void targetHealth(String tg, String id, int port, String s, @Nullable String r, @Nullable String d) {}
     @Override public void consoleOutput(String instanceId, String text) {}
   };
 }

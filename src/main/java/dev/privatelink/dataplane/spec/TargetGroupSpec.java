@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.spec;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target group as the nodes see it. Targets are already resolved to addresses: an instance to
@@ -27,7 +28,7 @@ public record TargetGroupSpec(
    *
    * @param draining true once deregistered, until the deregistration delay has passed
    */
-  public record TargetSpec(String targetId, String ip, int port, String availabilityZone, boolean draining) {}
+  public record TargetSpec(String targetId, String ip, int port, @Nullable String availabilityZone, boolean draining) {}
 
   /**
    * Health-check settings with AWS's defaults already applied.
@@ -39,10 +40,10 @@ public record TargetGroupSpec(
       boolean enabled,
       String protocol,
       int port,
-      String path,
+      @Nullable String path,
       int intervalSeconds,
       int timeoutSeconds,
       int healthyThreshold,
       int unhealthyThreshold,
-      String matcher) {}
+      @Nullable String matcher) {}
 }

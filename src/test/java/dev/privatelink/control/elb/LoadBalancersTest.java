@@ -24,9 +24,9 @@ class LoadBalancersTest {
     assertEquals("provisioning", lb.state().codeAsString());
     assertEquals(f.vpc, lb.vpcId());
     assertEquals(List.of(f.network.defaultSecurityGroupId(null, f.vpc)), lb.securityGroups());
-    assertEquals(2, f.network.interfaces.size());
+    assertEquals(2, f.network.enis.size());
     String id = lb.loadBalancerArn().substring(lb.loadBalancerArn().lastIndexOf('/') + 1);
-    f.network.interfaces.values().forEach(eni -> {
+    f.network.enis.values().forEach(eni -> {
       assertEquals("interface", eni.interfaceType());
       assertEquals("ELB app/web/" + id, eni.description());
       assertEquals("amazon-elb", eni.requesterId());
@@ -45,7 +45,7 @@ class LoadBalancersTest {
     // AWS sends an empty LoadBalancerAddresses for addresses no subnet mapping fixed (aws-cli#8020).
     assertTrue(lb.availabilityZones().get(0).hasLoadBalancerAddresses());
     assertEquals(List.of(), lb.availabilityZones().get(0).loadBalancerAddresses());
-    assertTrue(f.network.interfaces.values().stream().allMatch(e -> e.interfaceType().equals("network_load_balancer")));
+    assertTrue(f.network.enis.values().stream().allMatch(e -> e.interfaceType().equals("network_load_balancer")));
     assertFalse(lb.hasSecurityGroups(), "an NLB created without security groups has none listed");
     var info = f.cloud.read(x -> x.elb().networkLoadBalancer(new Scope(ElbFixture.ACCOUNT, ElbFixture.REGION),
         lb.loadBalancerArn())).orElseThrow();
@@ -60,7 +60,7 @@ class LoadBalancersTest {
     f.fails("InvalidConfigurationRequest", CreateLoadBalancerRequest.builder().name("a")
         .subnets(f.subnetA, sameZone).build());
     f.fails("SubnetNotFound", CreateLoadBalancerRequest.builder().name("a").subnets(f.subnetA, "subnet-404").build());
-    assertTrue(f.network.interfaces.isEmpty());
+    assertTrue(f.network.enis.isEmpty());
     assertTrue(all().isEmpty(), "failed calls leave nothing behind");
   }
 
@@ -136,7 +136,7 @@ class LoadBalancersTest {
         .attributes(attr("deletion_protection.enabled", "false")).build());
 
     f.call(DeleteLoadBalancerRequest.builder().loadBalancerArn(lb.loadBalancerArn()).build());
-    assertTrue(f.network.interfaces.isEmpty());
+    assertTrue(f.network.enis.isEmpty());
     f.fails("ListenerNotFound", DescribeListenersRequest.builder().listenerArns(listener.listenerArn()).build());
     f.call(DeleteLoadBalancerRequest.builder().loadBalancerArn(lb.loadBalancerArn()).build());
     f.call(DeleteTargetGroupRequest.builder().targetGroupArn(tg.targetGroupArn()).build());
@@ -148,7 +148,7 @@ class LoadBalancersTest {
     String sg = f.network.addGroup(f.vpc, "web");
     f.call(SetSecurityGroupsRequest.builder().loadBalancerArn(lb.loadBalancerArn()).securityGroups(sg).build());
     assertEquals(List.of(sg), describe(lb.loadBalancerArn()).securityGroups());
-    assertTrue(f.network.interfaceGroups.values().stream().allMatch(g -> g.equals(List.of(sg))));
+    assertTrue(f.network.enis.values().stream().allMatch(e -> e.groupIds().equals(List.of(sg))));
     f.fails("InvalidSecurityGroup", SetSecurityGroupsRequest.builder().loadBalancerArn(lb.loadBalancerArn())
         .securityGroups("sg-404").build());
     f.fails("InvalidConfigurationRequest", SetSecurityGroupsRequest.builder()

@@ -105,7 +105,7 @@ class TargetsTest {
     String stopped = f.network.addInstance(f.subnetA, "10.0.1.11", "stopped");
     f.fails("InvalidTarget", register(tg, "i-0000000000000dead", null));
     f.fails("InvalidTarget", register(tg, stopped, null));
-    String otherVpc = f.network.addVpc("10.1.0.0/16");
+    String otherVpc = f.network.addVpc(ElbFixture.SCOPE, "10.1.0.0/16");
     String otherSubnet = f.network.addSubnet(otherVpc, "10.1.1.0/24", "us-east-1a");
     f.fails("InvalidTarget", register(tg, f.network.addInstance(otherSubnet, "10.1.1.5", "running"), null));
 

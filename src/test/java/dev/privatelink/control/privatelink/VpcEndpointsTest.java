@@ -59,7 +59,7 @@ class VpcEndpointsTest {
     assertEquals("default", e.groups().getFirst().groupName());
     assertEquals(2, e.networkInterfaceIds().size());
     var eni = w.network.enis.get(e.networkInterfaceIds().getFirst());
-    assertEquals("vpc_endpoint", eni.type());
+    assertEquals("vpc_endpoint", eni.interfaceType());
     assertEquals("VPC Endpoint Interface " + e.vpcEndpointId(), eni.description());
     assertDnsEntries(e, s);
 
@@ -137,7 +137,7 @@ class VpcEndpointsTest {
   void subnetsMustBeOnePerOfferedZoneAndAFailedCreateLeavesNothing() {
     var s = w.service(false);
     w.allow(s, "*");
-    String secondInA = w.network.addSubnet(CONSUMER_SCOPE, w.consumerVpc, "us-east-1a");
+    String secondInA = w.network.addSubnet(w.consumerVpc, "us-east-1a");
     fails("DuplicateSubnetsInSameZone", () -> w.endpoint(s, w.subnetA, secondInA));
     fails("InvalidParameter", () -> w.endpoint(s, w.subnetC));
     w.network.capacity.put(w.subnetB, 0);
@@ -183,7 +183,7 @@ class VpcEndpointsTest {
     var s = w.service(false);
     w.allow(s, "*");
     VpcEndpoint e = w.endpoint(s, w.subnetA);
-    String sg = w.network.addGroup(CONSUMER_SCOPE, w.consumerVpc, "endpoint");
+    String sg = w.network.addGroup(w.consumerVpc, "endpoint");
     String oldEni = e.networkInterfaceIds().getFirst();
     w.consumer(ModifyVpcEndpointRequest.builder().vpcEndpointId(e.vpcEndpointId()).addSubnetIds(w.subnetB)
         .removeSubnetIds(w.subnetA).addSecurityGroupIds(sg).build());

@@ -7,6 +7,7 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.Scope;
+import dev.privatelink.testing.FakeNetwork;
 import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.SdkRequest;
@@ -25,9 +26,9 @@ final class World {
   final FakeLoadBalancers balancers = new FakeLoadBalancers();
   final String providerVpc = network.addVpc(PROVIDER_SCOPE, true, true);
   final String consumerVpc = network.addVpc(CONSUMER_SCOPE, true, true);
-  final String subnetA = network.addSubnet(CONSUMER_SCOPE, consumerVpc, "us-east-1a");
-  final String subnetB = network.addSubnet(CONSUMER_SCOPE, consumerVpc, "us-east-1b");
-  final String subnetC = network.addSubnet(CONSUMER_SCOPE, consumerVpc, "us-east-1c");
+  final String subnetA = network.addSubnet(consumerVpc, "us-east-1a");
+  final String subnetB = network.addSubnet(consumerVpc, "us-east-1b");
+  final String subnetC = network.addSubnet(consumerVpc, "us-east-1c");
 
   World() {
     privateLink().wire(network, balancers);

@@ -32,6 +32,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /** Spec builders, certificates, ports and waiting for tests of the load balancers. */
 public final class TestSupport {
@@ -165,7 +166,8 @@ public final class TestSupport {
       failed.put(id, reason);
     }
 
-    @Override public void targetHealth(String tg, String id, int port, String state, String reason, String desc) {
+    @Override public void targetHealth(String tg, String id, int port, String state, @Nullable String reason,
+        @Nullable String desc) {
       health.put(tg + "|" + id + "|" + port, state + "|" + reason + "|" + desc);
       events.add(tg + "|" + id + "|" + port + "=" + state + "|" + reason + "|" + desc);
     }

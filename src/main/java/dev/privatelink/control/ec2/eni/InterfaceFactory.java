@@ -7,6 +7,7 @@ import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the security groups of a new interface and makes its record: used by
@@ -48,13 +49,13 @@ public final class InterfaceFactory {
    * @param attachment the instance attachment, or null
    */
   public NetworkInterfaceRecord create(RequestContext ctx, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, String requesterId, NetworkInterfaceRecord.Attachment attachment) {
+      String description, String interfaceType, @Nullable String requesterId, NetworkInterfaceRecord.@Nullable Attachment attachment) {
     return create(ctx, ctx.ids().ec2Id("eni"), subnet, ip, groups, description, interfaceType, requesterId, attachment);
   }
 
   /** A new interface record with an id chosen beforehand (an instance records its interface's id). */
   public NetworkInterfaceRecord create(RequestContext ctx, String eniId, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, String requesterId, NetworkInterfaceRecord.Attachment attachment) {
+      String description, String interfaceType, @Nullable String requesterId, NetworkInterfaceRecord.@Nullable Attachment attachment) {
     String mac = "0e:" + String.join(":", ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2),
         ctx.ids().hex(2));
     return new NetworkInterfaceRecord(eniId, subnet.subnetId(), subnet.vpcId(), subnet.availabilityZone(),

@@ -8,6 +8,7 @@ import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Page;
 import java.util.List;
 import java.util.Set;
@@ -78,14 +79,10 @@ public final class NetworkInterfaceActions implements ActionHandler {
   public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx,
       DescribeNetworkInterfacesRequest request) {
     Scope scope = ctx.scope();
-    List<NetworkInterfaceRecord> enis = state.networkInterfaces().all(scope);
-    if (request.hasNetworkInterfaceIds()) {
-      request.networkInterfaceIds().forEach(id -> state.networkInterface(scope, id));
-      enis = enis.stream().filter(e -> request.networkInterfaceIds().contains(e.networkInterfaceId())).toList();
-    }
-    List<NetworkInterface> out = renderer.filters(scope).apply(enis, request.filters()).stream()
-        .map(e -> renderer.render(scope, e)).toList();
-    Page<NetworkInterface> page = Page.of(out, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<NetworkInterface> page = Describe.of(NetworkInterfaceRecord::networkInterfaceId,
+            Ec2Errors::networkInterfaceNotFound, renderer.filters(scope))
+        .page(state.networkInterfaces().all(scope), request.networkInterfaceIds(), request.filters(), request.maxResults(),
+            request.nextToken()).map(e -> renderer.render(scope, e));
     return DescribeNetworkInterfacesResponse.builder().networkInterfaces(page.items()).nextToken(page.nextToken()).build();
   }
 }

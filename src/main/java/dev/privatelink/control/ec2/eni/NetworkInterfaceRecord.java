@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.eni;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network interface: one private IPv4 address of a subnet, its security groups, and who owns it
@@ -22,10 +23,10 @@ public record NetworkInterfaceRecord(
     String description,
     String interfaceType,
     boolean requesterManaged,
-    String requesterId,
+    @Nullable String requesterId,
     String macAddress,
-    Attachment attachment,
-    String publicIp) {
+    @Nullable Attachment attachment,
+    @Nullable String publicIp) {
   public NetworkInterfaceRecord {
     groupIds = List.copyOf(groupIds);
   }
@@ -43,7 +44,7 @@ public record NetworkInterfaceRecord(
         privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
   }
 
-  public NetworkInterfaceRecord withPublicIp(String ip) {
+  public NetworkInterfaceRecord withPublicIp(@Nullable String ip) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
         privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip);
   }

@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.List;
@@ -94,19 +95,15 @@ public final class InternetGatewayActions implements ActionHandler {
 
   public DescribeInternetGatewaysResponse describeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) {
     Scope scope = ctx.scope();
-    List<InternetGatewayRecord> igws = state.internetGateways().all(scope);
-    if (request.hasInternetGatewayIds()) {
-      request.internetGatewayIds().forEach(id -> state.internetGateway(scope, id));
-      igws = igws.stream().filter(g -> request.internetGatewayIds().contains(g.internetGatewayId())).toList();
-    }
     Filters<InternetGatewayRecord> filters = Filters.<InternetGatewayRecord>of(g -> state.tagMap(scope, g.internetGatewayId()))
         .one("internet-gateway-id", InternetGatewayRecord::internetGatewayId)
         .one("attachment.vpc-id", InternetGatewayRecord::attachedVpcId)
         .one("attachment.state", g -> g.attachedVpcId() == null ? null : "available")
         .one("owner-id", InternetGatewayRecord::ownerId)
         .build();
-    List<InternetGateway> out = filters.apply(igws, request.filters()).stream().map(g -> render(scope, g)).toList();
-    Page<InternetGateway> page = Page.of(out, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<InternetGateway> page = Describe.of(InternetGatewayRecord::internetGatewayId, Ec2Errors::internetGatewayNotFound, filters)
+        .page(state.internetGateways().all(scope), request.internetGatewayIds(), request.filters(), request.maxResults(),
+            request.nextToken()).map(g -> render(scope, g));
     return DescribeInternetGatewaysResponse.builder().internetGateways(page.items()).nextToken(page.nextToken()).build();
   }
 

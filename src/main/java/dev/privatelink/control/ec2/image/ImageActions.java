@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.image;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.Ec2Errors;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.List;
@@ -39,20 +40,13 @@ public final class ImageActions implements ActionHandler {
       .build();
 
   public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest request) {
-    List<Image> images = ImageCatalog.images(ctx.region());
-    if (request.hasImageIds()) {
-      for (String id : request.imageIds()) {
-        if (images.stream().noneMatch(i -> i.imageId().equals(id))) {
-          throw Ec2Errors.imageNotFound(id);
-        }
-      }
-      images = images.stream().filter(i -> request.imageIds().contains(i.imageId())).toList();
-    }
+    var describe = Describe.of(Image::imageId, Ec2Errors::imageNotFound, FILTERS);
+    // Owner.N narrows what ImageId.N found; an id of another owner is left out, not NotFound.
+    List<Image> images = describe.matching(ImageCatalog.images(ctx.region()), request.imageIds(), List.of());
     if (request.hasOwners() && !request.owners().isEmpty()) {
       images = images.stream().filter(i -> request.owners().stream().anyMatch(o -> ownedBy(ctx, i, o))).toList();
     }
-    images = FILTERS.apply(images, request.filters());
-    Page<Image> page = Page.of(images, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<Image> page = describe.page(images, List.of(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeImagesResponse.builder().images(page.items()).nextToken(page.nextToken()).build();
   }
 

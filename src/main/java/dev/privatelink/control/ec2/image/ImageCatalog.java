@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
@@ -20,8 +21,8 @@ public final class ImageCatalog {
   public static final String CANONICAL_OWNER_ID = "099720109477";
 
   /** One catalogue entry. */
-  private record Entry(String name, String description, String ownerId, String alias, String architecture,
-      String creationDate, String rootDevice, String bootMode) {}
+  private record Entry(String name, String description, String ownerId, @Nullable String alias, String architecture,
+      String creationDate, String rootDevice, @Nullable String bootMode) {}
 
   private static final List<Entry> ENTRIES = List.of(
       al2023("2023.6.20241212.0", "x86_64", "2024-12-12T19:22:13.000Z"),

@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.eni.PublicAddresses;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,13 +47,9 @@ public final class InstanceActions implements ActionHandler {
 
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
-    List<InstanceRecord> instances = state.instances().where(scope, i -> i.isVisible(ctx.now()));
-    if (request.hasInstanceIds()) {
-      request.instanceIds().forEach(id -> visible(ctx, id));
-      instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
-    }
-    instances = InstanceFilters.of(state, scope).apply(instances, request.filters());
-    Page<InstanceRecord> page = Page.of(instances, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    Page<InstanceRecord> page = Describe.of(InstanceRecord::instanceId, Ec2Errors::instanceNotFound, InstanceFilters.of(state, scope))
+        .page(state.instances().where(scope, i -> i.isVisible(ctx.now())), request.instanceIds(), request.filters(),
+            request.maxResults(), request.nextToken());
     var byReservation = new LinkedHashMap<String, List<Instance>>();
     for (InstanceRecord i : page.items()) {
       byReservation.computeIfAbsent(i.launch().reservationId(), k -> new ArrayList<>()).add(renderer.render(scope, i));
@@ -136,15 +133,6 @@ public final class InstanceActions implements ActionHandler {
     state.networkInterfaces().find(scope, i.launch().networkInterfaceId())
         .ifPresent(e -> state.networkInterfaces().put(scope, e.networkInterfaceId(), e.withPublicIp(publicIp)));
     state.instances().put(scope, i.instanceId(), i.withState("pending", "", null).withPublicIp(publicIp).withLaunchTime(ctx.now()));
-  }
-
-  /** An instance AWS still shows; one terminated over an hour ago is gone, as in AWS. */
-  private InstanceRecord visible(RequestContext ctx, String id) {
-    InstanceRecord i = state.instance(ctx.scope(), id);
-    if (!i.isVisible(ctx.now())) {
-      throw dev.privatelink.control.ec2.Ec2Errors.instanceNotFound(id);
-    }
-    return i;
   }
 
   private List<InstanceRecord> targets(Scope scope, List<String> ids) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
  * @param value its new value as text (user data as base64), or null for {@code groupSet}
  * @param groupIds the new security groups for {@code groupSet}
  */
-record InstanceAttributes(InstanceAttributeName name, String value, List<String> groupIds) {
+record InstanceAttributes(InstanceAttributeName name, @Nullable String value, List<String> groupIds) {
 
   static InstanceAttributes of(ModifyInstanceAttributeRequest r) {
     Map<InstanceAttributeName, String> given = new LinkedHashMap<>();

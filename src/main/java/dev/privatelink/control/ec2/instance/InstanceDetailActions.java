@@ -3,10 +3,14 @@ package dev.privatelink.control.ec2.instance;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Describe;
+import dev.privatelink.control.query.Filters;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
@@ -25,6 +29,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceCreditSpecifications.html">DescribeInstanceCreditSpecifications</a>.
  */
 public final class InstanceDetailActions implements ActionHandler {
+  private static final Filters<InstanceCreditSpecification> CREDIT_FILTERS = Filters.<InstanceCreditSpecification>of(
+      s -> Map.of()).one("instance-id", InstanceCreditSpecification::instanceId).build();
   private final Ec2State state;
 
   public InstanceDetailActions(Ec2State state) {
@@ -39,24 +45,20 @@ public final class InstanceDetailActions implements ActionHandler {
   }
 
   public DescribeInstanceStatusResponse describeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) {
-    Scope scope = ctx.scope();
-    List<InstanceRecord> instances = state.instances().all(scope);
-    if (request.hasInstanceIds()) {
-      request.instanceIds().forEach(id -> state.instance(scope, id));
-      instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
-    }
+    List<InstanceRecord> instances = Describe.select(state.instances().all(ctx.scope()), request.instanceIds(),
+        InstanceRecord::instanceId, Ec2Errors::instanceNotFound);
     boolean all = Boolean.TRUE.equals(request.includeAllInstances());
     List<InstanceStatus> statuses = instances.stream().filter(i -> all || i.state().equals("running"))
         .map(InstanceDetailActions::status).toList();
-    var filters = dev.privatelink.control.query.Filters.<InstanceStatus>of(s -> java.util.Map.of())
+    var filters = Filters.<InstanceStatus>of(s -> Map.of())
         .one("availability-zone", InstanceStatus::availabilityZone)
         .one("instance-state-name", s -> s.instanceState().nameAsString())
         .one("instance-state-code", s -> s.instanceState().code())
         .one("instance-status.status", s -> s.instanceStatus().statusAsString())
         .one("system-status.status", s -> s.systemStatus().statusAsString())
         .build();
-    var page = dev.privatelink.control.query.Page.of(filters.apply(statuses, request.filters()), request.maxResults(),
-        request.nextToken(), "InvalidNextToken");
+    var page = Describe.of(InstanceStatus::instanceId, filters).page(statuses, List.of(), request.filters(),
+        request.maxResults(), request.nextToken());
     return DescribeInstanceStatusResponse.builder().instanceStatuses(page.items()).nextToken(page.nextToken()).build();
   }
 
@@ -75,16 +77,15 @@ public final class InstanceDetailActions implements ActionHandler {
 
   public DescribeInstanceCreditSpecificationsResponse describeInstanceCreditSpecifications(RequestContext ctx,
       DescribeInstanceCreditSpecificationsRequest request) {
-    Scope scope = ctx.scope();
-    List<InstanceRecord> instances = state.instances().all(scope);
-    if (request.hasInstanceIds()) {
-      request.instanceIds().forEach(id -> state.instance(scope, id));
-      instances = instances.stream().filter(i -> request.instanceIds().contains(i.instanceId())).toList();
-    }
+    List<InstanceRecord> instances = Describe.select(state.instances().all(ctx.scope()), request.instanceIds(),
+        InstanceRecord::instanceId, Ec2Errors::instanceNotFound);
     List<InstanceCreditSpecification> specs = instances.stream()
         .map(i -> InstanceTypes.find(i.launch().instanceType()).filter(InstanceTypes.TypeInfo::burstable)
             .map(t -> InstanceCreditSpecification.builder().instanceId(i.instanceId()).cpuCredits(t.defaultCreditSpecification()).build()))
         .flatMap(java.util.Optional::stream).toList();
-    return DescribeInstanceCreditSpecificationsResponse.builder().instanceCreditSpecifications(specs).build();
+    var page = Describe.of(InstanceCreditSpecification::instanceId, CREDIT_FILTERS).page(specs, List.of(), request.filters(),
+        request.maxResults(), request.nextToken());
+    return DescribeInstanceCreditSpecificationsResponse.builder().instanceCreditSpecifications(page.items())
+        .nextToken(page.nextToken()).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance: what was fixed at launch, and what changes over its life (state, public address,
@@ -12,11 +13,10 @@ import java.util.List;
  * @param consoleOutput everything the instance printed on its console so far
  * @param terminatedAt when it reached {@code terminated}, or null
  */
-public record InstanceRecord(Launch launch, String state, String stateTransitionReason, String stateReasonCode,
-    String publicIp, Instant launchTime, String consoleOutput, Instant terminatedAt) {
+public record InstanceRecord(Launch launch, String state, String stateTransitionReason, @Nullable String stateReasonCode,
+    @Nullable String publicIp, Instant launchTime, String consoleOutput, @Nullable Instant terminatedAt) {
   /** How long AWS keeps showing a terminated instance. */
   public static final java.time.Duration VISIBLE_AFTER_TERMINATION = java.time.Duration.ofHours(1);
-
 
   /**
    * What RunInstances decided.
@@ -31,7 +31,7 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
       String imageId,
       String instanceType,
       String architecture,
-      String keyName,
+      @Nullable String keyName,
       String subnetId,
       String vpcId,
       String availabilityZone,
@@ -42,8 +42,8 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
       List<String> groupIds,
       int amiLaunchIndex,
       String userData,
-      String userDataBase64,
-      String clientToken,
+      @Nullable String userDataBase64,
+      @Nullable String clientToken,
       String rootVolumeId,
       Options options) {
     public Launch {
@@ -111,15 +111,16 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     return launch.instanceId();
   }
 
-  public InstanceRecord withState(String newState, String reason, String reasonCode) {
+  public InstanceRecord withState(String newState, String reason, @Nullable String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withLaunch(Launch changed) {
-    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
+    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput,
+        terminatedAt);
   }
 
-  public InstanceRecord withPublicIp(String ip) {
+  public InstanceRecord withPublicIp(@Nullable String ip) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput, terminatedAt);
   }
 

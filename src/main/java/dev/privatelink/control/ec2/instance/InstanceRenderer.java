@@ -6,6 +6,7 @@ import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRenderer;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
 import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
@@ -80,7 +81,7 @@ final class InstanceRenderer {
   }
 
   /** AWS explains a pending instance as code and message "pending"; a running one carries no reason. */
-  private static StateReason stateReason(InstanceRecord i) {
+  private static @Nullable StateReason stateReason(InstanceRecord i) {
     if (i.stateReasonCode() != null) {
       return StateReason.builder().code(i.stateReasonCode())
           .message(i.stateReasonCode() + ": " + reasonText(i.stateReasonCode())).build();

@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.instance;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.List;
@@ -37,8 +38,9 @@ public final class InstanceTypeActions implements ActionHandler {
       }
       types = request.instanceTypesAsStrings().stream().distinct().map(n -> InstanceTypes.find(n).orElseThrow()).toList();
     }
-    Page<InstanceTypes.TypeInfo> page = Page.of(FILTERS.apply(types, request.filters()), request.maxResults(),
-        request.nextToken(), "InvalidNextToken");
+    // Instance types have their own error for unknown names, listing them all, checked above.
+    Page<InstanceTypes.TypeInfo> page = Describe.of(InstanceTypes.TypeInfo::name, FILTERS).page(types, List.of(),
+        request.filters(), request.maxResults(), request.nextToken());
     return DescribeInstanceTypesResponse.builder().instanceTypes(page.items().stream().map(InstanceTypeActions::render).toList())
         .nextToken(page.nextToken()).build();
   }

@@ -7,6 +7,7 @@ import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.eni.InterfaceFactory;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
@@ -46,7 +47,7 @@ record LaunchNetwork(SubnetRecord subnet, List<String> groupIds, boolean publicI
     return new LaunchNetwork(subnet, groups, publicIp, privateIp, primary == null ? "" : primary.description());
   }
 
-  private static InstanceNetworkInterfaceSpecification primary(RunInstancesRequest r) {
+  private static @Nullable InstanceNetworkInterfaceSpecification primary(RunInstancesRequest r) {
     if (!r.hasNetworkInterfaces() || r.networkInterfaces().isEmpty()) {
       return null;
     }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
@@ -92,7 +93,7 @@ public final class RunInstancesAction implements ActionHandler {
     return response(scope, launched);
   }
 
-  private InstanceRecord store(RequestContext ctx, InstanceRecord.Launch launch, LaunchNetwork network, String publicIp,
+  private InstanceRecord store(RequestContext ctx, InstanceRecord.Launch launch, LaunchNetwork network, @Nullable String publicIp,
       RunInstancesRequest r) {
     Scope scope = ctx.scope();
     var attachment = new NetworkInterfaceRecord.Attachment(ctx.ids().ec2Id("eni-attach"), launch.instanceId(), 0,

@@ -5,9 +5,9 @@ import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
-import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -17,24 +17,9 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * Serves <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVolumes.html">DescribeVolumes</a>
  * for the one volume each instance has: its 8 GiB gp3 root device, deleted with the instance.
  */
-public final class VolumeActions implements ActionHandler {
-  private final Ec2State state;
-
-  public VolumeActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record VolumeActions(Ec2State state) implements ActionHandler {
   public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
     Scope scope = ctx.scope();
-    List<InstanceRecord> owners = state.instances().where(scope, InstanceRecord::isLive);
-    if (request.hasVolumeIds()) {
-      for (String id : request.volumeIds()) {
-        if (owners.stream().noneMatch(i -> i.launch().rootVolumeId().equals(id))) {
-          throw Ec2Errors.volumeNotFound(id);
-        }
-      }
-      owners = owners.stream().filter(i -> request.volumeIds().contains(i.launch().rootVolumeId())).toList();
-    }
     Filters<InstanceRecord> filters = Filters.<InstanceRecord>of(i -> state.tagMap(scope, i.launch().rootVolumeId()))
         .one("volume-id", i -> i.launch().rootVolumeId())
         .one("attachment.instance-id", InstanceRecord::instanceId)
@@ -47,8 +32,10 @@ public final class VolumeActions implements ActionHandler {
         .one("size", i -> 8)
         .one("encrypted", i -> false)
         .build();
-    List<Volume> volumes = filters.apply(owners, request.filters()).stream().map(i -> render(scope, i)).toList();
-    Page<Volume> page = Page.of(volumes, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    // A volume is its instance's root device: the live instances are the volumes.
+    Page<Volume> page = Describe.of((InstanceRecord i) -> i.launch().rootVolumeId(), Ec2Errors::volumeNotFound, filters)
+        .page(state.instances().where(scope, InstanceRecord::isLive), request.volumeIds(), request.filters(),
+            request.maxResults(), request.nextToken()).map(i -> render(scope, i));
     return DescribeVolumesResponse.builder().volumes(page.items()).nextToken(page.nextToken()).build();
   }
 

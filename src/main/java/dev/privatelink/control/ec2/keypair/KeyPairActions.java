@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
@@ -60,21 +61,16 @@ public final class KeyPairActions implements ActionHandler {
 
   public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {
     Scope scope = ctx.scope();
-    List<KeyPairRecord> keys = state.keyPairs().all(scope);
-    if (request.hasKeyNames()) {
-      request.keyNames().forEach(n -> state.keyPairs().find(scope, n).orElseThrow(() -> Ec2Errors.keyPairNotFound(n)));
-      keys = keys.stream().filter(k -> request.keyNames().contains(k.keyName())).toList();
-    }
-    if (request.hasKeyPairIds()) {
-      request.keyPairIds().forEach(id -> state.keyPairById(scope, id).orElseThrow(() -> AwsException.badRequest(
-          "InvalidKeyPair.NotFound", "The key pair ID '" + id + "' does not exist")));
-      keys = keys.stream().filter(k -> request.keyPairIds().contains(k.keyPairId())).toList();
-    }
+    // KeyName.N and KeyPairId.N both select; DescribeKeyPairs has no paging.
+    List<KeyPairRecord> named = Describe.select(state.keyPairs().all(scope), request.keyNames(), KeyPairRecord::keyName,
+        Ec2Errors::keyPairNotFound);
     Filters<KeyPairRecord> filters = Filters.<KeyPairRecord>of(k -> state.tagMap(scope, k.keyPairId()))
         .one("key-pair-id", KeyPairRecord::keyPairId).one("key-name", KeyPairRecord::keyName)
         .one("fingerprint", KeyPairRecord::fingerprint).one("key-type", KeyPairRecord::keyType).build();
     boolean withPublicKey = Boolean.TRUE.equals(request.includePublicKey());
-    return DescribeKeyPairsResponse.builder().keyPairs(filters.apply(keys, request.filters()).stream()
+    List<KeyPairRecord> keys = Describe.of(KeyPairRecord::keyPairId, id -> AwsException.badRequest("InvalidKeyPair.NotFound",
+        "The key pair ID '" + id + "' does not exist"), filters).matching(named, request.keyPairIds(), request.filters());
+    return DescribeKeyPairsResponse.builder().keyPairs(keys.stream()
         .map(k -> KeyPairInfo.builder().keyPairId(k.keyPairId()).keyName(k.keyName()).keyType(k.keyType())
             .keyFingerprint(k.fingerprint()).createTime(k.createTime()).tags(state.tagList(scope, k.keyPairId()))
             .publicKey(withPublicKey ? k.publicKey() : null).build())

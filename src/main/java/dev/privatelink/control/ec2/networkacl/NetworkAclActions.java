@@ -6,6 +6,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.List;
@@ -20,24 +21,9 @@ import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
  * each VPC's default network ACL (rule 100 allows everything, the {@code *} rule 32767 denies the
  * rest, both ways), associated with every subnet of the VPC. ACLs are shown, not enforced.
  */
-public final class NetworkAclActions implements ActionHandler {
-  private final Ec2State state;
-
-  public NetworkAclActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record NetworkAclActions(Ec2State state) implements ActionHandler {
   public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) {
     Scope scope = ctx.scope();
-    List<NetworkAcl> acls = state.vpcs().all(scope).stream().map(v -> render(scope, v)).toList();
-    if (request.hasNetworkAclIds()) {
-      for (String id : request.networkAclIds()) {
-        if (acls.stream().noneMatch(a -> a.networkAclId().equals(id))) {
-          throw Ec2Errors.networkAclNotFound(id);
-        }
-      }
-      acls = acls.stream().filter(a -> request.networkAclIds().contains(a.networkAclId())).toList();
-    }
     Filters<NetworkAcl> filters = Filters.<NetworkAcl>of(a -> state.tagMap(scope, a.networkAclId()))
         .one("network-acl-id", NetworkAcl::networkAclId)
         .one("vpc-id", NetworkAcl::vpcId)
@@ -52,8 +38,10 @@ public final class NetworkAclActions implements ActionHandler {
         .many("entry.cidr", a -> a.entries().stream().map(NetworkAclEntry::cidrBlock).toList())
         .many("entry.protocol", a -> a.entries().stream().map(NetworkAclEntry::protocol).toList())
         .build();
-    Page<NetworkAcl> page = Page.of(filters.apply(acls, request.filters()), request.maxResults(), request.nextToken(),
-        "InvalidNextToken");
+    // One default ACL per VPC, rendered whole: the filters read its entries and associations.
+    List<NetworkAcl> acls = state.vpcs().all(scope).stream().map(v -> render(scope, v)).toList();
+    Page<NetworkAcl> page = Describe.of(NetworkAcl::networkAclId, Ec2Errors::networkAclNotFound, filters)
+        .page(acls, request.networkAclIds(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeNetworkAclsResponse.builder().networkAcls(page.items()).nextToken(page.nextToken()).build();
   }
 

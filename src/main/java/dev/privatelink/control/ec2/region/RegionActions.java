@@ -4,9 +4,11 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
 import dev.privatelink.control.RequestContext;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
@@ -40,41 +42,26 @@ public final class RegionActions implements ActionHandler {
 
   public DescribeRegionsResponse describeRegions(RequestContext ctx, DescribeRegionsRequest request) {
     boolean all = Boolean.TRUE.equals(request.allRegions());
-    List<Region> regions = RegionCatalog.regions().stream().filter(r -> all || !r.optIn())
+    // A named region must exist, opted in or not; opt-in regions still show only with AllRegions.
+    List<Region> regions = Describe.select(RegionCatalog.regions(), request.regionNames(), RegionCatalog.RegionInfo::name,
+            name -> AwsException.invalidParameterValue("Invalid region: " + name)).stream()
+        .filter(r -> all || !r.optIn())
         .map(r -> Region.builder().regionName(r.name()).endpoint(r.endpoint())
             .optInStatus(r.optIn() ? "not-opted-in" : "opt-in-not-required").build())
         .toList();
-    if (request.hasRegionNames()) {
-      for (String name : request.regionNames()) {
-        if (RegionCatalog.region(name).isEmpty()) {
-          throw AwsException.invalidParameterValue("Invalid region: " + name);
-        }
-      }
-      regions = regions.stream().filter(r -> request.regionNames().contains(r.regionName())).toList();
-    }
-    return DescribeRegionsResponse.builder().regions(REGION_FILTERS.apply(regions, request.filters())).build();
+    return DescribeRegionsResponse.builder()
+        .regions(Describe.of(Region::regionName, REGION_FILTERS).matching(regions, List.of(), request.filters())).build();
   }
 
   public DescribeAvailabilityZonesResponse describeAvailabilityZones(RequestContext ctx,
       DescribeAvailabilityZonesRequest request) {
-    List<AvailabilityZone> zones = RegionCatalog.zones(ctx.region()).stream().map(z -> zone(ctx.region(), z)).toList();
-    if (request.hasZoneNames()) {
-      requireKnown(request.zoneNames(), zones.stream().map(AvailabilityZone::zoneName).toList(), ctx.region());
-      zones = zones.stream().filter(z -> request.zoneNames().contains(z.zoneName())).toList();
-    }
-    if (request.hasZoneIds()) {
-      requireKnown(request.zoneIds(), zones.stream().map(AvailabilityZone::zoneId).toList(), ctx.region());
-      zones = zones.stream().filter(z -> request.zoneIds().contains(z.zoneId())).toList();
-    }
-    return DescribeAvailabilityZonesResponse.builder().availabilityZones(ZONE_FILTERS.apply(zones, request.filters())).build();
-  }
-
-  private static void requireKnown(List<String> wanted, List<String> known, String region) {
-    for (String w : wanted) {
-      if (!known.contains(w)) {
-        throw AwsException.invalidParameterValue("The zone '" + w + "' does not exist in the region '" + region + "'");
-      }
-    }
+    String region = ctx.region();
+    Function<String, AwsException> unknown = w -> AwsException.invalidParameterValue(
+        "The zone '" + w + "' does not exist in the region '" + region + "'");
+    List<AvailabilityZone> zones = RegionCatalog.zones(region).stream().map(z -> zone(region, z)).toList();
+    List<AvailabilityZone> named = Describe.select(zones, request.zoneNames(), AvailabilityZone::zoneName, unknown);
+    return DescribeAvailabilityZonesResponse.builder().availabilityZones(Describe.of(AvailabilityZone::zoneId, unknown,
+        ZONE_FILTERS).matching(named, request.zoneIds(), request.filters())).build();
   }
 
   private static AvailabilityZone zone(String region, ZoneInfo z) {

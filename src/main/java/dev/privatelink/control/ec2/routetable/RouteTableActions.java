@@ -11,6 +11,7 @@ import dev.privatelink.control.ec2.routetable.RouteTableRecord.Association;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord.Route;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Page;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,9 @@ public final class RouteTableActions implements ActionHandler {
 
   public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) {
     Scope scope = ctx.scope();
-    List<RouteTableRecord> tables = state.routeTables().all(scope);
-    if (request.hasRouteTableIds()) {
-      request.routeTableIds().forEach(id -> state.routeTable(scope, id));
-      tables = tables.stream().filter(t -> request.routeTableIds().contains(t.routeTableId())).toList();
-    }
-    Page<RouteTable> page = Page.of(renderer.describe(scope, tables, request.filters()), request.maxResults(),
-        request.nextToken(), "InvalidNextToken");
+    Page<RouteTable> page = Describe.of(RouteTableRecord::routeTableId, Ec2Errors::routeTableNotFound, renderer.filters(scope))
+        .page(state.routeTables().all(scope), request.routeTableIds(), request.filters(), request.maxResults(),
+            request.nextToken()).map(t -> renderer.render(scope, t));
     return DescribeRouteTablesResponse.builder().routeTables(page.items()).nextToken(page.nextToken()).build();
   }
 

@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.routetable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A route table: its routes (the VPC's {@code local} route always first) and its associations
@@ -30,7 +31,7 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
   }
 
   /** An association: with a subnet, or the VPC's main association ({@code subnetId} null). */
-  public record Association(String associationId, String subnetId, boolean main) {}
+  public record Association(String associationId, @Nullable String subnetId, boolean main) {}
 
   public RouteTableRecord withRoutes(UnaryOperator<List<Route>> change) {
     return new RouteTableRecord(routeTableId, vpcId, ownerId, change.apply(new ArrayList<>(routes)), associations);

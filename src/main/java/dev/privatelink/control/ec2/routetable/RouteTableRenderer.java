@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
@@ -91,9 +90,5 @@ final class RouteTableRenderer {
 
   private static Collection<String> routes(RouteTableRecord t, Function<RouteTableRecord.Route, String> field) {
     return t.routes().stream().map(field).filter(Objects::nonNull).toList();
-  }
-
-  List<RouteTable> describe(Scope scope, List<RouteTableRecord> tables, List<Filter> filterList) {
-    return filters(scope).apply(tables, filterList).stream().map(t -> render(scope, t)).toList();
   }
 }

@@ -8,6 +8,7 @@ import dev.privatelink.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
@@ -75,8 +76,8 @@ final class PermissionParser {
         v4, v6, null, peerGroup, peerOwner, description);
   }
 
-  private static RuleRecord rule(SecurityGroupRecord g, boolean egress, String protocol, int[] ports, String v4, String v6,
-      String prefixList, String peerGroup, String peerOwner, String description) {
+  private static RuleRecord rule(SecurityGroupRecord g, boolean egress, String protocol, int[] ports, @Nullable String v4,
+      @Nullable String v6, @Nullable String prefixList, @Nullable String peerGroup, @Nullable String peerOwner, @Nullable String description) {
     return new RuleRecord(null, g.groupId(), g.ownerId(), egress, protocol, ports[0], ports[1], v4, v6, prefixList,
         peerGroup, peerOwner, description);
   }

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.securitygroup;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One security group rule with exactly one peer: an IPv4 CIDR, an IPv6 CIDR, a prefix list or a
@@ -11,19 +12,19 @@ import java.util.Objects;
  * @param toPort last port or ICMP code; -1 when the protocol has no ports
  */
 public record RuleRecord(
-    String ruleId,
+    @Nullable String ruleId,
     String groupId,
     String groupOwnerId,
     boolean egress,
     String protocol,
     int fromPort,
     int toPort,
-    String cidrIpv4,
-    String cidrIpv6,
-    String prefixListId,
-    String referencedGroupId,
-    String referencedUserId,
-    String description) {
+    @Nullable String cidrIpv4,
+    @Nullable String cidrIpv6,
+    @Nullable String prefixListId,
+    @Nullable String referencedGroupId,
+    @Nullable String referencedUserId,
+    @Nullable String description) {
 
   /** True if both rules allow the same traffic (AWS's duplicate test ignores ids and descriptions). */
   public boolean sameAs(RuleRecord other) {
@@ -42,7 +43,7 @@ public record RuleRecord(
   }
 
   /** The peer as AWS prints it in rule errors, e.g. {@code 0.0.0.0/0} or {@code sg-…}. */
-  public String peer() {
+  public @Nullable String peer() {
     if (cidrIpv4 != null) return cidrIpv4;
     if (cidrIpv6 != null) return cidrIpv6;
     if (prefixListId != null) return prefixListId;

@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.Collection;
@@ -27,13 +28,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSecurityGroups.html">DescribeSecurityGroups</a>.
  * A new group allows all egress; names are unique per VPC and {@code default} is reserved.
  */
-public final class SecurityGroupActions implements ActionHandler {
-  private final Ec2State state;
-
-  public SecurityGroupActions(Ec2State state) {
-    this.state = state;
-  }
-
+public record SecurityGroupActions(Ec2State state) implements ActionHandler {
   public CreateSecurityGroupResponse createSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) {
     Scope scope = ctx.scope();
     String name = request.groupName();
@@ -99,21 +94,13 @@ public final class SecurityGroupActions implements ActionHandler {
 
   public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) {
     Scope scope = ctx.scope();
-    List<SecurityGroupRecord> groups = state.securityGroups().all(scope);
-    if (request.hasGroupIds()) {
-      request.groupIds().forEach(id -> state.securityGroup(scope, id));
-      groups = groups.stream().filter(g -> request.groupIds().contains(g.groupId())).toList();
-    }
-    if (request.hasGroupNames()) {
-      for (String name : request.groupNames()) {
-        if (groups.stream().noneMatch(g -> g.groupName().equals(name))) {
-          throw Ec2Errors.groupNotFound(name);
-        }
-      }
-      groups = groups.stream().filter(g -> request.groupNames().contains(g.groupName())).toList();
-    }
-    List<SecurityGroup> out = filters(scope).apply(groups, request.filters()).stream().map(g -> render(scope, g)).toList();
-    Page<SecurityGroup> page = Page.of(out, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    var describe = Describe.of(SecurityGroupRecord::groupId, Ec2Errors::groupNotFound, filters(scope));
+    // GroupName.N is a second selector, applied after GroupId.N as AWS does (a group matches both).
+    List<SecurityGroupRecord> ofIds = describe.matching(state.securityGroups().all(scope), request.groupIds(), List.of());
+    List<SecurityGroupRecord> named = Describe.select(ofIds, request.groupNames(), SecurityGroupRecord::groupName,
+        Ec2Errors::groupNotFound);
+    Page<SecurityGroup> page = describe.page(named, List.of(), request.filters(), request.maxResults(), request.nextToken())
+        .map(g -> render(scope, g));
     return DescribeSecurityGroupsResponse.builder().securityGroups(page.items()).nextToken(page.nextToken()).build();
   }
 

@@ -6,6 +6,7 @@ import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
@@ -37,21 +38,14 @@ public final class SecurityGroupRuleQueries implements ActionHandler {
   public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(RequestContext ctx,
       DescribeSecurityGroupRulesRequest request) {
     Scope scope = ctx.scope();
-    List<RuleRecord> rules = state.securityGroups().all(scope).stream().flatMap(g -> g.rules().stream()).toList();
-    if (request.hasSecurityGroupRuleIds()) {
-      for (String id : request.securityGroupRuleIds()) {
-        if (rules.stream().noneMatch(r -> r.ruleId().equals(id))) {
-          throw Ec2Errors.ruleNotFound(id);
-        }
-      }
-      rules = rules.stream().filter(r -> request.securityGroupRuleIds().contains(r.ruleId())).toList();
-    }
     Filters<RuleRecord> filters = Filters.<RuleRecord>of(r -> state.tagMap(scope, r.ruleId()))
         .one("group-id", RuleRecord::groupId)
         .one("security-group-rule-id", RuleRecord::ruleId)
         .build();
-    List<SecurityGroupRule> out = filters.apply(rules, request.filters()).stream().map(r -> renderer.rule(scope, r)).toList();
-    Page<SecurityGroupRule> page = Page.of(out, request.maxResults(), request.nextToken(), "InvalidNextToken");
+    List<RuleRecord> rules = state.securityGroups().all(scope).stream().flatMap(g -> g.rules().stream()).toList();
+    Page<SecurityGroupRule> page = Describe.of(RuleRecord::ruleId, Ec2Errors::ruleNotFound, filters)
+        .page(rules, request.securityGroupRuleIds(), request.filters(), request.maxResults(), request.nextToken())
+        .map(r -> renderer.rule(scope, r));
     return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(page.items()).nextToken(page.nextToken()).build();
   }
 

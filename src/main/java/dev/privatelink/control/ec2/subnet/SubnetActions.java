@@ -5,15 +5,18 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.CidrBlocks;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
 import dev.privatelink.control.ec2.eni.SubnetAddresses;
 import dev.privatelink.control.ec2.region.RegionCatalog;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
@@ -59,16 +62,8 @@ public final class SubnetActions implements ActionHandler {
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
   }
 
-  private static Cidr parseCidr(String text, List<Cidr> vpcBlocks) {
-    if (text == null) {
-      throw Ec2Errors.required("CidrBlock");
-    }
-    Cidr cidr;
-    try {
-      cidr = Cidr.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw AwsException.invalidParameterValue("Value (" + text + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
-    }
+  private static Cidr parseCidr(@Nullable String text, List<Cidr> vpcBlocks) {
+    Cidr cidr = CidrBlocks.parse(text);
     if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || vpcBlocks.stream().noneMatch(b -> b.contains(cidr))) {
       throw AwsException.badRequest("InvalidSubnet.Range", "The CIDR '" + text + "' is invalid.");
     }
@@ -95,12 +90,9 @@ public final class SubnetActions implements ActionHandler {
 
   public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
     Scope scope = ctx.scope();
-    List<SubnetRecord> subnets = state.subnets().all(scope);
-    if (request.hasSubnetIds()) {
-      request.subnetIds().forEach(id -> state.subnet(scope, id));
-      subnets = subnets.stream().filter(s -> request.subnetIds().contains(s.subnetId())).toList();
-    }
-    var page = renderer.page(scope, subnets, request.filters(), request.maxResults(), request.nextToken());
+    var page = Describe.of(SubnetRecord::subnetId, Ec2Errors::subnetNotFound, renderer.filters(scope))
+        .page(state.subnets().all(scope), request.subnetIds(), request.filters(), request.maxResults(), request.nextToken())
+        .map(s -> renderer.render(scope, s));
     return DescribeSubnetsResponse.builder().subnets(page.items()).nextToken(page.nextToken()).build();
   }
 

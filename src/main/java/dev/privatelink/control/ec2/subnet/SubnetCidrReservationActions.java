@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import dev.privatelink.model.Cidr;
@@ -98,8 +99,8 @@ public final class SubnetCidrReservationActions implements ActionHandler {
         .one("owner-id", SubnetCidrReservationRecord::ownerId)
         .build();
     List<SubnetCidrReservationRecord> mine = state.subnetCidrReservations().where(scope, r -> r.subnetId().equals(subnet.subnetId()));
-    Page<SubnetCidrReservationRecord> page = Page.of(filters.apply(mine, request.filters()), request.maxResults(),
-        request.nextToken(), "InvalidNextToken");
+    Page<SubnetCidrReservationRecord> page = Describe.of(SubnetCidrReservationRecord::reservationId, filters)
+        .page(mine, null, request.filters(), request.maxResults(), request.nextToken());
     return GetSubnetCidrReservationsResponse.builder()
         .subnetIpv4CidrReservations(page.items().stream().map(r -> render(scope, r)).toList())
         .subnetIpv6CidrReservations(List.of()).nextToken(page.nextToken()).build();

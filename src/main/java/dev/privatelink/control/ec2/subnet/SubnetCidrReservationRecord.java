@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.subnet;
 
 import dev.privatelink.model.Cidr;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.SubnetCidrReservationType;
 
 /**
@@ -8,4 +9,4 @@ import software.amazon.awssdk.services.ec2.model.SubnetCidrReservationType;
  * ({@code explicit} ones are assigned by hand, {@code prefix} ones delegated as prefixes).
  */
 public record SubnetCidrReservationRecord(String reservationId, String subnetId, Cidr cidr, SubnetCidrReservationType type,
-    String ownerId, String description) {}
+    String ownerId, @Nullable String description) {}

@@ -4,10 +4,8 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.eni.SubnetAddresses;
 import dev.privatelink.control.query.Filters;
-import dev.privatelink.control.query.Page;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.BlockPublicAccessStates;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsOnLaunch;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
@@ -36,8 +34,9 @@ final class SubnetRenderer {
         .build();
   }
 
-  Page<Subnet> page(Scope scope, List<SubnetRecord> subnets, List<Filter> filterList, Integer maxResults, String token) {
-    Filters<SubnetRecord> filters = Filters.<SubnetRecord>of(s -> state.tagMap(scope, s.subnetId()))
+  /** DescribeSubnets' filter names, with the older camel-case aliases AWS still accepts. */
+  Filters<SubnetRecord> filters(Scope scope) {
+    return Filters.<SubnetRecord>of(s -> state.tagMap(scope, s.subnetId()))
         .one("subnet-id", SubnetRecord::subnetId)
         .one("vpc-id", SubnetRecord::vpcId)
         .one("availability-zone", SubnetRecord::availabilityZone)
@@ -55,7 +54,5 @@ final class SubnetRenderer {
         .one("available-ip-address-count", s -> addresses.available(scope, s))
         .one("subnet-arn", s -> "arn:aws:ec2:" + scope.region() + ":" + s.ownerId() + ":subnet/" + s.subnetId())
         .build();
-    List<Subnet> rendered = filters.apply(subnets, filterList).stream().map(s -> render(scope, s)).toList();
-    return Page.of(rendered, maxResults, token, "InvalidNextToken");
   }
 }

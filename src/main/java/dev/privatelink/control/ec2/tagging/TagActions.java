@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
 import dev.privatelink.control.tags.Ec2Tags;
@@ -70,8 +71,9 @@ public final class TagActions implements ActionHandler {
         .one("key", TagDescription::key)
         .one("value", TagDescription::value)
         .build();
-    Page<TagDescription> page = Page.of(filters.apply(all, request.filters()), request.maxResults(), request.nextToken(),
-        "InvalidNextToken");
+    // A resource has each key once, so resource and key make the page key.
+    Page<TagDescription> page = Describe.of((TagDescription t) -> t.resourceId() + "/" + t.key(), filters)
+        .page(all, List.of(), request.filters(), request.maxResults(), request.nextToken());
     return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
   }
 }

@@ -4,11 +4,14 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.CidrBlocks;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.TagSpecs;
+import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
@@ -59,15 +62,7 @@ public final class VpcActions implements ActionHandler {
   }
 
   static Cidr parseVpcCidr(String text) {
-    if (text == null) {
-      throw Ec2Errors.required("CidrBlock");
-    }
-    Cidr cidr;
-    try {
-      cidr = Cidr.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw AwsException.invalidParameterValue("Value (" + text + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
-    }
+    Cidr cidr = CidrBlocks.parse(text);
     if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
       throw AwsException.badRequest("InvalidVpc.Range", "The CIDR '" + text + "' is invalid.");
     }
@@ -76,12 +71,8 @@ public final class VpcActions implements ActionHandler {
 
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest request) {
     Scope scope = ctx.scope();
-    List<VpcRecord> vpcs = state.vpcs().all(scope);
-    if (request.hasVpcIds()) {
-      request.vpcIds().forEach(id -> state.vpc(scope, id));
-      vpcs = vpcs.stream().filter(v -> request.vpcIds().contains(v.vpcId())).toList();
-    }
-    var page = renderer.page(scope, vpcs, request.filters(), request.maxResults(), request.nextToken());
+    var page = Describe.of(VpcRecord::vpcId, Ec2Errors::vpcNotFound, renderer.filters(scope)).page(state.vpcs().all(scope),
+        request.vpcIds(), request.filters(), request.maxResults(), request.nextToken()).map(v -> renderer.render(scope, v));
     return DescribeVpcsResponse.builder().vpcs(page.items()).nextToken(page.nextToken()).build();
   }
 
@@ -139,7 +130,7 @@ public final class VpcActions implements ActionHandler {
     return ModifyVpcAttributeResponse.builder().build();
   }
 
-  private static Boolean value(AttributeBooleanValue attribute) {
+  private static @Nullable Boolean value(@Nullable AttributeBooleanValue attribute) {
     return attribute == null ? null : attribute.value();
   }
 

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.model.Cidr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CIDR block associated with a VPC after its creation: a secondary IPv4 block, or an
@@ -9,7 +10,8 @@ import dev.privatelink.model.Cidr;
  * @param ipv4 the IPv4 block, or null for an IPv6 one
  * @param ipv6 the IPv6 block in AWS's text form, or null for an IPv4 one
  */
-public record VpcCidrAssociation(String associationId, String vpcId, Cidr ipv4, String ipv6, String networkBorderGroup) {
+public record VpcCidrAssociation(String associationId, String vpcId, @Nullable Cidr ipv4, @Nullable String ipv6,
+    @Nullable String networkBorderGroup) {
   public boolean isIpv6() {
     return ipv6 != null;
   }

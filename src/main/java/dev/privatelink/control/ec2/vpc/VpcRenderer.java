@@ -3,11 +3,10 @@ package dev.privatelink.control.ec2.vpc;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.query.Filters;
-import dev.privatelink.control.query.Page;
 import dev.privatelink.model.Cidr;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.BlockPublicAccessStates;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
@@ -40,7 +39,7 @@ final class VpcRenderer {
   }
 
   /** AWS leaves the IPv6 set out of a VPC that never had an IPv6 block. */
-  private List<VpcIpv6CidrBlockAssociation> ipv6Blocks(Scope scope, VpcRecord v) {
+  private @Nullable List<VpcIpv6CidrBlockAssociation> ipv6Blocks(Scope scope, VpcRecord v) {
     List<VpcIpv6CidrBlockAssociation> out = secondary(scope, v, true).stream()
         .map(a -> ipv6(a, VpcCidrBlockStateCode.ASSOCIATED)).toList();
     return out.isEmpty() ? null : out;
@@ -61,8 +60,9 @@ final class VpcRenderer {
         .ipv6Pool("Amazon").ipv6AddressAttribute("public").ipSource("amazon").build();
   }
 
-  Page<Vpc> page(Scope scope, List<VpcRecord> vpcs, List<Filter> filterList, Integer maxResults, String token) {
-    Filters<VpcRecord> filters = Filters.<VpcRecord>of(v -> state.tagMap(scope, v.vpcId()))
+  /** DescribeVpcs' filter names. */
+  Filters<VpcRecord> filters(Scope scope) {
+    return Filters.<VpcRecord>of(v -> state.tagMap(scope, v.vpcId()))
         .one("vpc-id", VpcRecord::vpcId)
         .one("cidr", v -> v.cidr().toString())
         .many("cidr-block-association.cidr-block", v -> cidrBlocks(scope, v).stream().map(VpcCidrBlockAssociation::cidrBlock).toList())
@@ -80,7 +80,5 @@ final class VpcRenderer {
         .one("dhcp-options-id", VpcRecord::dhcpOptionsId)
         .one("instance-tenancy", VpcRecord::instanceTenancy)
         .build();
-    List<Vpc> rendered = filters.apply(vpcs, filterList).stream().map(v -> render(scope, v)).toList();
-    return Page.of(rendered, maxResults, token, "InvalidNextToken");
   }
 }

@@ -1,4 +1,4 @@
-package dev.privatelink.dataplane.elb.bench;
+package dev.privatelink.bench;
 
 import dev.privatelink.dataplane.elb.HealthTiming;
 import dev.privatelink.dataplane.elb.LoadBalancerEngine;
@@ -15,6 +15,7 @@ import dev.privatelink.dataplane.spec.TargetGroupSpec.TargetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the seed stack's chain for benchmarks, on the host's loopback: an NLB (TCP, target type
@@ -72,7 +73,7 @@ public final class BenchLoadBalancers {
       @Override public void failed(String id, String reason) {
         System.err.println("failed " + id + ": " + reason);
       }
-      @Override public void targetHealth(String tg, String id, int port, String state, String reason, String desc) {
+      @Override public void targetHealth(String tg, String id, int port, String state, @Nullable String reason, @Nullable String desc) {
         System.out.println("health " + id + ":" + port + " " + state + (reason == null ? "" : " " + reason));
       }
       @Override public void consoleOutput(String instanceId, String text) {}

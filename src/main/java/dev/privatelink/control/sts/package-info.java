@@ -1,0 +1,7 @@
+/**
+ * AWS STS: the caller identity.
+ */
+@NullMarked
+package dev.privatelink.control.sts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,37 @@
+package dev.privatelink.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code down} and {@code status} find a server through its record: only the very process that wrote it counts. */
+class ServerInfoTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void theRecordingProcessIsFound() throws Exception {
+    ServerInfo self = ServerInfo.current("http://127.0.0.1:4566");
+    self.write(dataDir);
+    assertEquals(Optional.of(self), ServerInfo.read(dataDir));
+    assertEquals(Optional.of(ProcessHandle.current()), self.process());
+  }
+
+  @Test
+  void aReusedPidIsNotTheServer() throws Exception {
+    ServerInfo self = ServerInfo.current("http://127.0.0.1:4566");
+    new ServerInfo(self.pid(), self.startMillis() + 1, self.endpoint()).write(dataDir);
+    assertTrue(ServerInfo.read(dataDir).isEmpty(), "same pid, another start time: not ours to signal");
+  }
+
+  @Test
+  void aRecordWithoutAStartTimeNamesNoProcess() throws Exception {
+    // Written before start times were recorded: the pid alone cannot be trusted.
+    Files.writeString(ServerInfo.file(dataDir), "{\"pid\":" + ProcessHandle.current().pid() + ",\"endpoint\":\"http://x\"}");
+    assertTrue(ServerInfo.read(dataDir).isEmpty());
+  }
+}
