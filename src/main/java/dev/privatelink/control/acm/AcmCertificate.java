@@ -23,6 +23,11 @@ public record AcmCertificate(String arn, Supplier<CertificateMaterial> source, I
     return new AcmCertificate(arn, new CertificateIssuer(issuance), createdAt, null, issuance);
   }
 
+  /** The certificate with new options; its material stays as made. */
+  AcmCertificate withIssuance(Issuance changed) {
+    return new AcmCertificate(arn, source, createdAt, importedAt, changed);
+  }
+
   /** The PEM texts and X.509 details; the data plane terminates TLS with them. */
   public CertificateMaterial material() {
     return source.get();

@@ -89,7 +89,8 @@ public final class AcmCertificates implements ActionHandler {
         .extendedKeyUsages(m.extendedKeyUsages().stream()
             .map(e -> ExtendedKeyUsage.builder().name(e.name()).oid(e.oid()).build()).toList())
         .renewalEligibility(issued != null && !users.usersOf(ctx.scope(), c.arn()).isEmpty() ? "ELIGIBLE" : "INELIGIBLE");
-    var options = CertificateOptions.builder().certificateTransparencyLoggingPreference("ENABLED");
+    var options = CertificateOptions.builder().certificateTransparencyLoggingPreference(issued == null
+        ? CertificateTransparencyLoggingPreference.ENABLED : issued.transparencyLogging());
     if (issued != null) {
       detail.issuedAt(c.createdAt()).domainValidationOptions(issued.validations())
           .certificateAuthorityArn(issued.certificateAuthorityArn());
@@ -156,6 +157,11 @@ public final class AcmCertificates implements ActionHandler {
   void put(Scope scope, AcmCertificate certificate, List<Tag> tagList) {
     certificates.put(scope, certificate.arn(), certificate);
     tags.put(scope, certificate.arn(), tagList);
+  }
+
+  /** Stores a changed certificate under its ARN; its tags stay. */
+  void replace(Scope scope, AcmCertificate certificate) {
+    certificates.put(scope, certificate.arn(), certificate);
   }
 
   List<AcmCertificate> all(Scope scope) {

@@ -11,16 +11,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.acm.model.CertificateExport;
+import software.amazon.awssdk.services.acm.model.CertificateOptions;
+import software.amazon.awssdk.services.acm.model.CertificateTransparencyLoggingPreference;
 import software.amazon.awssdk.services.acm.model.CertificateType;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
 import software.amazon.awssdk.services.acm.model.RequestCertificateResponse;
 import software.amazon.awssdk.services.acm.model.ResendValidationEmailRequest;
 import software.amazon.awssdk.services.acm.model.ResendValidationEmailResponse;
+import software.amazon.awssdk.services.acm.model.UpdateCertificateOptionsRequest;
+import software.amazon.awssdk.services.acm.model.UpdateCertificateOptionsResponse;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 /**
- * <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html">RequestCertificate</a>
+ * <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html">RequestCertificate</a>,
+ * <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_UpdateCertificateOptions.html">UpdateCertificateOptions</a>
  * and <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_ResendValidationEmail.html">ResendValidationEmail</a>.
  * A requested certificate shows the validation records (DNS) or addresses (EMAIL) AWS would ask
  * for, and is issued at once here: nothing on this machine could prove control of a public domain.
@@ -53,11 +58,14 @@ public final class CertificateRequests implements ActionHandler {
       return RequestCertificateResponse.builder().certificateArn(same.get().arn()).build();
     }
     boolean exportable = ca != null || request.options() != null && request.options().export() == CertificateExport.ENABLED;
+    var logging = request.options() != null && request.options().certificateTransparencyLoggingPreference()
+        == CertificateTransparencyLoggingPreference.DISABLED ? CertificateTransparencyLoggingPreference.DISABLED
+        : CertificateTransparencyLoggingPreference.ENABLED;
     Instant now = ctx.now().truncatedTo(ChronoUnit.SECONDS);
     String serial = CertificateParser.serial(new BigInteger("1" + ctx.ids().hex(31), 16));
     var validations = DomainNames.validations(ctx.ids(), domains, method, request.domainValidationOptions());
     var issuance = new Issuance(ca == null ? CertificateType.AMAZON_ISSUED : CertificateType.PRIVATE, domains, method,
-        validations, key, exportable, ca, token, serial, now, now.plus(VALIDITY), ctx.ids().hex(64));
+        validations, key, exportable, logging, ca, token, serial, now, now.plus(VALIDITY), ctx.ids().hex(64));
     String arn = "arn:aws:acm:" + ctx.region() + ":" + ctx.accountId() + ":certificate/" + ctx.ids().uuid();
     certificates.put(scope, AcmCertificate.issued(arn, issuance, ctx.now()), request.tags());
     return RequestCertificateResponse.builder().certificateArn(arn).build();
@@ -111,6 +119,24 @@ public final class CertificateRequests implements ActionHandler {
     }
     throw AwsException.badRequest("InvalidStateException", "Certificate " + c.arn() + " is in status "
         + c.status(ctx.now()) + ", not PENDING_VALIDATION.");
+  }
+
+  public UpdateCertificateOptionsResponse updateCertificateOptions(RequestContext ctx, UpdateCertificateOptionsRequest request) {
+    AcmCertificate c = certificates.find(ctx.scope(), request.certificateArn());
+    if (request.options() == null) {
+      throw validation("options", null, "Member must not be null");
+    }
+    Issuance issuance = c.issuance();
+    if (issuance == null) {
+      throw AwsException.badRequest("InvalidStateException", "Certificate " + c.arn()
+          + " is imported; only certificates ACM issued have options to update.");
+    }
+    CertificateOptions o = request.options();
+    boolean export = o.export() == null ? issuance.exportable() : o.export() == CertificateExport.ENABLED;
+    var logging = o.certificateTransparencyLoggingPreference() == null ? issuance.transparencyLogging()
+        : o.certificateTransparencyLoggingPreference();
+    certificates.replace(ctx.scope(), c.withIssuance(issuance.withOptions(export, logging)));
+    return UpdateCertificateOptionsResponse.builder().build();
   }
 
   static AwsException validation(String field, String value, String constraint) {

@@ -3,6 +3,7 @@ package dev.privatelink.control.acm;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.acm.model.CertificateTransparencyLoggingPreference;
 import software.amazon.awssdk.services.acm.model.CertificateType;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
@@ -17,13 +18,21 @@ import software.amazon.awssdk.services.acm.model.ValidationMethod;
  * @param validations one per domain, as DescribeCertificate shows them
  * @param certificateAuthorityArn the private CA of a {@code PRIVATE} certificate, or null
  * @param exportable Options.Export was ENABLED (or the certificate is private)
+ * @param transparencyLogging whether the certificate goes to certificate transparency logs
  */
 record Issuance(CertificateType type, List<String> domains, @Nullable ValidationMethod validationMethod,
-    List<DomainValidation> validations, KeyAlgorithm keyAlgorithm, boolean exportable, @Nullable String certificateAuthorityArn,
+    List<DomainValidation> validations, KeyAlgorithm keyAlgorithm, boolean exportable,
+    CertificateTransparencyLoggingPreference transparencyLogging, @Nullable String certificateAuthorityArn,
     @Nullable String idempotencyToken, String serial, Instant notBefore, Instant notAfter, String seed) {
   Issuance {
     domains = List.copyOf(domains);
     validations = List.copyOf(validations);
+  }
+
+  /** The issuance after UpdateCertificateOptions. */
+  Issuance withOptions(boolean export, CertificateTransparencyLoggingPreference logging) {
+    return new Issuance(type, domains, validationMethod, validations, keyAlgorithm, export, logging, certificateAuthorityArn,
+        idempotencyToken, serial, notBefore, notAfter, seed);
   }
 
   /** ACM's name for the key in responses, e.g. {@code RSA-2048} (the request says {@code RSA_2048}). */

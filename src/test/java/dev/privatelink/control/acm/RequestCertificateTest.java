@@ -150,4 +150,18 @@ class RequestCertificateTest {
     fails("ValidationException", PutAccountConfigurationRequest.builder()
         .expiryEvents(ExpiryEventsConfiguration.builder().daysBeforeExpiry(10).build()).build());
   }
+
+  @Test
+  void optionsAreKeptAndUpdated() {
+    String arn = request(RequestCertificateRequest.builder().domainName("ct.example.com").validationMethod(ValidationMethod.DNS)
+        .options(CertificateOptions.builder().certificateTransparencyLoggingPreference(
+            CertificateTransparencyLoggingPreference.DISABLED).build()).build());
+    assertEquals(CertificateTransparencyLoggingPreference.DISABLED, describe(arn).options().certificateTransparencyLoggingPreference());
+    call(UpdateCertificateOptionsRequest.builder().certificateArn(arn).options(CertificateOptions.builder()
+        .certificateTransparencyLoggingPreference(CertificateTransparencyLoggingPreference.ENABLED)
+        .export(CertificateExport.ENABLED).build()).build());
+    CertificateDetail d = describe(arn);
+    assertEquals(CertificateTransparencyLoggingPreference.ENABLED, d.options().certificateTransparencyLoggingPreference());
+    assertEquals(CertificateExport.ENABLED, d.options().export());
+  }
 }
