@@ -67,11 +67,7 @@ public final class RunInstancesAction implements ActionHandler {
     String userData = userData(r.userData());
     TagSpecs.validate(state.tags(), scope, r.tagSpecifications(), TAGGABLE);
     int count = capacity(scope, network, counts);
-    var options = new InstanceRecord.Options(Boolean.TRUE.equals(r.disableApiTermination()),
-        Boolean.TRUE.equals(r.disableApiStop()), r.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
-            : r.instanceInitiatedShutdownBehaviorAsString(),
-        MetadataOptions.of(r.metadataOptions()), Boolean.TRUE.equals(r.ebsOptimized()),
-        r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()), true, true);
+    var options = options(r);
     String reservationId = ctx.ids().ec2Id("r");
     Set<String> privateTaken = new HashSet<>();
     Set<String> publicTaken = new HashSet<>();
@@ -91,6 +87,15 @@ public final class RunInstancesAction implements ActionHandler {
       launched.add(store(ctx, launch, network, publicIp, r));
     }
     return response(scope, launched);
+  }
+
+  /** The attributes RunInstances sets, each at AWS's default unless given. */
+  private static InstanceRecord.Options options(RunInstancesRequest r) {
+    return new InstanceRecord.Options(Boolean.TRUE.equals(r.disableApiTermination()),
+        Boolean.TRUE.equals(r.disableApiStop()), r.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
+            : r.instanceInitiatedShutdownBehaviorAsString(),
+        MetadataOptions.of(r.metadataOptions()), Boolean.TRUE.equals(r.ebsOptimized()),
+        r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()), true, true);
   }
 
   private InstanceRecord store(RequestContext ctx, InstanceRecord.Launch launch, LaunchNetwork network, @Nullable String publicIp,
