@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ScopedTable;
 import software.amazon.awssdk.services.acm.model.ExpiryEventsConfiguration;
@@ -19,6 +20,7 @@ public final class AccountConfiguration implements ActionHandler {
   static final int DEFAULT_DAYS = 45;
   private final ScopedTable<Integer> daysBeforeExpiry = new ScopedTable<>();
 
+  @ReadOnly
   public GetAccountConfigurationResponse getAccountConfiguration(RequestContext ctx, GetAccountConfigurationRequest request) {
     int days = daysBeforeExpiry.find(ctx.scope(), "expiry").orElse(DEFAULT_DAYS);
     return GetAccountConfigurationResponse.builder()

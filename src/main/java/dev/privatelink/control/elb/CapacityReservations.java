@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.CapacityRese
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CapacityReservationStatus;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeCapacityReservationRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeCapacityReservationResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.MinimumLoadBalancerCapacity;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyCapacityReservationRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyCapacityReservationResponse;
@@ -46,6 +48,7 @@ public final class CapacityReservations implements ActionHandler {
     this.state = state;
   }
 
+  @ReadOnly
   public DescribeCapacityReservationResponse describeCapacityReservation(RequestContext ctx,
       DescribeCapacityReservationRequest request) {
     LoadBalancerRecord lb = loadBalancer(ctx.scope(), request.loadBalancerArn());
@@ -66,7 +69,7 @@ public final class CapacityReservations implements ActionHandler {
     if (reset == (units != null)) {
       throw ElbErrors.validation("Specify either a minimum load balancer capacity or a reset of the capacity reservation");
     }
-    int minimum = lb.type().equals("application") ? 100 : 2750;
+    int minimum = lb.type() == LoadBalancerTypeEnum.APPLICATION ? 100 : 2750;
     if (units != null && units < minimum) {
       throw ElbErrors.invalidConfiguration("The minimum capacity of a " + lb.type() + " load balancer is " + minimum
           + " capacity units");

@@ -1,10 +1,12 @@
 package dev.privatelink.control.ec2.eni;
 
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Names;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
@@ -47,23 +49,28 @@ public final class NetworkInterfaceRenderer {
    * shows it: owner {@code amazon-elb} for a load balancer's, {@code amazon-aws} for others (VPC
    * endpoints), device index 1, no instance; Terraform finds a load balancer's interfaces by that owner.
    */
-  static NetworkInterfaceAttachment attachment(NetworkInterfaceRecord e) {
+  static @Nullable NetworkInterfaceAttachment attachment(NetworkInterfaceRecord e) {
     var a = e.attachment();
     if (a != null) {
       return NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId()).instanceId(a.instanceId())
           .instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0).status("attached")
           .attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build();
     }
-    if (!e.requesterManaged()) {
+    String owner = switch (e.owner()) {
+      case InterfaceOwner.LoadBalancerNode n -> "amazon-elb";
+      case InterfaceOwner.VpcEndpoint v -> "amazon-aws";
+      case InterfaceOwner.Instance i -> null;
+      case InterfaceOwner.Unattached u -> null;
+    };
+    if (owner == null) {
       return null;
     }
-    String owner = "amazon-elb".equals(e.requesterId()) ? "amazon-elb" : "amazon-aws";
     return NetworkInterfaceAttachment.builder()
         .attachmentId("ela-attach-" + e.networkInterfaceId().substring(e.networkInterfaceId().indexOf('-') + 1))
         .instanceOwnerId(owner).deviceIndex(1).networkCardIndex(0).status("attached").deleteOnTermination(false).build();
   }
 
-  private static <T> T ofAttachment(NetworkInterfaceRecord e, java.util.function.Function<NetworkInterfaceAttachment, T> part) {
+  private static <T> @Nullable T ofAttachment(NetworkInterfaceRecord e, java.util.function.Function<NetworkInterfaceAttachment, T> part) {
     NetworkInterfaceAttachment a = attachment(e);
     return a == null ? null : part.apply(a);
   }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeRespon
 import software.amazon.awssdk.services.ec2.model.EnclaveOptions;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsState;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
@@ -42,6 +44,7 @@ public final class InstanceAttributeActions implements ActionHandler {
     this.factory = new InterfaceFactory(state);
   }
 
+  @ReadOnly
   public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
     Scope scope = ctx.scope();
     InstanceRecord i = state.instance(scope, request.instanceId());
@@ -155,7 +158,7 @@ public final class InstanceAttributeActions implements ActionHandler {
   }
 
   private static InstanceAttributes stopped(InstanceRecord i, InstanceAttributes change) {
-    if (!i.state().equals("stopped")) {
+    if (i.state() != InstanceStateName.STOPPED) {
       throw AwsException.badRequest("IncorrectInstanceState", "The instance '" + i.instanceId() + "' is not in the 'stopped' state.");
     }
     return change;

@@ -3,18 +3,20 @@ package dev.privatelink.control.ec2.instance;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * An instance: what was fixed at launch, and what changes over its life (state, public address,
  * console output).
  *
- * @param state AWS's state name: pending, running, shutting-down, terminated, stopping, stopped
+ * @param state pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
  * @param terminatedAt when it reached {@code terminated}, or null
  */
-public record InstanceRecord(Launch launch, String state, String stateTransitionReason, @Nullable String stateReasonCode,
-    @Nullable String publicIp, Instant launchTime, String consoleOutput, @Nullable Instant terminatedAt) {
+public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason,
+    @Nullable String stateReasonCode, @Nullable String publicIp, Instant launchTime, String consoleOutput,
+    @Nullable Instant terminatedAt) {
   /** How long AWS keeps showing a terminated instance. */
   public static final java.time.Duration VISIBLE_AFTER_TERMINATION = java.time.Duration.ofHours(1);
 
@@ -111,7 +113,7 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     return launch.instanceId();
   }
 
-  public InstanceRecord withState(String newState, String reason, @Nullable String reasonCode) {
+  public InstanceRecord withState(InstanceStateName newState, String reason, @Nullable String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
   }
 
@@ -144,18 +146,19 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
 
   /** True while the instance counts against its subnet and VPC (not yet terminated). */
   public boolean isLive() {
-    return !"terminated".equals(state);
+    return state != InstanceStateName.TERMINATED;
   }
 
-  public static int stateCode(String state) {
+  /** AWS's numeric code for a state (the low byte of InstanceState.Code). */
+  public static int stateCode(InstanceStateName state) {
     return switch (state) {
-      case "pending" -> 0;
-      case "running" -> 16;
-      case "shutting-down" -> 32;
-      case "terminated" -> 48;
-      case "stopping" -> 64;
-      case "stopped" -> 80;
-      default -> throw new IllegalArgumentException(state);
+      case PENDING -> 0;
+      case RUNNING -> 16;
+      case SHUTTING_DOWN -> 32;
+      case TERMINATED -> 48;
+      case STOPPING -> 64;
+      case STOPPED -> 80;
+      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + state);
     };
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.subnet;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -90,6 +91,7 @@ public final class SubnetCidrReservationActions implements ActionHandler {
     return DeleteSubnetCidrReservationResponse.builder().deletedSubnetCidrReservation(shown).build();
   }
 
+  @ReadOnly
   public GetSubnetCidrReservationsResponse getSubnetCidrReservations(RequestContext ctx, GetSubnetCidrReservationsRequest request) {
     Scope scope = ctx.scope();
     SubnetRecord subnet = state.subnet(scope, request.subnetId());

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import software.amazon.awssdk.services.ec2.model.AttachClassicLinkVpcRequest;
 import software.amazon.awssdk.services.ec2.model.AttachClassicLinkVpcResponse;
@@ -40,6 +41,7 @@ public final class ClassicLinkActions implements ActionHandler {
     throw retired();
   }
 
+  @ReadOnly
   public DescribeClassicLinkInstancesResponse describeClassicLinkInstances(RequestContext ctx, DescribeClassicLinkInstancesRequest request) {
     throw retired();
   }
@@ -52,6 +54,7 @@ public final class ClassicLinkActions implements ActionHandler {
     throw retired();
   }
 
+  @ReadOnly
   public DescribeVpcClassicLinkResponse describeVpcClassicLink(RequestContext ctx, DescribeVpcClassicLinkRequest request) {
     throw retired();
   }
@@ -64,6 +67,7 @@ public final class ClassicLinkActions implements ActionHandler {
     throw retired();
   }
 
+  @ReadOnly
   public DescribeVpcClassicLinkDnsSupportResponse describeVpcClassicLinkDnsSupport(RequestContext ctx, DescribeVpcClassicLinkDnsSupportRequest request) {
     throw retired();
   }
