@@ -69,6 +69,16 @@ public final class Features {
     return ec2;
   }
 
+  /** True until the scope's defaults (its default VPC) have been made. */
+  boolean needsOpening(Scope scope) {
+    return ec2.needsOpening(scope);
+  }
+
+  /** Makes the scope's defaults the first time it is used, deterministically; true if it made them. */
+  boolean open(Scope scope) {
+    return ec2.open(scope);
+  }
+
   List<ActionHandler> handlers() {
     return handlers;
   }

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 /**
  * Reads the data plane's picture of the host out of the control plane's state: every VPC with its
  * subnets, security groups, ENIs, running instances, load balancers and DNS records, and the
- * endpoints whose connection is available. Also says which resources wait on the host.
+ * endpoints whose connection is available. Also says which resources wait on the host. A default
+ * VPC is on the host only while it holds an instance, an interface or a load balancer.
  */
 final class HostProjection {
   private static final Set<InstanceStateName> LIVE_INSTANCE = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING);
@@ -53,9 +54,13 @@ final class HostProjection {
       VpcRecord vpc = entry.getValue();
       List<LoadBalancerSpec> inVpc = loadBalancers.stream().filter(lb -> vpc.vpcId().equals(lbVpc.get(lb.arn()))).toList();
       List<InstanceSpec> instances = instances(ec2, vpc.vpcId());
+      List<EniSpec> enis = enis(ec2, vpc.vpcId(), instances);
+      if (vpc.isDefault() && instances.isEmpty() && enis.isEmpty() && inVpc.isEmpty()) {
+        continue; // an unused default VPC costs nothing on the host: every account has one per region
+      }
       vpcs.add(new VpcSpec(vpc.vpcId(), entry.getKey().accountId(), entry.getKey().region(), vpc.cidr().toString(),
           vpc.enableDnsSupport(), vpc.enableDnsHostnames(), subnets(ec2, vpc.vpcId()), groups(ec2, vpc.vpcId()),
-          enis(ec2, vpc.vpcId(), instances), instances, inVpc,
+          enis, instances, inVpc,
           HostDns.records(instances, inVpc, endpoints, vpc.vpcId())));
     }
     List<EndpointSpec> bridges = endpoints.stream().filter(EndpointProjection::available)

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2;
 
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
+import dev.privatelink.control.ec2.dhcp.DhcpOptionsRecord;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
@@ -36,8 +37,13 @@ public final class Ec2State {
   private final ScopedTable<InstanceRecord> instances = new ScopedTable<>();
   /** Key pairs by name, the key EC2 addresses them by. */
   private final ScopedTable<KeyPairRecord> keyPairs = new ScopedTable<>();
-  /** The default DHCP options set of each account and region, under the key {@code default}. */
-  private final ScopedTable<String> dhcpOptions = new ScopedTable<>();
+  private final ScopedTable<DhcpOptionsRecord> dhcpOptions = new ScopedTable<>();
+  /** The id of each account and region's default DHCP options set, under the key {@code default}. */
+  private final ScopedTable<String> defaultDhcpOptions = new ScopedTable<>();
+  /** The scopes whose default VPC was made (it may have been deleted since). */
+  private final java.util.Set<Scope> opened = new java.util.HashSet<>();
+  /** Scopes where CreateVpc ran: replaying journals written before default VPCs existed depends on it. */
+  private final java.util.Set<Scope> createdVpcs = new java.util.HashSet<>();
   /** CIDR blocks associated with VPCs after creation, by association id. */
   private final ScopedTable<VpcCidrAssociation> vpcCidrAssociations = new ScopedTable<>();
   private final ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations = new ScopedTable<>();
@@ -57,7 +63,10 @@ public final class Ec2State {
   public ScopedTable<NetworkInterfaceRecord> networkInterfaces() { return networkInterfaces; }
   public ScopedTable<InstanceRecord> instances() { return instances; }
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
-  public ScopedTable<String> dhcpOptions() { return dhcpOptions; }
+  public ScopedTable<DhcpOptionsRecord> dhcpOptions() { return dhcpOptions; }
+  public ScopedTable<String> defaultDhcpOptions() { return defaultDhcpOptions; }
+  public java.util.Set<Scope> opened() { return opened; }
+  public java.util.Set<Scope> createdVpcs() { return createdVpcs; }
   public ScopedTable<VpcCidrAssociation> vpcCidrAssociations() { return vpcCidrAssociations; }
   public ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations() { return subnetCidrReservations; }
 
@@ -66,6 +75,15 @@ public final class Ec2State {
     var blocks = new java.util.ArrayList<dev.privatelink.model.Cidr>(List.of(vpc.cidr()));
     vpcCidrAssociations.where(scope, a -> a.vpcId().equals(vpc.vpcId()) && !a.isIpv6()).forEach(a -> blocks.add(a.ipv4()));
     return blocks;
+  }
+
+  /** The account's default VPC in the region, if it has one. */
+  public Optional<VpcRecord> defaultVpc(Scope scope) {
+    return vpcs.all(scope).stream().filter(VpcRecord::isDefault).findFirst();
+  }
+
+  public DhcpOptionsRecord dhcpOptionsSet(Scope scope, String id) {
+    return dhcpOptions.find(scope, id).orElseThrow(() -> Ec2Errors.dhcpOptionsNotFound(id));
   }
 
   /**

@@ -24,7 +24,7 @@ final class VpcRenderer {
   Vpc render(Scope scope, VpcRecord v) {
     return Vpc.builder()
         .vpcId(v.vpcId()).ownerId(v.ownerId()).cidrBlock(v.cidr().toString()).state(v.state())
-        .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(false)
+        .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(v.isDefault())
         .cidrBlockAssociationSet(cidrBlocks(scope, v))
         .ipv6CidrBlockAssociationSet(ipv6Blocks(scope, v))
         .blockPublicAccessStates(BlockPublicAccessStates.builder().internetGatewayBlockMode("off").build())
@@ -76,7 +76,8 @@ final class VpcRenderer {
         .many("ipv6-cidr-block-association.state", v -> secondary(scope, v, true).stream().map(a -> "associated").toList())
         .one("state", VpcRecord::state)
         .one("owner-id", VpcRecord::ownerId)
-        .one("is-default", v -> false)
+        .one("is-default", VpcRecord::isDefault)
+        .one("isDefault", VpcRecord::isDefault)
         .one("dhcp-options-id", VpcRecord::dhcpOptionsId)
         .one("instance-tenancy", VpcRecord::instanceTenancy)
         .build();
