@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ public final class CertificateExports implements ActionHandler {
     this.certificates = certificates;
   }
 
+  /** Read-only although AWS does not name it Get: it changes nothing, and its passphrase must not reach the journal. */
+  @ReadOnly
   public ExportCertificateResponse exportCertificate(RequestContext ctx, ExportCertificateRequest request) {
     AcmCertificate c = certificates.find(ctx.scope(), request.certificateArn());
     byte[] passphrase = request.passphrase() == null ? null : request.passphrase().asByteArrayUnsafe();

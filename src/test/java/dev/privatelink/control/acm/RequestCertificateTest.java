@@ -106,7 +106,9 @@ class RequestCertificateTest {
     assertEquals(CertificateExport.ENABLED, describe(exportable).options().export());
     fails("ValidationException", ExportCertificateRequest.builder().certificateArn(exportable)
         .passphrase(SdkBytes.fromUtf8String("abc")).build());
+    long before = cloud.version();
     ExportCertificateResponse out = call(ExportCertificateRequest.builder().certificateArn(exportable).passphrase(passphrase).build());
+    assertEquals(before, cloud.version(), "an export is a read: nothing, not even its passphrase, is journaled");
     assertTrue(out.privateKey().startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"), out.privateKey());
     try (PEMParser parser = new PEMParser(new StringReader(out.privateKey()))) {
       var encrypted = (PKCS8EncryptedPrivateKeyInfo) parser.readObject();
