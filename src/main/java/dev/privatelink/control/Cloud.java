@@ -84,8 +84,11 @@ public final class Cloud {
 
   /** Serves one API action for a caller; throws {@link AwsException} for AWS's errors. */
   public SdkResponse call(String accountId, String region, String principalArn, SdkRequest request) {
+    openScope(new Scope(accountId, region));
     if (isReadOnly(request)) {
-      RequestContext ctx = new RequestContext(accountId, region, principalArn, clock.instant(), new IdSource(0));
+      // A read is never replayed, so its randomness (an exported key's salt) need not be journaled.
+      long seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+      RequestContext ctx = new RequestContext(accountId, region, principalArn, clock.instant(), new IdSource(seed));
       return published.read(state -> state.invoke(ctx, request));
     }
     long seq;
@@ -120,6 +123,25 @@ public final class Cloud {
     }
     commit(seq);
     return true;
+  }
+
+  /**
+   * Makes a scope's defaults (its default VPC) before its first call, read or write, in every copy
+   * of the state. They are a function of the scope alone, so they are neither journaled nor a new
+   * version: replay (and publishing) make them again before the scope's first journaled call,
+   * identically, and they need nothing on the host.
+   */
+  private void openScope(Scope scope) {
+    if (!published.read(state -> state.features().needsOpening(scope))) {
+      return;
+    }
+    writer.lock();
+    try {
+      head.features().open(scope);
+      published.openScope(scope);
+    } finally {
+      writer.unlock();
+    }
   }
 
   /** Fills the state from a snapshot before {@link #open}; the store decodes into the features given. */
@@ -344,6 +366,7 @@ public final class Cloud {
       if (e.payload() instanceof ControlEvent event) {
         applyEvent(event, e.time());
       } else {
+        features.open(new Scope(e.accountId(), e.region()));
         invoke(new RequestContext(e.accountId(), e.region(), e.principalArn(), e.time(), new IdSource(e.seed())),
             (SdkRequest) e.payload());
       }

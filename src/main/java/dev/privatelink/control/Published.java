@@ -134,6 +134,16 @@ public final class Published {
     }
   }
 
+  /** Makes a scope's defaults in the published state (a no-op if they exist). */
+  void openScope(Scope scope) {
+    lock.writeLock().lock();
+    try {
+      state.features().open(scope);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   void configure(Consumer<Features> wiring) {
     lock.writeLock().lock();
     try {

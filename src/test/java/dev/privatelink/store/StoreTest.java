@@ -61,7 +61,7 @@ class StoreTest {
 
   static List<String> vpcs(Cloud cloud) {
     DescribeVpcsResponse r = call(cloud, DescribeVpcsRequest.builder().build());
-    return r.vpcs().stream().map(v -> v.vpcId()).sorted().toList();
+    return r.vpcs().stream().filter(v -> !Boolean.TRUE.equals(v.isDefault())).map(v -> v.vpcId()).sorted().toList();
   }
 
   static String vpc(Cloud cloud, String cidr) {

@@ -104,24 +104,7 @@ class TagAndNetworkTest {
 
   @Test
   void replayingTheJournalRebuildsIdenticalState() {
-    // A journal kept in memory, to check that replay rebuilds the same state.
-    List<MutationLog.Entry> journal = new ArrayList<>();
-    MutationLog log = new MutationLog() {
-      @Override public long append(MutationLog.Entry e) {
-        journal.add(e);
-        return journal.size();
-      }
-      @Override public void sync(long seq) {}
-      @Override public long durableSeq() {
-        return journal.size();
-      }
-      @Override public long discardUnsynced() {
-        return journal.size();
-      }
-      @Override public void reset() {
-        journal.clear();
-      }
-    };
+    var log = new dev.privatelink.control.MemoryLog();
     Ec2Fixture original = new Ec2Fixture(new Cloud(log, Clock.systemUTC()));
     String vpc = original.vpc("10.0.0.0/16");
     String subnet = original.subnet(vpc, "10.0.0.0/24", "us-east-1a");
@@ -130,15 +113,12 @@ class TagAndNetworkTest {
         .keyName("k").minCount(2).maxCount(2).build());
     original.ready(vpc);
 
-    Cloud recovering = Cloud.recovering(MutationLog.NONE, Clock.systemUTC());
-    journal.forEach(recovering::replay);
-    recovering.open();
-    Ec2Fixture replayed = new Ec2Fixture(recovering);
+    Ec2Fixture replayed = new Ec2Fixture(log.replayed());
     List<SdkRequest> reads = List.of(DescribeInstancesRequest.builder().build(), DescribeKeyPairsRequest.builder()
         .includePublicKey(true).build(), DescribeNetworkInterfacesRequest.builder().build(), DescribeVpcsRequest.builder().build());
     for (SdkRequest read : reads) {
       assertEquals((Object) original.call(read), replayed.call(read));
     }
-    assertNotEquals(0, journal.size());
+    assertNotEquals(0, log.entries().size());
   }
 }
