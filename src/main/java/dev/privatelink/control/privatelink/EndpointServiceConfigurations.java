@@ -55,6 +55,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     ServiceSettings.rejectGatewayLoadBalancers(request.gatewayLoadBalancerArns());
     Requests.requiredList(request.networkLoadBalancerArns(), "NetworkLoadBalancerArns");
     var balancers = ServiceLoadBalancers.resolve(state.loadBalancers(), scope, request.networkLoadBalancerArns());
+    state.rejectBalancersTaken(scope, null, balancers.arns());
     List<String> ipTypes = ServiceSettings.ipAddressTypes(request.supportedIpAddressTypes());
     ServiceSettings.rejectOtherRegions(ctx.region(), request.supportedRegions());
     String privateDnsName = request.privateDnsName() == null ? null : PrivateDnsNames.validate(request.privateDnsName());

@@ -42,6 +42,11 @@ public final class PrivateLink {
     return state.services.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
   }
 
+  /** The ids of the caller's services that name the network load balancer {@code arn}. */
+  public List<String> servicesUsing(Scope scope, String arn) {
+    return state.servicesUsing(scope, arn);
+  }
+
   /** The connection notifications published after {@code sinceSequence} (0 for all still held). */
   public List<NotificationLog.Message> notifications(long sinceSequence) {
     return state.log.since(sinceSequence);
