@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  *   <li>DeleteCertificate of the certificate the ALB's listener serves: ResourceInUseException.</li>
  *   <li>TerminateInstances of an instance launched with DisableApiTermination:
  *       OperationNotPermitted, and the instance keeps running.</li>
+ *   <li>StopInstances of the ALB's target: the instance settles to stopped and its target is unused
+ *       (Target.InvalidState, "Target is in the stopped state"); StartInstances makes it running
+ *       with the same private IP, and its target leaves the unused state.</li>
  * </ol>
  */
 class DependencyMatrixTest {
@@ -109,6 +112,29 @@ class DependencyMatrixTest {
     assertTrue(e.awsErrorDetails().errorMessage().contains("disableApiTermination"), e.awsErrorDetails().errorMessage());
     CLOUD.quiesce();
     assertFalse(instance(id).state().name() == InstanceStateName.TERMINATED);
+  }
+
+  @Test
+  void aStoppedTargetIsUnusedUntilStarted() {
+    String id = seed.serviceInstanceId();
+    String ip = instance(id).privateIpAddress();
+    aws.ec2().stopInstances(r -> r.instanceIds(id));
+    CLOUD.quiesce();
+    assertEquals(InstanceStateName.STOPPED, instance(id).state().name());
+    var health = serviceTargetHealth();
+    assertEquals("unused", health.stateAsString());
+    assertEquals("Target.InvalidState", health.reasonAsString());
+    assertEquals("Target is in the stopped state", health.description());
+    aws.ec2().startInstances(r -> r.instanceIds(id));
+    CLOUD.quiesce();
+    assertEquals(InstanceStateName.RUNNING, instance(id).state().name());
+    assertEquals(ip, instance(id).privateIpAddress());
+    assertFalse("Target.InvalidState".equals(serviceTargetHealth().reasonAsString()));
+  }
+
+  private static software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth serviceTargetHealth() {
+    String arn = aws.elb().describeTargetGroups(r -> r.names("service")).targetGroups().getFirst().targetGroupArn();
+    return aws.elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions().getFirst().targetHealth();
   }
 
   /** Asserts the call fails with {@code code}, changes nothing, and leaves the seed as it was. */
