@@ -16,7 +16,7 @@ public final class Main {
                      start the local cloud and bring up the seed system through the AWS API
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
-        serve [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
+        serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
               [--health-timing fast|aws] [--notification-webhook URL]
                      run the cloud's API in the foreground, with no stack
         status [--data-dir DIR]

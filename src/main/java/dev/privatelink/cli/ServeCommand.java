@@ -7,11 +7,26 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code serve}: runs the cloud in the foreground until it is told to stop (SIGTERM or Ctrl-C). */
+/**
+ * {@code serve}: runs an empty cloud in the foreground until it is told to stop (SIGTERM or
+ * Ctrl-C), or with {@code --detach} in the background, returning once it answers, as {@code up}
+ * does.
+ */
 final class ServeCommand {
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("no-dataplane")).allow(CloudOptions.NAMES);
+    Args args = Args.parse(words, Set.of("no-dataplane", "detach")).allow(CloudOptions.NAMES);
     ServerOptions options = CloudOptions.server(args);
+    var running = StartChecks.running(options);
+    if (running.isPresent()) {
+      StartChecks.sameAddress(args, options, running.get());
+      System.out.println("Using the cloud already running at " + running.get().endpoint());
+      return 0;
+    }
+    StartChecks.portFree(options);
+    if (args.flag("detach")) {
+      Detached.start(options, words, System.out);
+      return 0;
+    }
     LocalCloud cloud = start(options);
     System.out.println("privatelink-local serving the AWS API at " + options.endpoint() + " (data in " + options.dataDir() + ")");
     awaitShutdown(cloud);

@@ -32,21 +32,27 @@ final class UpCommand {
     String[] accounts = accounts(args);
     PrintStream log = args.flag("json") ? System.err : System.out;
     Instant start = Instant.now();
-    Optional<ServerInfo> running = ServerInfo.read(options.dataDir()).filter(i -> ServerInfo.healthy(i.endpoint()));
+    Optional<ServerInfo> running = StartChecks.running(options);
+    running.ifPresent(r -> StartChecks.sameAddress(args, options, r));
     LocalCloud inProcess = null;
     String endpoint;
     if (running.isPresent()) {
       endpoint = running.get().endpoint();
       log.println("Using the cloud already running at " + endpoint);
     } else if (args.flag("detach")) {
+      StartChecks.portFree(options);
       endpoint = Detached.start(options, words, log);
     } else {
+      StartChecks.portFree(options);
       inProcess = ServeCommand.start(options);
       endpoint = inProcess.endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
     SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), inProcess);
+    if (options.dataPlane()) {
+      checkFromConsumer(options, outputs, log, inProcess);
+    }
     log.printf("Ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     print(outputs, args.flag("json"));
     if (!args.flag("json") && options.dataPlane()) {
@@ -67,6 +73,18 @@ final class UpCommand {
         cloud.close();
       }
       throw new CommandException("the seed stack failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkFromConsumer(ServerOptions options, SeedOutputs outputs, PrintStream log,
+      @Nullable LocalCloud cloud) {
+    try {
+      ConsumerCheck.run(options.dataDir(), outputs, log);
+    } catch (CommandException e) {
+      if (cloud != null) {
+        cloud.close();
+      }
+      throw e;
     }
   }
 
