@@ -19,6 +19,12 @@ final class Detached {
   private Detached() {}
 
   static String start(ServerOptions options, List<String> upWords, PrintStream log) {
+    return start(options, upWords, log, p -> { });
+  }
+
+  /** Starts the server, handing its process to {@code started} before waiting for it to answer. */
+  static String start(ServerOptions options, List<String> upWords, PrintStream log,
+      java.util.function.Consumer<Process> started) {
     try {
       Files.createDirectories(options.dataDir());
       Path serverLog = options.dataDir().resolve("server.log");
@@ -30,6 +36,7 @@ final class Detached {
       command.addAll(serveWords(upWords));
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      started.accept(p);
       Instant begin = Instant.now();
       // Ready when this very child recorded itself in the data dir and answers: a cloud of another
       // data dir on the same port answers too, but is not ours.
