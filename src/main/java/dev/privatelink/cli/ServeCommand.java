@@ -20,6 +20,7 @@ final class ServeCommand {
       return 0;
     }
     StartChecks.portFree(options);
+    StartChecks.dataDirWritable(options);
     if (args.flag("detach")) {
       Detached.start(options, words, System.out);
       return 0;

@@ -41,6 +41,19 @@ final class StartChecks {
     throw new CommandException("port " + options.port() + " on " + options.host() + " is in use by another process" + fix);
   }
 
+  /** Throws, saying what to do, when the data dir cannot be made (e.g. no writable home). */
+  static void dataDirWritable(ServerOptions options) {
+    try {
+      java.nio.file.Files.createDirectories(options.dataDir());
+      if (!java.nio.file.Files.isWritable(options.dataDir())) {
+        throw new IOException("not writable");
+      }
+    } catch (IOException e) {
+      throw new CommandException("cannot use " + options.dataDir() + " as the data dir (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + "); give a writable directory with --data-dir DIR or PRIVATELINK_HOME=DIR");
+    }
+  }
+
   /** The data dir's cloud, if its process runs and it answers. */
   static Optional<ServerInfo> running(ServerOptions options) {
     return ServerInfo.read(options.dataDir()).filter(i -> ServerInfo.healthy(i.endpoint()));

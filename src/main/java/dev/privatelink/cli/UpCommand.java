@@ -43,11 +43,13 @@ final class UpCommand {
       log.println("Using the cloud already running at " + endpoint);
     } else if (args.flag("detach")) {
       StartChecks.portFree(options);
+      StartChecks.dataDirWritable(options);
       // A signal before Ready stops the background server this up started, which cleans the host up.
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(UpCommand::stopUnreadyServer));
       endpoint = Detached.start(options, words, log, UNREADY_SERVER::set);
     } else {
       StartChecks.portFree(options);
+      StartChecks.dataDirWritable(options);
       foreground = ForegroundCloud.start(options);
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");

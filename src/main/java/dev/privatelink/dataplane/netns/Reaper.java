@@ -29,6 +29,11 @@ public final class Reaper {
     return new Reaper(HostNames.PREFIX, "pl", HostNames.NFT_PREFIX);
   }
 
+  /** The matching namespaces no live cloud owns (a crashed run's), which {@link #reap} would remove. */
+  public List<String> orphans() {
+    return namespaces(nsPrefix).stream().filter(NamespaceOwners::reapable).toList();
+  }
+
   /** Removes every matching leftover; returns what it removed, for the log. */
   public List<String> reap() {
     List<String> removed = new ArrayList<>();
