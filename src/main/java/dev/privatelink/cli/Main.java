@@ -23,8 +23,9 @@ public final class Main {
                      say whether a cloud is running, and where
         exec <instance id or Name tag> [--data-dir DIR] [-- command…]
                      run a command (or a shell) inside an instance
-        notifications [--follow] [--data-dir DIR]
-                     print endpoint connection notifications (Accept, Connect, Delete, Reject)
+        notifications [--json] [--follow] [--data-dir DIR]
+                     endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
+                     or their raw messages with --json; --follow waits for more, across restarts
       """;
 
   private Main() {}
