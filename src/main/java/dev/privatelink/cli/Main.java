@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications. Each command is
- * one class that parses its words and calls into the rest of the program.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform. Each
+ * command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
   static final String USAGE = """
@@ -26,6 +26,9 @@ public final class Main {
         notifications [--json] [--follow] [--data-dir DIR]
                      endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
                      or their raw messages with --json; --follow waits for more, across restarts
+        terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
+                  [terraform args…]
+                     run terraform here against the local cloud, with a generated provider override
       """;
 
   private Main() {}
@@ -57,6 +60,7 @@ public final class Main {
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "terraform" -> new TerraformCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());
       };
     } catch (Args.UsageException e) {

@@ -10,6 +10,9 @@ final class Ec2Taggables {
     var t = s.taggable();
     t.register("vpc", "vpc", (scope, id) -> s.vpcs().find(scope, id).isPresent(), Ec2Errors::vpcNotFound);
     t.register("subnet", "subnet", (scope, id) -> s.subnets().find(scope, id).isPresent(), Ec2Errors::subnetNotFound);
+    t.register("scr", "subnet-cidr-reservation", (scope, id) -> s.subnetCidrReservations().find(scope, id).isPresent(),
+        id -> dev.privatelink.control.AwsException.badRequest("InvalidSubnetCidrReservationID.NotFound",
+            "The subnet CIDR reservation ID '" + id + "' does not exist"));
     t.register("sg", "security-group", (scope, id) -> s.securityGroups().find(scope, id).isPresent(), Ec2Errors::groupNotFound);
     t.register("sgr", "security-group-rule", (scope, id) -> s.securityGroups().all(scope).stream()
         .anyMatch(g -> g.rules().stream().anyMatch(r -> r.ruleId().equals(id))), Ec2Errors::ruleNotFound);
@@ -26,8 +29,10 @@ final class Ec2Taggables {
     t.register("ami", "image", (scope, id) -> ImageCatalog.find(scope.region(), id).isPresent(), Ec2Errors::imageNotFound);
     t.register("vol", "volume", (scope, id) -> s.instances().all(scope).stream()
         .anyMatch(i -> i.isLive() && i.launch().rootVolumeId().equals(id)), Ec2Errors::volumeNotFound);
-    t.register("dopt", "dhcp-options", (scope, id) -> s.dhcpOptions().find(scope, "default").map(id::equals).orElse(false),
-        id -> dev.privatelink.control.AwsException.badRequest("InvalidDhcpOptionID.NotFound",
-            "The dhcpOption ID '" + id + "' does not exist"));
+    t.register("pl", "prefix-list", (scope, id) -> s.prefixLists().find(scope, id).isPresent(),
+        id -> dev.privatelink.control.AwsException.badRequest("InvalidPrefixListID.NotFound",
+            "The prefix list ID '" + id + "' does not exist"));
+    t.register("dopt", "dhcp-options", (scope, id) -> s.dhcpOptions().find(scope, id).isPresent(),
+        Ec2Errors::dhcpOptionsNotFound);
   }
 }
