@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  *   <li>DeleteVpc of the provider VPC, DeleteSubnet of a subnet with instances and load balancer
  *       nodes, DeleteSecurityGroup of a group used by an instance: DependencyViolation.</li>
  *   <li>DeleteCertificate of the certificate the ALB's listener serves: ResourceInUseException.</li>
- *   <li>TerminateInstances of an instance launched with DisableApiTermination:
- *       OperationNotPermitted, and the instance keeps running.</li>
+ *   <li>TerminateInstances of an instance launched with DisableApiTermination, or of the service
+ *       instance after ModifyInstanceAttribute set it: OperationNotPermitted, and the instance keeps
+ *       running.</li>
  *   <li>StopInstances of the ALB's target: the instance settles to stopped and its target is unused
  *       (Target.InvalidState, "Target is in the stopped state"); StartInstances makes it running
  *       with the same private IP, and its target leaves the unused state.</li>
@@ -112,6 +113,11 @@ class DependencyMatrixTest {
     assertTrue(e.awsErrorDetails().errorMessage().contains("disableApiTermination"), e.awsErrorDetails().errorMessage());
     CLOUD.quiesce();
     assertFalse(instance(id).state().name() == InstanceStateName.TERMINATED);
+
+    String seeded = seed.serviceInstanceId();
+    aws.ec2().modifyInstanceAttribute(r -> r.instanceId(seeded).disableApiTermination(a -> a.value(true)));
+    fails("OperationNotPermitted", () -> aws.ec2().terminateInstances(r -> r.instanceIds(seeded)));
+    aws.ec2().modifyInstanceAttribute(r -> r.instanceId(seeded).disableApiTermination(a -> a.value(false)));
   }
 
   @Test

@@ -55,11 +55,11 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     ServiceSettings.rejectGatewayLoadBalancers(request.gatewayLoadBalancerArns());
     Requests.requiredList(request.networkLoadBalancerArns(), "NetworkLoadBalancerArns");
     var balancers = ServiceLoadBalancers.resolve(state.loadBalancers(), scope, request.networkLoadBalancerArns());
-    state.rejectBalancersTaken(scope, null, balancers.arns());
     List<String> ipTypes = ServiceSettings.ipAddressTypes(request.supportedIpAddressTypes());
     ServiceSettings.rejectOtherRegions(ctx.region(), request.supportedRegions());
     String privateDnsName = request.privateDnsName() == null ? null : PrivateDnsNames.validate(request.privateDnsName());
     var tags = Requests.tags(state.tags, scope, request.tagSpecifications(), RESOURCE_TYPE);
+    state.rejectBalancersTaken(scope, null, balancers.arns());
 
     String id = ctx.ids().ec2Id("vpce-svc");
     var config = ServiceConfiguration.builder()
