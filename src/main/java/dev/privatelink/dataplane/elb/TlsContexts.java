@@ -4,7 +4,6 @@ import dev.privatelink.model.SslPolicies;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.ListenerSpec.CertificateSpec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -21,9 +20,10 @@ import javax.naming.ldap.Rdn;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server TLS for an HTTPS listener: one OpenSSL (BoringSSL) context per certificate, restricted to
- * the listener's security policy and offering h2 and http/1.1 by ALPN; SNI picks the certificate
- * whose names match, and the first certificate answers everything else.
+ * Server TLS for an ALB HTTPS or NLB TLS listener: one OpenSSL (BoringSSL) context per certificate,
+ * restricted to the listener's security policy and offering the given ALPN protocols (the ALB h2 and
+ * http/1.1, an NLB what its ALPN policy says); SNI picks the certificate whose names match, and the
+ * first certificate answers everything else.
  *
  * <p>Contexts are reference counted ({@link SslProvider#OPENSSL_REFCNT}): an engine per connection
  * without a finalizer (the plain OPENSSL provider registers one per engine, that is per
@@ -44,19 +44,24 @@ final class TlsContexts {
     }
   }
 
-  static ServerTls forListener(ListenerSpec listener) {
+  /**
+   * The contexts of a secure listener.
+   *
+   * @param alpn the protocols offered by ALPN, in the server's order of preference; empty for no ALPN
+   */
+  static ServerTls forListener(ListenerSpec listener, List<String> alpn) {
     List<CertificateSpec> certs = listener.certificates();
     if (certs.isEmpty()) {
-      throw new IllegalArgumentException("HTTPS listener " + listener.arn() + " has no certificate");
+      throw new IllegalArgumentException(listener.protocol() + " listener " + listener.arn() + " has no certificate");
     }
     SslPolicies.Policy policy = PolicyCiphers.of(listener.sslPolicy());
     List<SslContext> all = new ArrayList<>();
     try {
-      SslContext first = build(certs.get(0), policy);
+      SslContext first = build(certs.get(0), policy, alpn);
       all.add(first);
       DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(first);
       for (int i = certs.size() - 1; i >= 0; i--) {
-        SslContext ctx = i == 0 ? first : build(certs.get(i), policy);
+        SslContext ctx = i == 0 ? first : build(certs.get(i), policy, alpn);
         if (i != 0) {
           all.add(ctx);
         }
@@ -71,19 +76,21 @@ final class TlsContexts {
     }
   }
 
-  private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy) {
+  private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy, List<String> alpn) {
     List<X509Certificate> chain = Pem.chain(cert.certificatePem(), cert.chainPem());
     try {
-      return SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()), chain.toArray(X509Certificate[]::new))
+      SslContextBuilder b = SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()),
+              chain.toArray(X509Certificate[]::new))
           .sslProvider(SslProvider.OPENSSL_REFCNT)
           .protocols(policy.protocols())
-          .ciphers(PolicyCiphers.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
-          .applicationProtocolConfig(new ApplicationProtocolConfig(
-              ApplicationProtocolConfig.Protocol.ALPN,
-              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
-          .build();
+          .ciphers(PolicyCiphers.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE);
+      if (!alpn.isEmpty()) {
+        b.applicationProtocolConfig(new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+      }
+      return b.build();
     } catch (Exception e) {
       throw new IllegalArgumentException("cannot use certificate " + cert.arn() + ": " + e.getMessage(), e);
     }
