@@ -115,4 +115,16 @@ class NlbUdpTest {
     c.send(new DatagramPacket(b, b.length, new InetSocketAddress(NODE, port)));
     assertThrows(IOException.class, () -> c.receive(new DatagramPacket(new byte[64], 64)), "no listener, no reply");
   }
+
+  @Test
+  void privateLinkIsOfferedOnlyTheTcpSideOfTheListeners() {
+    int tcpUdp = freePort();
+    ListenerSpec udp = new ListenerSpec("arn:listener/net/u", port, "UDP", List.of(), null, List.of(), 350, forward(TG), List.of());
+    ListenerSpec both = new ListenerSpec("arn:listener/net/b", tcpUdp, "TCP_UDP", List.of(), null, List.of(), 350, forward(TG),
+        List.of());
+    TargetGroupSpec tg = new TargetGroupSpec(TG, "TCP_UDP", 0, "ip", OFF, false, 1, List.of());
+    engine.apply("pl-vpc-1", List.of(nlb(LB, false, List.of(node(AZ_A, NODE)), List.of(udp, both), List.of(tg))));
+    assertEquals(Set.of(tcpUdp), engine.networkLoadBalancerPorts(LB).orElseThrow(),
+        "interface endpoints carry TCP only: a UDP listener's port is not offered to them");
+  }
 }
