@@ -161,8 +161,6 @@ final class NlbRuntime implements LbRuntime {
       TcpRelay.reset(client);
       return;
     }
-    boolean proxyProtocol = tg.spec().proxyProtocolV2();
-    boolean tlsToTarget = ProtocolEnum.fromValue(tg.spec().protocol()) == ProtocolEnum.TLS;
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
     ChannelFuture connect = connector(client.eventLoop())
         .connect(addresses.of(target.ip(), target.port()), addresses.of(node.privateIp(), 0));
@@ -178,26 +176,33 @@ final class NlbRuntime implements LbRuntime {
         backend.close();
         return;
       }
-      if (proxyProtocol) {
-        // Flushed now: a server-speaks-first protocol must get the header before the client sends anything.
-        backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
-      }
-      Runnable relay = () -> {
-        client.pipeline().addLast("idle", new IdleTimeout(idle));
-        tg.trackFlow(target, client);
-        TcpRelay.join(client, backend);
-        TlsGate.release(client, backend);
-        TlsGate.release(backend, client);
-      };
-      if (tlsToTarget) {
-        // after the PPv2 header, which precedes the target's TLS as it precedes a plaintext stream
-        backend.pipeline().addFirst("tls", TargetTls.CLIENT.newHandler(backend.alloc(), target.ip(), target.port()));
-        backend.pipeline().addAfter("tls", TlsGate.NAME, new TlsGate(relay));
-        backend.read();
-      } else {
-        relay.run();
-      }
+      connected(client, backend, origin, tg, target, idle);
     });
+  }
+
+  /**
+   * The target accepted: PPv2 first (flushed now: a server-speaks-first protocol must get the header
+   * before the client sends anything), then TLS to a TLS target group, then the relay.
+   */
+  private static void connected(Channel client, Channel backend, FlowOrigin origin, TargetGroupRuntime tg,
+      TargetSpec target, int idle) {
+    if (tg.spec().proxyProtocolV2()) {
+      backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
+    }
+    Runnable relay = () -> {
+      client.pipeline().addLast("idle", new IdleTimeout(idle));
+      tg.trackFlow(target, client);
+      TcpRelay.join(client, backend);
+      TlsGate.release(client, backend);
+      TlsGate.release(backend, client);
+    };
+    if (ProtocolEnum.fromValue(tg.spec().protocol()) == ProtocolEnum.TLS) {
+      backend.pipeline().addFirst("tls", TargetTls.CLIENT.newHandler(backend.alloc(), target.ip(), target.port()));
+      backend.pipeline().addAfter("tls", TlsGate.NAME, new TlsGate(relay));
+      backend.read();
+    } else {
+      relay.run();
+    }
   }
 
   /**
