@@ -14,8 +14,8 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The whole cloud as data. Mutations (API actions that are not Describe/List/Get, and data-plane
- * {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
+ * The whole cloud as data. Mutations (API actions whose handler is not {@link ReadOnly}, and
+ * data-plane {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
  * are acknowledged, and each makes a new state version. Reads run between mutations.
  */
 public final class Cloud {
@@ -24,13 +24,22 @@ public final class Cloud {
   private final Clock clock;
   private final SplittableRandom seeds = new SplittableRandom();
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
-  private Features features = new Features();
-  private ActionRegistry registry = new ActionRegistry(features.handlers());
+  private final Wiring wiring;
+  private Features features;
+  private ActionRegistry registry;
   private volatile long version;
 
-  public Cloud(MutationLog log, Clock clock) {
+  /** A cloud whose features lean on {@code wiring}'s collaborators (tests put fakes there). */
+  public Cloud(MutationLog log, Clock clock, Wiring wiring) {
     this.log = log;
     this.clock = clock;
+    this.wiring = wiring;
+    this.features = new Features(wiring);
+    this.registry = new ActionRegistry(features.handlers());
+  }
+
+  public Cloud(MutationLog log, Clock clock) {
+    this(log, clock, Wiring.REAL);
   }
 
   public Cloud() {
@@ -117,7 +126,7 @@ public final class Cloud {
     lock.writeLock().lock();
     try {
       log.reset();
-      features = new Features();
+      features = new Features(wiring);
       registry = new ActionRegistry(features.handlers());
       changed = ++version;
     } finally {
@@ -135,9 +144,9 @@ public final class Cloud {
     listeners.add(listener);
   }
 
-  public static boolean isReadOnly(SdkRequest request) {
-    String name = request.getClass().getSimpleName();
-    return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get");
+  /** True if the action's handler declared itself {@link ReadOnly}. */
+  public boolean isReadOnly(SdkRequest request) {
+    return registry.isReadOnly(request.getClass());
   }
 
   private boolean applyEvent(ControlEvent event, Instant now) {

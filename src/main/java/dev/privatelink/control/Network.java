@@ -2,6 +2,7 @@ package dev.privatelink.control;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * What the load balancer and PrivateLink features need of the EC2 network: look-ups that throw
@@ -48,9 +49,22 @@ public interface Network {
   /** A security group as other features see it. */
   record SecurityGroupInfo(String groupId, String groupName, String vpcId) {}
 
-  /** An instance as other features see it; state is AWS's name (pending, running, …). */
+  /** An instance as other features see it. */
   record InstanceInfo(String instanceId, String vpcId, String subnetId, String privateIp, String availabilityZone,
-      String state) {}
+      InstanceStateName state) {
+    /** With the state as AWS names it (pending, running, …); an unknown name is a programming error. */
+    public InstanceInfo(String instanceId, String vpcId, String subnetId, String privateIp, String availabilityZone,
+        String state) {
+      this(instanceId, vpcId, subnetId, privateIp, availabilityZone, known(InstanceStateName.fromValue(state)));
+    }
+
+    private static InstanceStateName known(InstanceStateName state) {
+      if (state == null || state == InstanceStateName.UNKNOWN_TO_SDK_VERSION) {
+        throw new IllegalStateException("unknown instance state");
+      }
+      return state;
+    }
+  }
 
   /** An availability zone: name (us-east-1a) and zone id (use1-az6). */
   record ZoneInfo(String zoneName, String zoneId) {}
@@ -65,5 +79,5 @@ public interface Network {
    * @param requesterId who manages it, e.g. {@code amazon-elb} or the endpoint's principal
    */
   record ManagedInterface(String subnetId, List<String> groupIds, String interfaceType, String description,
-      @Nullable String requesterId) {}
+      @Nullable String requesterId, InterfaceOwner owner) {}
 }

@@ -1,6 +1,7 @@
 package dev.privatelink.server;
 
 import dev.privatelink.control.Features;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
@@ -10,6 +11,7 @@ import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.elb.Elb;
 import dev.privatelink.control.privatelink.EndpointProjection;
+import dev.privatelink.control.privatelink.EndpointState;
 import dev.privatelink.dataplane.spec.EndpointSpec;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.HostState;
@@ -20,10 +22,15 @@ import dev.privatelink.dataplane.spec.SgRule;
 import dev.privatelink.dataplane.spec.SubnetSpec;
 import dev.privatelink.dataplane.spec.VpcSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
+import software.amazon.awssdk.services.ec2.model.VpcState;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 
 /**
  * Reads the data plane's picture of the host out of the control plane's state: every VPC with its
@@ -31,7 +38,7 @@ import java.util.stream.Collectors;
  * endpoints whose connection is available. Also says which resources wait on the host.
  */
 final class HostProjection {
-  private static final Set<String> LIVE_INSTANCE = Set.of("pending", "running");
+  private static final Set<InstanceStateName> LIVE_INSTANCE = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING);
 
   private HostProjection() {}
 
@@ -40,7 +47,7 @@ final class HostProjection {
     List<EndpointProjection> endpoints = features.privateLink().endpoints();
     Map<String, String> lbVpc = features.elb().placements().stream()
         .collect(Collectors.toMap(Elb.Placement::arn, Elb.Placement::vpcId, (a, b) -> a));
-    List<LoadBalancerSpec> loadBalancers = features.elb().loadBalancerSpecs();
+    List<LoadBalancerSpec> loadBalancers = LoadBalancerProjection.loadBalancers(features);
     List<VpcSpec> vpcs = new ArrayList<>();
     for (var entry : ec2.vpcs()) {
       VpcRecord vpc = entry.getValue();
@@ -93,17 +100,20 @@ final class HostProjection {
       if (!eni.vpcId().equals(vpcId) || (eni.attachment() != null && !running.contains(eni.networkInterfaceId()))) {
         continue;
       }
-      out.add(new EniSpec(eni.networkInterfaceId(), eni.subnetId(), eni.privateIp(), eni.groupIds(), kind(eni),
-          Ec2.ownerOf(e.getKey(), eni)));
+      out.add(new EniSpec(eni.networkInterfaceId(), eni.subnetId(), eni.privateIp(), eni.groupIds(), kind(eni.owner()),
+          eni.owner().id()));
     }
     return out;
   }
 
-  private static EniSpec.Kind kind(NetworkInterfaceRecord eni) {
-    if (eni.attachment() != null) {
-      return EniSpec.Kind.INSTANCE;
-    }
-    return "vpc_endpoint".equals(eni.interfaceType()) ? EniSpec.Kind.VPC_ENDPOINT : EniSpec.Kind.LOAD_BALANCER;
+  private static EniSpec.Kind kind(InterfaceOwner owner) {
+    return switch (owner) {
+      case InterfaceOwner.Instance i -> EniSpec.Kind.INSTANCE;
+      case InterfaceOwner.VpcEndpoint v -> EniSpec.Kind.VPC_ENDPOINT;
+      case InterfaceOwner.LoadBalancerNode n -> EniSpec.Kind.LOAD_BALANCER;
+      // An interface the account made is an address in the VPC router, as a load balancer node's is.
+      case InterfaceOwner.Unattached u -> EniSpec.Kind.LOAD_BALANCER;
+    };
   }
 
   private static EndpointSpec bridge(EndpointProjection e) {
@@ -116,12 +126,12 @@ final class HostProjection {
   /** Ids of resources in a transitional state that the host would settle; without a data plane, all settle at once. */
   static List<String> pendingResources(Features features) {
     List<String> out = new ArrayList<>();
-    features.ec2().vpcs().stream().map(Map.Entry::getValue).filter(v -> v.state().equals("pending")).forEach(v -> out.add(v.vpcId()));
-    features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state().equals("pending"))
+    features.ec2().vpcs().stream().map(Map.Entry::getValue).filter(v -> v.state() == VpcState.PENDING).forEach(v -> out.add(v.vpcId()));
+    features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state() == SubnetState.PENDING)
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
-        .filter(i -> i.state().equals("pending") || i.state().equals("shutting-down")).forEach(i -> out.add(i.instanceId()));
-    features.elb().placements().stream().filter(p -> p.state().equals("provisioning")).forEach(p -> out.add(p.arn()));
+        .filter(i -> i.state() == InstanceStateName.PENDING || i.state() == InstanceStateName.SHUTTING_DOWN).forEach(i -> out.add(i.instanceId()));
+    features.elb().placements().stream().filter(p -> p.state() == LoadBalancerStateEnum.PROVISIONING).forEach(p -> out.add(p.arn()));
     out.addAll(settledByHostSync(features));
     return out;
   }
@@ -133,9 +143,9 @@ final class HostProjection {
    */
   static List<String> settledByHostSync(Features features) {
     List<String> out = new ArrayList<>();
-    features.privateLink().endpoints().stream().filter(e -> e.state().equals("pending") || e.state().equals("deleting"))
+    features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
         .forEach(e -> out.add(e.endpointId()));
-    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state().equals("shutting-down"))
+    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN)
         .forEach(i -> out.add(i.instanceId()));
     return out;
   }
@@ -147,7 +157,7 @@ final class HostProjection {
       Scope scope = e.getKey();
       InstanceRecord i = e.getValue();
       String name = features.ec2Tags().map(scope, i.instanceId()).getOrDefault("Name", "");
-      out.add(Map.of("instanceId", i.instanceId(), "name", name, "accountId", scope.accountId(), "state", i.state(),
+      out.add(Map.of("instanceId", i.instanceId(), "name", name, "accountId", scope.accountId(), "state", i.state().toString(),
           "privateIp", i.launch().privateIp()));
     }
     return out;

@@ -8,7 +8,6 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceActions;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayActions;
-import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.image.ImageActions;
 import dev.privatelink.control.ec2.instance.InstanceActions;
 import dev.privatelink.control.ec2.instance.InstanceDetailActions;
@@ -21,7 +20,6 @@ import dev.privatelink.control.ec2.networkacl.NetworkAclActions;
 import dev.privatelink.control.ec2.region.RegionActions;
 import dev.privatelink.control.ec2.routetable.RouteActions;
 import dev.privatelink.control.ec2.routetable.RouteTableActions;
-import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupActions;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleActions;
@@ -118,30 +116,4 @@ public final class Ec2 implements EventHandler {
     return state.instances().everywhere();
   }
 
-  public List<Map.Entry<Scope, InternetGatewayRecord>> internetGateways() {
-    return state.internetGateways().everywhere();
-  }
-
-  public List<Map.Entry<Scope, RouteTableRecord>> routeTables() {
-    return state.routeTables().everywhere();
-  }
-
-  /**
-   * Who owns an interface, as the host picture names owners: the instance id for an instance's
-   * interface; for a managed one, the VPC endpoint id or load balancer ARN its description names
-   * ({@code VPC Endpoint Interface vpce-…}, {@code ELB net/name/id}); otherwise the interface id.
-   */
-  public static String ownerOf(Scope scope, NetworkInterfaceRecord eni) {
-    if (eni.attachment() != null) {
-      return eni.attachment().instanceId();
-    }
-    String d = eni.description() == null ? "" : eni.description();
-    if (d.startsWith("VPC Endpoint Interface ")) {
-      return d.substring("VPC Endpoint Interface ".length()).trim();
-    }
-    if (d.startsWith("ELB ")) {
-      return "arn:aws:elasticloadbalancing:" + scope.region() + ":" + eni.ownerId() + ":loadbalancer/" + d.substring(4).trim();
-    }
-    return eni.networkInterfaceId();
-  }
 }

@@ -71,7 +71,7 @@ final class Ec2Network implements Network {
     List<String> groups = factory.managedGroups(scope, subnet, request.groupIds());
     String ip = addresses.nextFree(scope, subnet, Set.of());
     NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), request.interfaceType(),
-        request.requesterId() == null ? "amazon" : request.requesterId(), null);
+        request.requesterId() == null ? "amazon" : request.requesterId(), null, request.owner());
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
     return new InterfaceInfo(eni.networkInterfaceId(), ip, subnet.subnetId(), subnet.availabilityZone());
   }

@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import java.util.Map;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * The attributes of a target group, which depend on whether an ALB (HTTP/HTTPS) or an NLB
@@ -15,11 +16,7 @@ final class TargetGroupAttributes {
    * header in front of) and turning client IP preservation off (always on for those protocols).
    */
   static void checkForProtocol(TargetGroupRecord group, Map<String, String> changes) {
-    boolean datagrams = switch (ProtocolEnum.fromValue(group.protocol())) {
-      case UDP, TCP_UDP -> true;
-      case HTTP, HTTPS, TCP, TLS, GENEVE, QUIC, TCP_QUIC, UNKNOWN_TO_SDK_VERSION -> false;
-    };
-    if (!datagrams) {
+    if (!ElbProtocols.carriesUdp(group.protocol())) {
       return;
     }
     if ("true".equals(changes.get("proxy_protocol_v2.enabled"))) {
@@ -36,8 +33,8 @@ final class TargetGroupAttributes {
     return rules(group.protocol(), group.targetType());
   }
 
-  static AttributeRules rules(String protocol, String targetType) {
-    boolean alb = protocol.equals("HTTP") || protocol.equals("HTTPS");
+  static AttributeRules rules(String protocol, TargetTypeEnum targetType) {
+    boolean alb = ElbProtocols.isApplication(protocol);
     AttributeRules rules = new AttributeRules("Target group")
         .range("deregistration_delay.timeout_seconds", 300, 0, 3600)
         .bool("stickiness.enabled", false);
@@ -57,7 +54,8 @@ final class TargetGroupAttributes {
           .text("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", "1")
           .text("target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage", "off");
     }
-    boolean preserveClientIp = !targetType.equals("ip") || protocol.equals("UDP") || protocol.equals("TCP_UDP");
+    ProtocolEnum p = ProtocolEnum.fromValue(protocol);
+    boolean preserveClientIp = targetType != TargetTypeEnum.IP || p == ProtocolEnum.UDP || p == ProtocolEnum.TCP_UDP;
     return rules.oneOf("stickiness.type", "source_ip", "source_ip")
         .bool("proxy_protocol_v2.enabled", false)
         .bool("preserve_client_ip.enabled", preserveClientIp)

@@ -16,13 +16,6 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  */
 record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, String dnsLabel, String privateZoneId,
     String connectionId, List<EndpointInterface> interfaces) {
-  static final String PENDING_ACCEPTANCE = "pendingAcceptance";
-  static final String PENDING = "pending";
-  static final String AVAILABLE = "available";
-  static final String DELETING = "deleting";
-  static final String REJECTED = "rejected";
-  static final String FAILED = "failed";
-
   Endpoint {
     interfaces = List.copyOf(interfaces);
   }
@@ -31,16 +24,16 @@ record Endpoint(VpcEndpoint endpoint, Scope serviceScope, String serviceId, Stri
     return endpoint.vpcEndpointId();
   }
 
-  String state() {
-    return endpoint.stateAsString();
+  EndpointState state() {
+    return EndpointState.fromWire(endpoint.stateAsString());
   }
 
   String ownerId() {
     return endpoint.ownerId();
   }
 
-  Endpoint withState(String state) {
-    return with(endpoint.toBuilder().state(state).build());
+  Endpoint withState(EndpointState state) {
+    return with(endpoint.toBuilder().state(state.toString()).build());
   }
 
   Endpoint with(VpcEndpoint changed) {

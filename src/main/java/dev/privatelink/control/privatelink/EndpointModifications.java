@@ -32,7 +32,7 @@ public final class EndpointModifications implements ActionHandler {
   public ModifyVpcEndpointResponse modifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest request) {
     Scope scope = ctx.scope();
     Endpoint endpoint = state.endpoint(scope, Requests.required(request.vpcEndpointId(), "VpcEndpointId"));
-    if (endpoint.state().equals(Endpoint.DELETING)) {
+    if (endpoint.state() == EndpointState.DELETING) {
       throw AwsException.badRequest("IncorrectState", "The VPC endpoint " + endpoint.id() + " is being deleted.");
     }
     rejectUnsupported(request);

@@ -62,7 +62,7 @@ final class EndpointRequests {
           + "VPC attributes set to true for " + vpc.vpcId());
     }
     boolean taken = state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpc.vpcId())
-        && Boolean.TRUE.equals(e.endpoint().privateDnsEnabled()) && !e.state().equals(Endpoint.DELETING)
+        && Boolean.TRUE.equals(e.endpoint().privateDnsEnabled()) && e.state() != EndpointState.DELETING
         && state.serviceOf(e).map(s -> name.equals(s.verifiedPrivateDnsName())).orElse(false)).size() > 0;
     if (taken) {
       throw Errors.invalidParameter("private-dns-enabled cannot be set because there is already a conflicting DNS "

@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -35,6 +36,7 @@ public final class EndpointServiceCatalog implements ActionHandler {
     this.views = views;
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx,
       DescribeVpcEndpointServicesRequest request) {
     for (String region : request.serviceRegions()) {

@@ -5,6 +5,7 @@ import dev.privatelink.control.Scope;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.IpAddressType;
+import software.amazon.awssdk.services.ec2.model.ServiceState;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointConnection;
 
@@ -30,7 +31,7 @@ final class EndpointViews {
   VpcEndpointConnection connection(Endpoint e) {
     List<String> arns = state.serviceOf(e).map(s -> s.config().networkLoadBalancerArns()).orElse(List.of());
     return VpcEndpointConnection.builder().serviceId(e.serviceId()).vpcEndpointId(e.id())
-        .vpcEndpointOwner(e.ownerId()).vpcEndpointState(e.state()).creationTimestamp(e.endpoint().creationTimestamp())
+        .vpcEndpointOwner(e.ownerId()).vpcEndpointState(e.state().toString()).creationTimestamp(e.endpoint().creationTimestamp())
         .dnsEntries(EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e), null))
         .networkLoadBalancerArns(arns).ipAddressType(IpAddressType.IPV4)
         .vpcEndpointConnectionId(e.connectionId()).vpcEndpointRegion(e.serviceScope().region()).build();
@@ -47,7 +48,7 @@ final class EndpointViews {
   }
 
   static boolean isVisible(RequestContext ctx, EndpointService service) {
-    if (EndpointService.FAILED.equals(service.state())) {
+    if (service.state() == ServiceState.FAILED) {
       return false;
     }
     return service.ownerId().equals(ctx.accountId()) || Principals.allows(

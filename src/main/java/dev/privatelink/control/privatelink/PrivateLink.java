@@ -32,11 +32,6 @@ public final class PrivateLink {
     return parts;
   }
 
-  /** Replaces the network and load balancers; for tests that wire fakes into a real Cloud. */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    state.wire(network, loadBalancers);
-  }
-
   /** Every endpoint of every account and region, deleting ones included, in creation order. */
   public List<EndpointProjection> endpoints() {
     return state.endpoints.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();

@@ -23,12 +23,13 @@ final class PrivateLinkState {
   final NotificationLog log = new NotificationLog(NotificationLog.DEFAULT_CAPACITY);
   final Ec2Tags tags;
   private final Map<Scope, Map<String, String>> clientTokens = new HashMap<>();
-  private Network network;
-  private LoadBalancerDirectory loadBalancers;
+  private final Network network;
+  private final LoadBalancerDirectory loadBalancers;
 
   PrivateLinkState(Ec2Tags tags, Network network, LoadBalancerDirectory loadBalancers) {
     this.tags = tags;
-    wire(network, loadBalancers);
+    this.network = network;
+    this.loadBalancers = loadBalancers;
   }
 
   Network network() {
@@ -37,12 +38,6 @@ final class PrivateLinkState {
 
   LoadBalancerDirectory loadBalancers() {
     return loadBalancers;
-  }
-
-  /** Replaces the network and load balancers (tests wire in fakes through this). */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    this.network = network;
-    this.loadBalancers = loadBalancers;
   }
 
   /** The caller's own service; throws {@code InvalidVpcEndpointServiceId.NotFound}. */

@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Network.SubnetInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -72,6 +73,7 @@ public final class VpcEndpoints implements ActionHandler {
         .clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) {
     Scope scope = ctx.scope();
     List<Endpoint> chosen = Describe.select(state.endpoints.all(scope), request.vpcEndpointIds(), Endpoint::id,
@@ -89,7 +91,7 @@ public final class VpcEndpoints implements ActionHandler {
       var found = state.endpoints.find(scope, id);
       if (found.isEmpty()) {
         unsuccessful.add(Errors.unsuccessful(id, Errors.endpointNotFound(id)));
-      } else if (!found.get().state().equals(Endpoint.DELETING)) {
+      } else if (found.get().state() != EndpointState.DELETING) {
         startDeleting(ctx, found.get());
       }
     }
@@ -98,7 +100,7 @@ public final class VpcEndpoints implements ActionHandler {
 
   private void startDeleting(RequestContext ctx, Endpoint endpoint) {
     endpoint.interfaces().forEach(eni -> state.network().deleteManagedInterface(ctx.scope(), eni.networkInterfaceId()));
-    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(Endpoint.DELETING)
+    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(EndpointState.DELETING.toString())
         .subnetIds(List.of()).networkInterfaceIds(List.of()).build(), List.of());
     state.endpoints.put(ctx.scope(), endpoint.id(), deleting);
     Notifier.fire(state, ctx.scope(), deleting, Notifier.DELETE, ctx.now());
@@ -113,7 +115,7 @@ public final class VpcEndpoints implements ActionHandler {
     boolean accept = Boolean.TRUE.equals(plan.service().config().acceptanceRequired());
     var vpcEndpoint = VpcEndpoint.builder().vpcEndpointId(id).vpcEndpointType(VpcEndpointType.INTERFACE)
         .vpcId(plan.vpc().vpcId()).serviceName(plan.service().name())
-        .state(accept ? Endpoint.PENDING_ACCEPTANCE : Endpoint.PENDING)
+        .state((accept ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING).toString())
         .policyDocument(FULL_ACCESS_POLICY).routeTableIds(List.of())
         .subnetIds(plan.subnets().stream().map(SubnetInfo::subnetId).toList()).groups(plan.groups())
         .ipAddressType(IpAddressType.IPV4).dnsOptions(DnsOptions.builder().dnsRecordIpType(DnsRecordIpType.IPV4).build())

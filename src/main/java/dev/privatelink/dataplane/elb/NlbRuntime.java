@@ -44,7 +44,7 @@ final class NlbRuntime implements LbRuntime {
   private final ListenerSet listeners;
   private final UdpRelay udp;
   private final NlbListeners configs = new NlbListeners();
-  private final TargetGroups groups;
+  private final LoadBalancerTargetGroups groups;
   private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
   private final SocketAddresses addresses = new SocketAddresses();
   private volatile LoadBalancerSpec spec;
@@ -56,7 +56,7 @@ final class NlbRuntime implements LbRuntime {
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
     this.udp = new UdpRelay(transport, netns, UdpRelay.IDLE_SECONDS);
-    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
+    this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
   }
 
   @Override

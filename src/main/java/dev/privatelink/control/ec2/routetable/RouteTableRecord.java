@@ -19,14 +19,12 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
   /**
    * One route.
    *
-   * @param targetKind the request field naming the target: {@code local}, {@code gatewayId},
-   *     {@code natGatewayId}, {@code networkInterfaceId}, {@code instanceId}, {@code vpcPeeringConnectionId},
-   *     {@code transitGatewayId} or {@code vpcEndpointId}
+   * @param targetKind what the route sends to
    * @param origin {@code CreateRouteTable} (the local route) or {@code CreateRoute}
    */
-  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
+  public record Route(String destinationCidrBlock, RouteTargetKind targetKind, String targetId, String origin) {
     public boolean isLocal() {
-      return "local".equals(targetKind);
+      return targetKind == RouteTargetKind.LOCAL;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.securitygroup;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Scope;
+import dev.privatelink.model.IpProtocol;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.model.Cidr;
@@ -86,51 +87,34 @@ final class PermissionParser {
     if (given == null) {
       throw Ec2Errors.required("IpProtocol");
     }
-    String p = given.toLowerCase(Locale.ROOT);
-    return switch (p) {
-      case "-1", "all" -> "-1";
-      case "tcp", "6" -> "tcp";
-      case "udp", "17" -> "udp";
-      case "icmp", "1" -> "icmp";
-      case "icmpv6", "58" -> "icmpv6";
-      default -> {
-        try {
-          int n = Integer.parseInt(p);
-          if (n >= 0 && n <= 255) {
-            yield String.valueOf(n);
-          }
-        } catch (NumberFormatException ignored) {
-          // falls through to AWS's error
-        }
-        throw AwsException.invalidParameterValue("Invalid value '" + given + "' for IP protocol. Unknown protocol.");
-      }
-    };
+    try {
+      return IpProtocol.parse(given).awsName();
+    } catch (IllegalArgumentException e) {
+      throw AwsException.invalidParameterValue("Invalid value '" + given + "' for IP protocol. Unknown protocol.");
+    }
   }
 
   private static int[] ports(String protocol, Integer from, Integer to) {
-    switch (protocol) {
-      case "tcp", "udp" -> {
-        if (from == null || to == null) {
-          throw AwsException.invalidParameterValue("Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange");
-        }
-        if (from < 0 || to > 65535 || from > to) {
-          throw AwsException.invalidParameterValue("Invalid value '" + from + "-" + to + "' for portRange. "
-              + "Must be a range of 0-65535 with the from port not greater than the to port.");
-        }
-        return new int[] {from, to};
+    IpProtocol p = IpProtocol.parse(protocol);
+    if (p.equals(IpProtocol.TCP) || p.equals(IpProtocol.UDP)) {
+      if (from == null || to == null) {
+        throw AwsException.invalidParameterValue("Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange");
       }
-      case "icmp", "icmpv6" -> {
-        int type = from == null ? -1 : from;
-        int code = to == null ? -1 : to;
-        if (type < -1 || type > 255 || code < -1 || code > 255) {
-          throw AwsException.invalidParameterValue("Invalid value '" + type + "' for ICMP type or '" + code + "' for ICMP code");
-        }
-        return new int[] {type, code};
+      if (from < 0 || to > 65535 || from > to) {
+        throw AwsException.invalidParameterValue("Invalid value '" + from + "-" + to + "' for portRange. "
+            + "Must be a range of 0-65535 with the from port not greater than the to port.");
       }
-      default -> {
-        return new int[] {-1, -1};
-      }
+      return new int[] {from, to};
     }
+    if (p.hasPorts()) {
+      int type = from == null ? -1 : from;
+      int code = to == null ? -1 : to;
+      if (type < -1 || type > 255 || code < -1 || code > 255) {
+        throw AwsException.invalidParameterValue("Invalid value '" + type + "' for ICMP type or '" + code + "' for ICMP code");
+      }
+      return new int[] {type, code};
+    }
+    return new int[] {-1, -1};
   }
 
   private static String cidr(String text, boolean v6) {

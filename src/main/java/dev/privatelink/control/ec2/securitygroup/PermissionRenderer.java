@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.securitygroup;
 
+import dev.privatelink.model.IpProtocol;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class PermissionRenderer {
 
   /** A rule as AWS quotes it in InvalidPermission errors. */
   static String quote(RuleRecord r) {
-    String protocol = r.protocol().equals("-1") ? "ALL" : r.protocol().toUpperCase(java.util.Locale.ROOT);
+    String protocol = IpProtocol.parse(r.protocol()).equals(IpProtocol.ALL) ? "ALL" : r.protocol().toUpperCase(java.util.Locale.ROOT);
     String ports = r.hasPorts() ? ", from port: " + r.fromPort() + ", to port: " + r.toPort() : "";
     return "\"peer: " + r.peer() + ", " + protocol + ports + ", ALLOW\"";
   }

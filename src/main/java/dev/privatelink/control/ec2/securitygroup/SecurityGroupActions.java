@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.securitygroup;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -92,6 +93,7 @@ public record SecurityGroupActions(Ec2State state) implements ActionHandler {
     return DeleteSecurityGroupResponse.builder().returnValue(true).groupId(group.groupId()).build();
   }
 
+  @ReadOnly
   public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) {
     Scope scope = ctx.scope();
     var describe = Describe.of(SecurityGroupRecord::groupId, Ec2Errors::groupNotFound, filters(scope));

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.subnet;
 
 import dev.privatelink.model.Cidr;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
 
 /**
  * A subnet as stored: its CIDR inside the VPC's, its availability zone, state ({@code pending}
@@ -16,13 +17,13 @@ public record SubnetRecord(
     Cidr cidr,
     String availabilityZone,
     String availabilityZoneId,
-    String state,
+    SubnetState state,
     boolean mapPublicIpOnLaunch,
     String networkAclAssociationId,
     String hostnameType,
     boolean enableResourceNameDnsARecord) {
 
-  public SubnetRecord withState(String newState) {
+  public SubnetRecord withState(SubnetState newState) {
     return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, newState,
         mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord);
   }

@@ -1,9 +1,10 @@
 package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.model.Cidr;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /**
- * A VPC as stored: its primary CIDR, state ({@code pending} until the host has its namespace, then
+ * A VPC as stored: its primary CIDR, state (pending until the host has its namespace, then
  * {@code available}), DNS attributes, and the ids of what AWS makes with it (the default security
  * group, the main route table and the default network ACL).
  */
@@ -12,7 +13,7 @@ public record VpcRecord(
     String ownerId,
     Cidr cidr,
     String cidrAssociationId,
-    String state,
+    VpcState state,
     String dhcpOptionsId,
     String instanceTenancy,
     boolean enableDnsSupport,
@@ -22,7 +23,7 @@ public record VpcRecord(
     String mainRouteTableId,
     String defaultNetworkAclId) {
 
-  public VpcRecord withState(String newState) {
+  public VpcRecord withState(VpcState newState) {
     return new VpcRecord(vpcId, ownerId, cidr, cidrAssociationId, newState, dhcpOptionsId, instanceTenancy,
         enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics, defaultGroupId, mainRouteTableId,
         defaultNetworkAclId);
