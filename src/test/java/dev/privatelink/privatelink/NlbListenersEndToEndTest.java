@@ -42,6 +42,8 @@ class NlbListenersEndToEndTest {
   static String targetIp;
   static String node;
   static String tlsListener;
+  static String nlbArn;
+  static String image;
 
   @BeforeAll
   static void build() throws Exception {
@@ -52,7 +54,7 @@ class NlbListenersEndToEndTest {
     String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("l4").description("l4")).groupId();
     ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(rule("tcp", PLAIN), rule("tcp", UDP), rule("udp", UDP),
         rule("tcp", BOTH), rule("udp", BOTH)));
-    String image = ec2.describeImages(r -> r.owners("amazon")).images().getFirst().imageId();
+    image = ec2.describeImages(r -> r.owners("amazon")).images().getFirst().imageId();
     String userData = userData();
     var target = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1).subnetId(subnet)
         .securityGroupIds(sg).userData(userData)).instances().getFirst();
@@ -60,7 +62,7 @@ class NlbListenersEndToEndTest {
     client = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1).subnetId(subnet))
         .instances().getFirst().instanceId();
     var elb = aws.elb();
-    String nlb = elb.createLoadBalancer(r -> r.name("l4").type("network").scheme("internal").subnets(subnet))
+    String nlb = nlbArn = elb.createLoadBalancer(r -> r.name("l4").type("network").scheme("internal").subnets(subnet))
         .loadBalancers().getFirst().loadBalancerArn();
     Instant now = Instant.now();
     var pem = TestCertificates.rsa("svc.example", now.minusSeconds(60), now.plusSeconds(86400), true);
@@ -102,16 +104,26 @@ class NlbListenersEndToEndTest {
   }
 
   private static String probe(String... args) {
+    return run(client, args);
+  }
+
+  private static String probeFrom(String instance, String mode, String host, int port, String... rest) {
+    List<String> args = new java.util.ArrayList<>(List.of(mode, host, Integer.toString(port)));
+    args.addAll(List.of(rest));
+    return run(instance, args.toArray(String[]::new));
+  }
+
+  private static String run(String instance, String... args) {
     List<String> command = new java.util.ArrayList<>(List.of("python3", "-c"));
     try {
       command.add(TwoAccountWorld.resource("l4-probe.py"));
       command.addAll(List.of(args));
-      Process p = InstanceRuntime.execFromOutside(CLOUD.dataDir(), client, command, false).redirectErrorStream(true).start();
+      Process p = InstanceRuntime.execFromOutside(CLOUD.dataDir(), instance, command, false).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       p.waitFor();
       return out;
-    } catch (IOException e) {
-      return "error: " + e.getMessage();
+    } catch (IOException | IllegalStateException e) {
+      return "error: " + e.getMessage(); // an instance still booting: the callers wait and try again
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
@@ -144,5 +156,32 @@ class NlbListenersEndToEndTest {
     assertEquals("udp:ping from " + node + ":" + UDP, probe("udp", node, UDP, "ping"));
     assertEquals("udp:both from " + node + ":" + BOTH, probe("udp", node, BOTH, "both"));
     assertEquals("tcp from " + node, probe("tcp", node, BOTH));
+  }
+
+  @Test
+  void anEndpointCarriesTheTlsListenerToTheNlbButNotUdp() {
+    var ec2 = aws.ec2();
+    var service = ec2.createVpcEndpointServiceConfiguration(r -> r.acceptanceRequired(false).networkLoadBalancerArns(nlbArn))
+        .serviceConfiguration();
+    ec2.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId()).addAllowedPrincipals("arn:aws:iam::" + ACCOUNT + ":root"));
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+    String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.0.0/20").availabilityZone("us-east-1a")).subnet().subnetId();
+    String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("endpoint").description("endpoint")).groupId();
+    ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(
+        IpPermission.builder().ipProtocol("tcp").fromPort(TLS_PORT).toPort(TLS_PORT).ipRanges(IpRange.builder().cidrIp("10.1.0.0/16").build()).build(),
+        IpPermission.builder().ipProtocol("udp").fromPort(UDP).toPort(UDP).ipRanges(IpRange.builder().cidrIp("10.1.0.0/16").build()).build()));
+    String consumer = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1).subnetId(subnet))
+        .instances().getFirst().instanceId();
+    String endpoint = ec2.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(vpc).serviceName(service.serviceName())
+        .subnetIds(subnet).securityGroupIds(sg)).vpcEndpoint().vpcEndpointId();
+    await("endpoint available", () -> "available".equals(ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint))
+        .vpcEndpoints().getFirst().stateAsString()));
+    String eni = ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint)).vpcEndpoints().getFirst().networkInterfaceIds().getFirst();
+    String eniIp = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni)).networkInterfaces().getFirst().privateIpAddress();
+    await("the TLS listener through the endpoint", () -> probeFrom(consumer, "tls", eniIp, TLS_PORT, "svc.example", "1.2", "1.3")
+        .startsWith("TLSv1."));
+    String reply = probeFrom(consumer, "tls", eniIp, TLS_PORT, "svc.example", "1.2", "1.3");
+    assertTrue(reply.contains(" names=True first=tcp from "), "terminated by the NLB with the ACM certificate: " + reply);
+    assertEquals("timeout", probeFrom(consumer, "udp", eniIp, UDP, "ping"), "interface endpoints carry TCP only");
   }
 }
