@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>UDP has no backpressure: a datagram that meets a socket whose buffer is full is dropped, as
  * the network would drop it.
+ *
+ * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html">Listeners for your Network Load Balancers</a>
  */
 final class UdpRelay implements AutoCloseable {
   /** AWS: UDP flows idle for 120 seconds end. */
@@ -107,14 +109,15 @@ final class UdpRelay implements AutoCloseable {
     }
   }
 
+  /** Runs on the listener's event loop; the flow's socket is registered on the same loop. */
   private Flow open(Channel listener, FlowKey key, Route route) {
-    Flow flow = new Flow(listener, key);
-    ChannelFuture f = new Bootstrap().group(listener.eventLoop()).channelFactory(transport.datagram(netns))
-        .handler(new Backend(flow))
-        .connect(addresses.of(route.target().ip(), route.target().port()), addresses.of(route.nodeIp(), 0));
-    flow.backend = f.channel();
+    Channel backend = transport.datagram(netns).newChannel();
+    Flow flow = new Flow(listener, key, backend);
+    backend.pipeline().addLast(new Backend(flow));
     flows.put(key, flow);
-    f.channel().closeFuture().addListener(x -> flows.remove(key, flow));
+    backend.closeFuture().addListener(x -> flows.remove(key, flow));
+    listener.eventLoop().register(backend);
+    ChannelFuture f = backend.connect(addresses.of(route.target().ip(), route.target().port()), addresses.of(route.nodeIp(), 0));
     f.addListener((ChannelFuture done) -> {
       if (done.isSuccess()) {
         done.channel().pipeline().addFirst("idle", new IdleTimeout(idleSeconds));
@@ -131,12 +134,13 @@ final class UdpRelay implements AutoCloseable {
   private static final class Flow {
     final Channel listener;
     final FlowKey key;
-    Channel backend;
+    final Channel backend;
     private @Nullable ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
 
-    Flow(Channel listener, FlowKey key) {
+    Flow(Channel listener, FlowKey key, Channel backend) {
       this.listener = listener;
       this.key = key;
+      this.backend = backend;
     }
 
     /** Runs on the listener's event loop, which the backend socket shares. */
