@@ -26,6 +26,7 @@ class NlbListenersApiTest {
   static String vpc;
   static String nlb;
   static String certificate;
+  static String sni;
 
   @BeforeAll
   static void network() throws Exception {
@@ -40,6 +41,9 @@ class NlbListenersApiTest {
     Instant now = Instant.now();
     var pem = TestCertificates.rsa("svc.example", now.minusSeconds(60), now.plusSeconds(86400), true);
     certificate = clients.acm().importCertificate(r -> r.certificate(pem.certificateBytes()).privateKey(pem.keyBytes()))
+        .certificateArn();
+    var other = TestCertificates.rsa("api.svc.example", now.minusSeconds(60), now.plusSeconds(86400), false);
+    sni = clients.acm().importCertificate(r -> r.certificate(other.certificateBytes()).privateKey(other.keyBytes()))
         .certificateArn();
   }
 
@@ -86,6 +90,10 @@ class NlbListenersApiTest {
     elb.addListenerCertificates(r -> r.listenerArn(l.listenerArn()).certificates(c -> c.certificateArn(certificate)));
     assertEquals(List.of(true), elb.describeListenerCertificates(r -> r.listenerArn(l.listenerArn())).certificates()
         .stream().map(Certificate::isDefault).toList(), "the default certificate is not added twice");
+    elb.addListenerCertificates(r -> r.listenerArn(l.listenerArn()).certificates(c -> c.certificateArn(sni)));
+    List<Certificate> certs = elb.describeListenerCertificates(r -> r.listenerArn(l.listenerArn())).certificates();
+    assertEquals(List.of(certificate, sni), certs.stream().map(Certificate::certificateArn).toList());
+    assertEquals(List.of(true, false), certs.stream().map(Certificate::isDefault).toList(), "an SNI certificate");
     elb.deleteListener(r -> r.listenerArn(l.listenerArn()));
   }
 
