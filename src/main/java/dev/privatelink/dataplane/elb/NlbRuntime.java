@@ -14,8 +14,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
-import io.netty.handler.ssl.SniHandler;
-import io.netty.util.IllegalReferenceCountException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,12 +132,12 @@ final class NlbRuntime implements LbRuntime {
       open(node, client, origin, listener.spec());
       return;
     }
-    try {
-      client.pipeline().addLast("tls", tls.only() != null ? tls.only().newHandler(client.alloc()) : new SniHandler(tls.sni()));
-    } catch (IllegalReferenceCountException e) {
+    ChannelHandler handler = tls.newHandler(client.alloc());
+    if (handler == null) {
       TcpRelay.reset(client); // the listener's certificate was replaced as this connection arrived
       return;
     }
+    client.pipeline().addLast("tls", handler);
     client.pipeline().addLast(TlsGate.NAME, new TlsGate(() -> open(node, client, origin, listener.spec())));
     client.read();
   }

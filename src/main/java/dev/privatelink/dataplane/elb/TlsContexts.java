@@ -3,12 +3,16 @@ package dev.privatelink.dataplane.elb;
 import dev.privatelink.model.SslPolicies;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.ListenerSpec.CertificateSpec;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.Mapping;
 import io.netty.util.ReferenceCountUtil;
 import java.security.cert.CertificateParsingException;
@@ -38,6 +42,23 @@ final class TlsContexts {
    * it answers every name, so the connection needs no SNI lookup and can get its SslHandler at once.
    */
   record ServerTls(Mapping<String, SslContext> sni, @Nullable SslContext only, List<SslContext> all) {
+    /**
+     * The handler that starts one connection's TLS: with one certificate an SslHandler at once (no SNI
+     * lookup, no handler replaced once the hello is in), else an SniHandler.
+     *
+     * @return null when the contexts were released as the connection arrived (its certificate replaced)
+     */
+    @Nullable ChannelHandler newHandler(ByteBufAllocator alloc) {
+      if (only == null) {
+        return new SniHandler(sni);
+      }
+      try {
+        return only.newHandler(alloc);
+      } catch (IllegalReferenceCountException e) {
+        return null;
+      }
+    }
+
     /** Drops the listener's references; connections still open keep theirs through their engines. */
     void release() {
       all.forEach(ReferenceCountUtil::safeRelease);
