@@ -138,7 +138,7 @@ final class NlbRuntime implements LbRuntime {
       return;
     }
     client.pipeline().addLast("tls", handler);
-    client.pipeline().addLast(TlsGate.NAME, new TlsGate(() -> open(node, client, origin, listener.spec())));
+    client.pipeline().addLast(TlsGate.NAME, new TlsGate(() -> open(node, client, origin, listener.spec()), client::close));
     client.read();
   }
 
@@ -188,6 +188,7 @@ final class NlbRuntime implements LbRuntime {
       backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
     }
     Runnable relay = () -> {
+      backend.config().setAutoRead(false); // the relay reads by hand from here on
       client.pipeline().addLast("idle", new IdleTimeout(idle));
       tg.trackFlow(target, client);
       TcpRelay.join(client, backend);
@@ -196,8 +197,11 @@ final class NlbRuntime implements LbRuntime {
     };
     if (ProtocolEnum.fromValue(tg.spec().protocol()) == ProtocolEnum.TLS) {
       backend.pipeline().addFirst("tls", TargetTls.CLIENT.newHandler(backend.alloc(), target.ip(), target.port()));
-      backend.pipeline().addAfter("tls", TlsGate.NAME, new TlsGate(relay));
-      backend.read();
+      backend.pipeline().addAfter("tls", TlsGate.NAME, new TlsGate(relay, () -> {
+        TcpRelay.reset(client); // a TLS error to the target ends the client's flow
+        backend.close();
+      }));
+      backend.config().setAutoRead(true); // the handshake reads as it needs; the gate holds what follows it
     } else {
       relay.run();
     }

@@ -9,17 +9,21 @@ import java.util.ArrayDeque;
 
 /**
  * Sits behind the SslHandler of one side of an NLB TLS flow until the relay is joined: runs
- * {@code onHandshake} once the handshake succeeds, resets the flow if it fails, and holds the
- * plaintext that arrives in between, so that {@link #release} can hand it to the peer in order.
+ * {@code onHandshake} once the handshake succeeds and {@code onFailure} if it fails (the
+ * SslHandler has then sent its alert), and holds the plaintext that arrives in between, so that
+ * {@link #release} can hand it to the peer in order.
  */
 final class TlsGate extends ChannelInboundHandlerAdapter {
   static final String NAME = "tls-gate";
 
   private final Runnable onHandshake;
+  private final Runnable onFailure;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private boolean failed;
 
-  TlsGate(Runnable onHandshake) {
+  TlsGate(Runnable onHandshake, Runnable onFailure) {
     this.onHandshake = onHandshake;
+    this.onFailure = onFailure;
   }
 
   @Override
@@ -28,7 +32,7 @@ final class TlsGate extends ChannelInboundHandlerAdapter {
       if (e.isSuccess()) {
         onHandshake.run();
       } else {
-        TcpRelay.reset(ctx.channel());
+        fail();
       }
       return;
     }
@@ -42,7 +46,20 @@ final class TlsGate extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    TcpRelay.reset(ctx.channel());
+    fail();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    fail();
+    ctx.fireChannelInactive();
+  }
+
+  private void fail() {
+    if (!failed) {
+      failed = true;
+      onFailure.run();
+    }
   }
 
   @Override

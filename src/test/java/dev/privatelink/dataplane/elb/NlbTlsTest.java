@@ -146,4 +146,27 @@ class NlbTlsTest {
       assertEquals("round trip", line(s));
     }
   }
+
+  @Test
+  void aTlsErrorToTheTargetEndsTheClientsFlow() throws Exception {
+    java.net.ServerSocket plain = res.add(new java.net.ServerSocket(0, 8, java.net.InetAddress.getByName("127.0.2.1")));
+    Thread.ofVirtual().start(() -> {
+      while (!plain.isClosed()) {
+        try (Socket s = plain.accept()) {
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes()); // not TLS, then closed
+        } catch (java.io.IOException e) {
+          return;
+        }
+      }
+    });
+    apply(List.of(CERT), SslPolicies.DEFAULT, List.of(), "TLS", false, plain.getLocalPort());
+    try (SSLSocket s = connect(new String[] {"TLSv1.2"})) {
+      s.setSoTimeout(5000);
+      try {
+        assertEquals(-1, s.getInputStream().read(), "the flow ends");
+      } catch (java.io.IOException reset) {
+        assertFalse(reset instanceof java.net.SocketTimeoutException, "the flow ends, it does not hang");
+      }
+    }
+  }
 }
