@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications. Each command is
- * one class that parses its words and calls into the rest of the program.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform. Each
+ * command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
   static final String USAGE = """
@@ -25,6 +25,9 @@ public final class Main {
                      run a command (or a shell) inside an instance
         notifications [--follow] [--data-dir DIR]
                      print endpoint connection notifications (Accept, Connect, Delete, Reject)
+        terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
+                  [terraform args…]
+                     run terraform here against the local cloud, with a generated provider override
       """;
 
   private Main() {}
@@ -56,6 +59,7 @@ public final class Main {
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "terraform" -> new TerraformCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());
       };
     } catch (Args.UsageException e) {

@@ -53,6 +53,7 @@ public final class Cloud {
 
   /** Serves one API action for a caller; throws {@link AwsException} for AWS's errors. */
   public SdkResponse call(String accountId, String region, String principalArn, SdkRequest request) {
+    open(new Scope(accountId, region));
     if (isReadOnly(request)) {
       lock.readLock().lock();
       try {
@@ -102,9 +103,32 @@ public final class Cloud {
       if (payload instanceof ControlEvent event) {
         applyEvent(event, time);
       } else {
+        features.open(new Scope(accountId, region));
         invoke(new RequestContext(accountId, region, principalArn, time, new IdSource(seed)), (SdkRequest) payload);
       }
       version++;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Makes a scope's defaults (its default VPC) before its first call, read or write. They are a
+   * function of the scope alone, so they are neither journaled nor a new version: replay makes
+   * them again before the scope's first journaled call, identically, and they need nothing on the host.
+   */
+  private void open(Scope scope) {
+    lock.readLock().lock();
+    try {
+      if (!features.needsOpening(scope)) {
+        return;
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      features.open(scope);
     } finally {
       lock.writeLock().unlock();
     }
@@ -120,7 +144,7 @@ public final class Cloud {
     }
   }
 
-  /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
+  /** Empties the cloud, as moto's {@code /moto-api/reset} does; default VPCs are made again on first use. */
   public void reset() {
     long changed;
     lock.writeLock().lock();

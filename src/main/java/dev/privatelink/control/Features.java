@@ -40,6 +40,7 @@ public final class Features {
     privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),
         wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
+    ec2.addVpcDependent(privateLink::hasEndpointsIn);
     ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
         .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
         id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
@@ -67,6 +68,16 @@ public final class Features {
   /** The EC2 control plane; {@code ec2().network()} is the {@link Network} other features use. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** True until the scope's defaults (its default VPC) have been made. */
+  boolean needsOpening(Scope scope) {
+    return ec2.needsOpening(scope);
+  }
+
+  /** Makes the scope's defaults the first time it is used, deterministically; true if it made them. */
+  boolean open(Scope scope) {
+    return ec2.open(scope);
   }
 
   List<ActionHandler> handlers() {

@@ -40,6 +40,28 @@ public interface Network {
   /** Deletes a managed ENI; no-op if it is gone. */
   void deleteManagedInterface(Scope scope, String eniId);
 
+  /**
+   * Throws {@code InvalidRouteTableID.NotFound}. (The default is a network without route tables,
+   * as the in-memory networks of tests are.)
+   */
+  default RouteTableInfo routeTable(Scope scope, String routeTableId) {
+    throw AwsException.badRequest("InvalidRouteTableID.NotFound", "The routeTable ID '" + routeTableId + "' does not exist");
+  }
+
+  /**
+   * Adds a gateway endpoint's route to a route table: destination the service's prefix list,
+   * target the endpoint. Throws {@code RouteAlreadyExists} if the table has a route to that list.
+   */
+  default void addEndpointRoute(Scope scope, String routeTableId, String prefixListId, String endpointId) {
+    routeTable(scope, routeTableId);
+  }
+
+  /** Removes a gateway endpoint's routes from a route table; no-op if the table or route is gone. */
+  default void removeEndpointRoutes(Scope scope, String routeTableId, String endpointId) {}
+
+  /** A route table as other features see it. */
+  record RouteTableInfo(String routeTableId, String vpcId) {}
+
   /** A VPC as other features see it. */
   record VpcInfo(String vpcId, String cidr, boolean enableDnsSupport, boolean enableDnsHostnames) {}
 

@@ -6,6 +6,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
+import dev.privatelink.control.ec2.prefixlist.PrefixListDirectory;
 import dev.privatelink.control.ec2.securitygroup.RuleRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 /**
  * Reads the data plane's picture of the host out of the control plane's state: every VPC with its
  * subnets, security groups, ENIs, running instances, load balancers and DNS records, and the
- * endpoints whose connection is available. Also says which resources wait on the host.
+ * endpoints whose connection is available. Also says which resources wait on the host. A default
+ * VPC is on the host only while it holds an instance, an interface or a load balancer.
  */
 final class HostProjection {
   private static final Set<InstanceStateName> LIVE_INSTANCE = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING);
@@ -53,9 +55,13 @@ final class HostProjection {
       VpcRecord vpc = entry.getValue();
       List<LoadBalancerSpec> inVpc = loadBalancers.stream().filter(lb -> vpc.vpcId().equals(lbVpc.get(lb.arn()))).toList();
       List<InstanceSpec> instances = instances(ec2, vpc.vpcId());
+      List<EniSpec> enis = enis(ec2, vpc.vpcId(), instances);
+      if (vpc.isDefault() && instances.isEmpty() && enis.isEmpty() && inVpc.isEmpty()) {
+        continue; // an unused default VPC costs nothing on the host: every account has one per region
+      }
       vpcs.add(new VpcSpec(vpc.vpcId(), entry.getKey().accountId(), entry.getKey().region(), vpc.cidr().toString(),
           vpc.enableDnsSupport(), vpc.enableDnsHostnames(), subnets(ec2, vpc.vpcId()), groups(ec2, vpc.vpcId()),
-          enis(ec2, vpc.vpcId(), instances), instances, inVpc,
+          enis, instances, inVpc,
           HostDns.records(instances, inVpc, endpoints, vpc.vpcId())));
     }
     List<EndpointSpec> bridges = endpoints.stream().filter(EndpointProjection::available)
@@ -69,18 +75,29 @@ final class HostProjection {
   }
 
   private static List<SecurityGroupSpec> groups(Ec2 ec2, String vpcId) {
-    return ec2.securityGroups().stream().map(Map.Entry::getValue).filter(g -> g.vpcId().equals(vpcId))
-        .map(HostProjection::group).toList();
+    return ec2.securityGroups().stream().filter(e -> e.getValue().vpcId().equals(vpcId))
+        .map(e -> group(ec2, e.getKey(), e.getValue())).toList();
   }
 
-  private static SecurityGroupSpec group(SecurityGroupRecord g) {
-    return new SecurityGroupSpec(g.groupId(), rules(g.ingress()), rules(g.egress()));
+  private static SecurityGroupSpec group(Ec2 ec2, Scope scope, SecurityGroupRecord g) {
+    return new SecurityGroupSpec(g.groupId(), rules(ec2, scope, g.ingress()), rules(ec2, scope, g.egress()));
   }
 
-  /** IPv4 rules only: the fabric carries no IPv6, and prefix lists name nothing on this host. */
-  private static List<SgRule> rules(List<RuleRecord> rules) {
-    return rules.stream().filter(r -> r.cidrIpv4() != null || r.referencedGroupId() != null)
-        .map(r -> new SgRule(r.protocol(), r.fromPort(), r.toPort(), r.cidrIpv4(), r.referencedGroupId())).toList();
+  /**
+   * IPv4 rules only (the fabric carries no IPv6). A rule that references a prefix list becomes one
+   * rule per IPv4 CIDR the list holds now, so changing the list changes what the rule lets through.
+   */
+  private static List<SgRule> rules(Ec2 ec2, Scope scope, List<RuleRecord> rules) {
+    List<SgRule> out = new ArrayList<>();
+    for (RuleRecord r : rules) {
+      if (r.cidrIpv4() != null || r.referencedGroupId() != null) {
+        out.add(new SgRule(r.protocol(), r.fromPort(), r.toPort(), r.cidrIpv4(), r.referencedGroupId()));
+      } else if (r.prefixListId() != null) {
+        PrefixListDirectory.cidrs(ec2.state(), scope, r.prefixListId()).orElse(List.of()).stream()
+            .filter(c -> !c.contains(":")).forEach(c -> out.add(new SgRule(r.protocol(), r.fromPort(), r.toPort(), c, null)));
+      }
+    }
+    return out;
   }
 
   private static List<InstanceSpec> instances(Ec2 ec2, String vpcId) {

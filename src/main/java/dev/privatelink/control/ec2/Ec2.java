@@ -5,6 +5,7 @@ import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.EventHandler;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.dhcp.DhcpOptionsActions;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceActions;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayActions;
@@ -17,6 +18,9 @@ import dev.privatelink.control.ec2.instance.RunInstancesAction;
 import dev.privatelink.control.ec2.instance.VolumeActions;
 import dev.privatelink.control.ec2.keypair.KeyPairActions;
 import dev.privatelink.control.ec2.networkacl.NetworkAclActions;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListQueries;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixLists;
+import dev.privatelink.control.ec2.prefixlist.PrefixLists;
 import dev.privatelink.control.ec2.region.RegionActions;
 import dev.privatelink.control.ec2.routetable.RouteActions;
 import dev.privatelink.control.ec2.routetable.RouteTableActions;
@@ -28,6 +32,9 @@ import dev.privatelink.control.ec2.subnet.SubnetActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.AccountAttributeActions;
+import dev.privatelink.control.ec2.vpc.DefaultVpcActions;
+import dev.privatelink.control.ec2.vpc.DefaultVpcs;
 import dev.privatelink.control.ec2.vpc.VpcActions;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.tags.Ec2Tags;
@@ -51,12 +58,14 @@ public final class Ec2 implements EventHandler {
     this.state = new Ec2State(tags);
     this.network = new Ec2Network(state);
     this.events = new Ec2Events(state);
+    var subnets = new SubnetActions(state);
     this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state),
-        new SubnetActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
+        new DefaultVpcActions(state, subnets), new AccountAttributeActions(state), new DhcpOptionsActions(state), subnets, new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
         new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),
-        new TagActions(tags, state.taggable()));
+        new TagActions(tags, state.taggable()),
+        new PrefixLists(), new ManagedPrefixLists(state), new ManagedPrefixListQueries(state));
     Ec2Taggables.register(state);
   }
 
@@ -68,6 +77,16 @@ public final class Ec2 implements EventHandler {
   @Override
   public boolean apply(ControlEvent event, Instant now) {
     return events.apply(event, now);
+  }
+
+  /** True until the scope's default VPC has been made (see {@link DefaultVpcs}). */
+  public boolean needsOpening(Scope scope) {
+    return DefaultVpcs.needsOpening(state, scope);
+  }
+
+  /** Makes the scope's default VPC and DHCP options the first time the scope is used; true if it did. */
+  public boolean open(Scope scope) {
+    return DefaultVpcs.open(state, scope);
   }
 
   /** What the load balancer and PrivateLink features use of the network. */

@@ -88,7 +88,8 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
 
   private static @Nullable String checkProtocolVersion(String protocol, @Nullable String version) {
     boolean http = ElbProtocols.isApplication(protocol);
-    if (version == null) {
+    // AWS reads an empty ProtocolVersion (the Terraform provider sends one) as no version at all.
+    if (version == null || version.isEmpty()) {
       return http ? "HTTP1" : null;
     }
     if (!http) {

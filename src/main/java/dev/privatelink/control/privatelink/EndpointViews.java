@@ -22,9 +22,10 @@ final class EndpointViews {
 
   /** The endpoint as its owner describes it, with its tags and DNS entries. */
   VpcEndpoint endpoint(Scope consumer, Endpoint e) {
-    return e.endpoint().toBuilder().dnsEntries(EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e),
-        state.serviceOf(e).map(EndpointService::verifiedPrivateDnsName).orElse(null)))
-        .tags(state.tags.of(consumer, e.id())).build();
+    var dns = e.isGateway() ? List.<software.amazon.awssdk.services.ec2.model.DnsEntry>of()
+        : EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e),
+            state.serviceOf(e).map(EndpointService::verifiedPrivateDnsName).orElse(null));
+    return e.endpoint().toBuilder().dnsEntries(dns).tags(state.tags.of(consumer, e.id())).build();
   }
 
   /** The endpoint as its service's provider sees it; nothing else of the consumer shows. */
@@ -55,7 +56,9 @@ final class EndpointViews {
         service.principals().stream().map(p -> p.principal()).toList(), ctx.accountId(), ctx.principalArn());
   }
 
-  private static String serviceBase(Endpoint e) {
-    return EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId());
+  /** The service's base DNS name, which the endpoint's names end in (AWS services have their own). */
+  String serviceBase(Endpoint e) {
+    return state.serviceOf(e).filter(s -> AwsServices.isAws(e.serviceScope())).map(EndpointService::baseDnsName)
+        .orElseGet(() -> EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId()));
   }
 }

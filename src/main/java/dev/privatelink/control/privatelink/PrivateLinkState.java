@@ -56,8 +56,26 @@ final class PrivateLinkState {
         .filter(e -> e.getKey().region().equals(region) && e.getValue().name().equals(serviceName)).findFirst();
   }
 
-  /** The service an endpoint connects to, if it still exists. */
+  /**
+   * A service an interface endpoint may connect to, by name, with its provider's scope: an
+   * endpoint service of any account of the region, or one of AWS's services there.
+   */
+  Optional<Map.Entry<Scope, EndpointService>> interfaceServiceNamed(String region, String serviceName) {
+    return serviceNamed(region, serviceName).or(() -> awsInterfaceService(region, serviceName)
+        .map(s -> Map.entry(AwsServices.scope(region), s)));
+  }
+
+  private Optional<EndpointService> awsInterfaceService(String region, String serviceName) {
+    return AwsServices.named(region, serviceName)
+        .map(s -> AwsServices.asInterfaceService(s, region, network.availabilityZones(region)));
+  }
+
+  /** The service an endpoint connects to, if it still exists (AWS's services always do). */
   Optional<EndpointService> serviceOf(Endpoint endpoint) {
+    if (AwsServices.isAws(endpoint.serviceScope())) {
+      return endpoint.isGateway() ? Optional.empty()
+          : awsInterfaceService(endpoint.serviceScope().region(), endpoint.endpoint().serviceName());
+    }
     return services.find(endpoint.serviceScope(), endpoint.serviceId());
   }
 

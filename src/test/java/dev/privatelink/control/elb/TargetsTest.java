@@ -52,6 +52,18 @@ class TargetsTest {
   }
 
   @Test
+  void anEmptyProtocolVersionIsNoVersionAsTheTerraformProviderSendsIt() {
+    CreateTargetGroupResponse r = f.call(CreateTargetGroupRequest.builder().name("web").protocol("HTTP").port(80)
+        .vpcId(f.vpc).protocolVersion("").build());
+    assertEquals("HTTP1", r.targetGroups().getFirst().protocolVersion());
+    CreateTargetGroupResponse tcp = f.call(CreateTargetGroupRequest.builder().name("svc").protocol("TCP").port(80)
+        .vpcId(f.vpc).protocolVersion("").build());
+    assertNull(tcp.targetGroups().getFirst().protocolVersion());
+    f.fails("ValidationError", CreateTargetGroupRequest.builder().name("bad").protocol("HTTP").port(80).vpcId(f.vpc)
+        .protocolVersion("HTTP3").build());
+  }
+
+  @Test
   void targetGroupAttributesDependOnTheProtocol() {
     TargetGroup tcp = f.targetGroup("svc", "TCP", 80, "instance");
     DescribeTargetGroupAttributesResponse r = f.call(DescribeTargetGroupAttributesRequest.builder()

@@ -166,7 +166,7 @@ public final class RouteActions implements ActionHandler {
 
   private static int find(RouteTableRecord table, String destination) {
     for (int i = 0; i < table.routes().size(); i++) {
-      if (table.routes().get(i).destinationCidrBlock().equals(destination)) {
+      if (destination.equals(table.routes().get(i).destinationCidrBlock())) {
         return i;
       }
     }

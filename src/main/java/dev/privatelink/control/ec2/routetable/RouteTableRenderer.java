@@ -38,7 +38,8 @@ final class RouteTableRenderer {
   }
 
   private Route route(Scope scope, RouteTableRecord t, RouteTableRecord.Route r) {
-    var b = Route.builder().destinationCidrBlock(r.destinationCidrBlock()).origin(r.origin())
+    var b = Route.builder().destinationCidrBlock(r.destinationCidrBlock())
+        .destinationPrefixListId(r.destinationPrefixListId()).origin(r.origin())
         .state(isActive(scope, t, r) ? "active" : "blackhole");
     switch (r.targetKind()) {
       case LOCAL, GATEWAY, VPC_ENDPOINT -> b.gatewayId(r.targetId());
@@ -73,7 +74,8 @@ final class RouteTableRenderer {
         .many("association.route-table-id", t -> assoc(t, a -> t.routeTableId()))
         .many("association.association-state", t -> assoc(t, a -> "associated"))
         .many("route.destination-cidr-block", t -> routes(t, RouteTableRecord.Route::destinationCidrBlock))
-        .many("route.gateway-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.GATEWAY || r.isLocal() ? r.targetId() : null))
+        .many("route.gateway-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.GATEWAY || r.isLocal()
+            || r.targetKind() == RouteTargetKind.VPC_ENDPOINT ? r.targetId() : null))
         .many("route.instance-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.INSTANCE ? r.targetId() : null))
         .many("route.network-interface-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.NETWORK_INTERFACE ? r.targetId() : null))
         .many("route.origin", t -> routes(t, RouteTableRecord.Route::origin))
@@ -81,7 +83,7 @@ final class RouteTableRenderer {
         .many("route.nat-gateway-id", t -> List.of())
         .many("route.transit-gateway-id", t -> List.of())
         .many("route.vpc-peering-connection-id", t -> List.of())
-        .many("route.destination-prefix-list-id", t -> List.of())
+        .many("route.destination-prefix-list-id", t -> routes(t, RouteTableRecord.Route::destinationPrefixListId))
         .build();
   }
 

@@ -5,6 +5,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.model.IpProtocol;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.ec2.prefixlist.PrefixListDirectory;
 import dev.privatelink.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ final class PermissionParser {
         out.add(rule(group, egress, protocol, ports, null, cidr(r.cidrIpv6(), true), null, null, null, r.description()));
       }
       for (PrefixListId pl : p.prefixListIds()) {
-        throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + pl.prefixListId() + "' does not exist");
+        out.add(rule(group, egress, protocol, ports, null, null, prefixList(scope, pl.prefixListId()), null, null,
+            pl.description()));
       }
       for (UserIdGroupPair pair : p.userIdGroupPairs()) {
         SecurityGroupRecord peer = peer(scope, group, pair);
@@ -58,9 +60,7 @@ final class PermissionParser {
       Integer to, String cidrIpv4, String cidrIpv6, String prefixListId, String referencedGroupId, String description) {
     String protocol = protocol(ipProtocol);
     int[] ports = ports(protocol, from, to);
-    if (prefixListId != null) {
-      throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + prefixListId + "' does not exist");
-    }
+    String prefixList = prefixListId == null ? null : prefixList(scope, prefixListId);
     String peerGroup = null;
     String peerOwner = null;
     if (referencedGroupId != null) {
@@ -70,11 +70,11 @@ final class PermissionParser {
     }
     String v4 = cidrIpv4 == null ? null : cidr(cidrIpv4, false);
     String v6 = cidrIpv6 == null ? null : cidr(cidrIpv6, true);
-    if ((v4 != null ? 1 : 0) + (v6 != null ? 1 : 0) + (peerGroup != null ? 1 : 0) != 1) {
+    if ((v4 != null ? 1 : 0) + (v6 != null ? 1 : 0) + (prefixList != null ? 1 : 0) + (peerGroup != null ? 1 : 0) != 1) {
       throw AwsException.invalidParameterCombination("Exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId must be given");
     }
     return new RuleRecord(current.ruleId(), group.groupId(), group.ownerId(), current.egress(), protocol, ports[0], ports[1],
-        v4, v6, null, peerGroup, peerOwner, description);
+        v4, v6, prefixList, peerGroup, peerOwner, description);
   }
 
   private static RuleRecord rule(SecurityGroupRecord g, boolean egress, String protocol, int[] ports, @Nullable String v4,
@@ -132,6 +132,14 @@ final class PermissionParser {
     } catch (IllegalArgumentException e) {
       throw AwsException.invalidParameterValue("CIDR block " + text + " is malformed");
     }
+  }
+
+  /** A prefix list the group may reference: the account's own or one of AWS's of the region. */
+  private String prefixList(Scope scope, String id) {
+    if (!PrefixListDirectory.exists(state, scope, id)) {
+      throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + id + "' does not exist");
+    }
+    return id;
   }
 
   private SecurityGroupRecord peer(Scope scope, SecurityGroupRecord group, UserIdGroupPair pair) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
 import software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -43,7 +44,8 @@ final class PermissionRenderer {
           .userIdGroupPairs(same.stream().filter(r -> r.referencedGroupId() != null)
               .map(r -> UserIdGroupPair.builder().groupId(r.referencedGroupId()).userId(r.referencedUserId())
                   .description(r.description()).build()).toList())
-          .prefixListIds(List.of())
+          .prefixListIds(same.stream().filter(r -> r.prefixListId() != null)
+              .map(r -> PrefixListId.builder().prefixListId(r.prefixListId()).description(r.description()).build()).toList())
           .build());
     }
     return out;

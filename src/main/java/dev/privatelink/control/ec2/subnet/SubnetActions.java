@@ -58,7 +58,7 @@ public final class SubnetActions implements ActionHandler {
     ZoneInfo zone = zone(ctx, request.availabilityZone(), request.availabilityZoneId());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "subnet");
     var subnet = new SubnetRecord(ctx.ids().ec2Id("subnet"), vpc.vpcId(), ctx.accountId(), cidr, zone.zoneName(),
-        zone.zoneId(), SubnetState.PENDING, false, ctx.ids().ec2Id("aclassoc"), "ip-name", false);
+        zone.zoneId(), SubnetState.PENDING, false, ctx.ids().ec2Id("aclassoc"), "ip-name", false, false);
     state.subnets().put(scope, subnet.subnetId(), subnet);
     TagSpecs.apply(state.tags(), scope, subnet.subnetId(), request.tagSpecifications(), "subnet");
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
@@ -115,6 +115,11 @@ public final class SubnetActions implements ActionHandler {
     state.subnets().remove(scope, subnet.subnetId());
     state.tags().drop(scope, subnet.subnetId());
     return DeleteSubnetResponse.builder().build();
+  }
+
+  /** The wire form of a stored subnet, as the other EC2 handlers show it. */
+  public software.amazon.awssdk.services.ec2.model.Subnet render(Scope scope, SubnetRecord subnet) {
+    return renderer.render(scope, subnet);
   }
 
   public ModifySubnetAttributeResponse modifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) {

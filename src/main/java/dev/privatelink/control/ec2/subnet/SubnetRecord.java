@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ec2.model.SubnetState;
  *
  * @param networkAclAssociationId the id of its association with the VPC's default network ACL
  * @param hostnameType {@code ip-name} or {@code resource-name}
+ * @param defaultForAz whether this is the default subnet of its zone in the default VPC
  */
 public record SubnetRecord(
     String subnetId,
@@ -21,15 +22,16 @@ public record SubnetRecord(
     boolean mapPublicIpOnLaunch,
     String networkAclAssociationId,
     String hostnameType,
-    boolean enableResourceNameDnsARecord) {
+    boolean enableResourceNameDnsARecord,
+    boolean defaultForAz) {
 
   public SubnetRecord withState(SubnetState newState) {
     return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, newState,
-        mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord);
+        mapPublicIpOnLaunch, networkAclAssociationId, hostnameType, enableResourceNameDnsARecord, defaultForAz);
   }
 
   public SubnetRecord withLaunchSettings(boolean mapPublicIp, String hostname, boolean dnsARecord) {
     return new SubnetRecord(subnetId, vpcId, ownerId, cidr, availabilityZone, availabilityZoneId, state,
-        mapPublicIp, networkAclAssociationId, hostname, dnsARecord);
+        mapPublicIp, networkAclAssociationId, hostname, dnsARecord, defaultForAz);
   }
 }

@@ -53,10 +53,14 @@ public final class VpcActions implements ActionHandler {
       throw AwsException.invalidParameterValue("Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
     }
     TagSpecs.validate(state.tags(), ctx.scope(), request.tagSpecifications(), "vpc");
-    String dhcp = state.dhcpOptions().find(ctx.scope(), "default").orElseGet(() -> ctx.ids().ec2Id("dopt"));
-    state.dhcpOptions().put(ctx.scope(), "default", dhcp);
+    if (state.createdVpcs().add(ctx.scope())) {
+      // The first CreateVpc of a scope drew a DHCP options id before default VPCs existed; drawing
+      // it still keeps the ids of journals written then the same on replay.
+      ctx.ids().ec2Id("dopt");
+    }
+    String dhcp = DefaultVpcs.dhcpOptionsForNewVpc(state, ctx.scope());
     var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), cidr, ctx.ids().ec2Id("vpc-cidr-assoc"), VpcState.PENDING,
-        dhcp, tenancy, true, false, false, ctx.ids().ec2Id("sg"), ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"));
+        dhcp, tenancy, true, false, false, ctx.ids().ec2Id("sg"), ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"), false);
     state.vpcs().put(ctx.scope(), vpc.vpcId(), vpc);
     VpcDefaults.create(ctx, state, vpc);
     TagSpecs.apply(state.tags(), ctx.scope(), vpc.vpcId(), request.tagSpecifications(), "vpc");
