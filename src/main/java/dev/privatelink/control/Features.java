@@ -33,7 +33,7 @@ public final class Features {
     ec2.handlers().forEach(this::register);
     Network elbNetwork = wiring.elbNetwork().apply(ec2.network());
     acm = register(new AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
-    register(acm.tags());
+    acm.parts().forEach(this::register);
     elb = register(new Elb(elbNetwork, acm));
     elb.handlers().forEach(this::register);
     register(new Sts());
