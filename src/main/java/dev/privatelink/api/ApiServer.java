@@ -28,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
   private final ApiRouter router;
   private final Cloud cloud;
   private final Map<String, Supplier<String>> extraJson = new LinkedHashMap<>();
+  private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
   public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
     this.cloud = cloud;
@@ -35,6 +36,11 @@ public final class ApiServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
+  }
+
+  /** Where the health answer reads the state version the host last reflected ({@code hostVersion}). */
+  public void hostVersion(java.util.function.LongSupplier supplier) {
+    this.hostVersion = supplier;
   }
 
   /** Adds a read-only JSON view at {@code path} (e.g. the notification log). */
@@ -63,7 +69,8 @@ public final class ApiServer implements AutoCloseable {
         cloud.reset();
         response = ApiResponse.json(200, "application/json", "{\"status\":\"ok\"}", Map.of());
       } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
-        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version() + "}", Map.of());
+        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
+            + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
       } else if (extraJson.containsKey(path)) {
         response = view(path);
       } else {

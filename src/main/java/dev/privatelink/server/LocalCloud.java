@@ -63,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
     Path strictFile = options.strictCredentials();
     Optional<Credentials> strict = strictFile != null ? Optional.of(Credentials.load(strictFile)) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
+    api.hostVersion(sync::hostVersion);
     api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();

@@ -45,11 +45,19 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   public boolean apply(ControlEvent event, Instant now) {
     return switch (event) {
       case ControlEvent.ResourceReady r -> moveLoadBalancer(r.resourceId(), "provisioning", "active");
-      case ControlEvent.ResourceFailed f -> moveLoadBalancer(f.resourceId(), "provisioning", "failed");
+      case ControlEvent.ResourceFailed f -> failLoadBalancer(f.resourceId(), f.reason());
       case ControlEvent.TargetHealthChanged h -> targetEvents.healthChanged(h);
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
       case ControlEvent.ConsoleOutput c -> false;
     };
+  }
+
+  private boolean failLoadBalancer(String arn, String reason) {
+    if (!moveLoadBalancer(arn, "provisioning", "failed")) {
+      return false;
+    }
+    ElbState.scopeOf(arn).ifPresent(scope -> state.failureReasons.put(scope, arn, reason));
+    return true;
   }
 
   private boolean moveLoadBalancer(String arn, String from, String to) {

@@ -26,6 +26,8 @@ final class ElbState {
   final ScopedTable<RuleRecord> rules = new ScopedTable<>();
   final ScopedTable<List<RegisteredTarget>> targets = new ScopedTable<>();
   final ScopedTable<Map<String, String>> tags = new ScopedTable<>();
+  /** Why the host could not make a load balancer now {@code failed}: its state's reason. */
+  final ScopedTable<String> failureReasons = new ScopedTable<>();
 
   LoadBalancerRecord loadBalancer(Scope scope, String arn) {
     return loadBalancers.find(scope, arn).orElseThrow(() -> ElbErrors.loadBalancerNotFound(arn));
