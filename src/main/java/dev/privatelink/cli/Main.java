@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications. Each command is
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, reset. Each command is
  * one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
@@ -12,19 +12,23 @@ public final class Main {
       usage: privatelink <command> [options]
 
         up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
-           [--health-timing fast|aws] [--notification-webhook URL]
+           [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
-              [--health-timing fast|aws] [--notification-webhook URL]
+              [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      run the cloud's API in the foreground, with no stack
+                     (--allow-unsigned-reset: an unsigned POST /moto-api/reset empties the whole
+                     cloud, as moto's server does; off by default, a signed one resets its account)
         status [--data-dir DIR]
                      say whether a cloud is running, and where
         exec <instance id or Name tag> [--data-dir DIR] [-- command…]
                      run a command (or a shell) inside an instance
         notifications [--follow] [--data-dir DIR]
                      print endpoint connection notifications (Accept, Connect, Delete, Reject)
+        reset --all | --account ID [--data-dir DIR]
+                     empty the whole running cloud, or one account in every region
       """;
 
   private Main() {}
@@ -56,6 +60,7 @@ public final class Main {
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "reset" -> new ResetCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());
       };
     } catch (Args.UsageException e) {

@@ -1,13 +1,6 @@
 package dev.privatelink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.privatelink.server.ServerInfo;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,15 +14,10 @@ final class NotificationsCommand {
   int run(List<String> words) {
     Args args = Args.parse(words, Set.of("follow")).allow(Set.of("data-dir"));
     Path dataDir = CloudOptions.dataDir(args);
-    ServerInfo server = ServerInfo.read(dataDir).orElseThrow(() -> new CommandException(
-        "no cloud is running on " + dataDir));
     long printed = 0;
-    ObjectMapper json = new ObjectMapper();
-    try (HttpClient http = HttpClient.newHttpClient()) {
+    try (LocalApi api = LocalApi.of(dataDir)) {
       do {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/_privatelink/notifications"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        for (JsonNode message : json.readTree(r.body())) {
+        for (JsonNode message : api.view("/_privatelink/notifications")) {
           if (message.get("sequence").asLong() > printed) {
             System.out.println(message);
             printed = message.get("sequence").asLong();
@@ -39,8 +27,6 @@ final class NotificationsCommand {
           Thread.sleep(500);
         }
       } while (args.flag("follow"));
-    } catch (IOException e) {
-      throw new CommandException("the cloud does not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

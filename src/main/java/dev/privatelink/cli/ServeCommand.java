@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code serve}: runs the cloud in the foreground until it is told to stop (SIGTERM or Ctrl-C). */
 final class ServeCommand {
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("no-dataplane")).allow(CloudOptions.NAMES);
+    Args args = Args.parse(words, Set.of("no-dataplane", "allow-unsigned-reset")).allow(CloudOptions.NAMES);
     ServerOptions options = CloudOptions.server(args);
     LocalCloud cloud = start(options);
     System.out.println("privatelink-local serving the AWS API at " + options.endpoint() + " (data in " + options.dataDir() + ")");

@@ -26,7 +26,7 @@ final class UpCommand {
   private static final String DEFAULT_ACCOUNT = "000000000000";
 
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane"))
+    Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane", "allow-unsigned-reset"))
         .allow(union(CloudOptions.NAMES, Set.of("accounts")));
     ServerOptions options = CloudOptions.server(args);
     String[] accounts = accounts(args);

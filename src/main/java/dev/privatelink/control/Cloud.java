@@ -111,6 +111,14 @@ public final class Cloud {
     }
   }
 
+  /**
+   * Empties one account in every region (see {@link Features#resetAccount}); journaled, so a
+   * restart replays it. Other accounts keep everything.
+   */
+  public void resetAccount(String accountId) {
+    report(new ControlEvent.AccountReset(accountId));
+  }
+
   /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
   public void reset() {
     long changed;
@@ -141,6 +149,10 @@ public final class Cloud {
   }
 
   private boolean applyEvent(ControlEvent event, Instant now) {
+    if (event instanceof ControlEvent.AccountReset r) {
+      features.resetAccount(r.accountId(), now);
+      return true;
+    }
     boolean changed = false;
     for (EventHandler h : features.eventHandlers()) {
       changed |= h.apply(event, now);

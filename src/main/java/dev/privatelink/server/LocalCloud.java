@@ -64,8 +64,9 @@ public final class LocalCloud implements AutoCloseable {
     Optional<Credentials> strict = strictFile != null ? Optional.of(Credentials.load(strictFile)) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
     api.hostVersion(sync::hostVersion);
-    api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
-    api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
+    api.localAccess(LocalToken.create(dir.root()), options.allowUnsignedReset());
+    api.addJsonView("/_privatelink/instances", account -> Views.instances(cloud, account));
+    api.addJsonView("/_privatelink/notifications", account -> Views.notifications(cloud, account));
     api.start();
     LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
     ServerInfo.current(local.endpoint()).write(dir.root());

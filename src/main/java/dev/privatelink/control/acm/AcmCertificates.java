@@ -32,6 +32,12 @@ public final class AcmCertificates implements ActionHandler {
     this.users = users;
   }
 
+  /** Forgets every certificate of one account, with its tags. */
+  public void dropAccount(String accountId) {
+    certificates.dropAccount(accountId);
+    tags.dropAccount(accountId);
+  }
+
   /** The tag actions of ACM; register it with this feature. */
   public AcmTags tags() {
     return tags;

@@ -42,6 +42,12 @@ public final class Ec2State {
     this.tags = tags;
   }
 
+  /** Forgets every EC2 resource of one account, in every region (tags are the caller's to drop). */
+  public void dropAccount(String accountId) {
+    List.of(vpcs, subnets, internetGateways, routeTables, securityGroups, networkInterfaces, instances, keyPairs,
+        dhcpOptions).forEach(t -> t.dropAccount(accountId));
+  }
+
   public Ec2Tags tags() { return tags; }
   public TaggableResources taggable() { return taggable; }
   public ScopedTable<VpcRecord> vpcs() { return vpcs; }

@@ -36,6 +36,11 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     this.projection = new ElbProjection(state, network, acm);
   }
 
+  /** Forgets every ELB resource of one account. */
+  public void dropAccount(String accountId) {
+    state.dropAccount(accountId);
+  }
+
   /** The action handlers to register with the cloud. */
   public List<ActionHandler> handlers() {
     return handlers;
@@ -49,6 +54,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
       case ControlEvent.TargetHealthChanged h -> targetEvents.healthChanged(h);
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
       case ControlEvent.ConsoleOutput c -> false;
+      case ControlEvent.AccountReset r -> false;
     };
   }
 

@@ -38,6 +38,11 @@ public final class PrivateLink {
   }
 
   /** Every endpoint of every account and region, deleting ones included, in creation order. */
+  /** Forgets one account's services, endpoints and notifications; see {@link AccountReset}. */
+  public void resetAccount(String accountId, java.time.Instant now) {
+    AccountReset.reset(state, accountId, now);
+  }
+
   public List<EndpointProjection> endpoints() {
     return state.endpoints.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
   }
