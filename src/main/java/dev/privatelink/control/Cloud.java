@@ -144,8 +144,12 @@ public final class Cloud {
   }
 
   public static boolean isReadOnly(SdkRequest request) {
-    String name = request.getClass().getSimpleName();
-    return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get");
+    return isReadOnlyName(request.getClass().getSimpleName());
+  }
+
+  /** True for the actions that never change state: Describe…, List…, Get…. */
+  public static boolean isReadOnlyName(String action) {
+    return action.startsWith("Describe") || action.startsWith("List") || action.startsWith("Get");
   }
 
   private boolean applyEvent(ControlEvent event, Instant now) {

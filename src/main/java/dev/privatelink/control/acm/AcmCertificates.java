@@ -152,6 +152,7 @@ public final class AcmCertificates implements ActionHandler {
       throw AwsException.badRequest("ValidationException", "Value at '" + field
           + "' failed to satisfy constraint: Member must have length between 1 and " + max);
     }
-    return bytes.asString(StandardCharsets.UTF_8);
+    // PEM is ASCII: bytes that are not UTF-8 must fail as unparsable material, not as a decoding error.
+    return new String(bytes.asByteArrayUnsafe(), StandardCharsets.ISO_8859_1);
   }
 }
