@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * {@code exec <instance id or Name tag> [-- command…]}: runs a command (or a shell) inside a
@@ -42,7 +43,8 @@ final class ExecCommand {
   static String resolve(JsonNode instances, String target) {
     List<String> matches = new ArrayList<>();
     for (JsonNode i : instances) {
-      boolean live = i.get("state").asText().equals("running") || i.get("state").asText().equals("pending");
+      InstanceStateName state = InstanceStateName.fromValue(i.get("state").asText());
+      boolean live = state == InstanceStateName.RUNNING || state == InstanceStateName.PENDING;
       if (live && (i.get("instanceId").asText().equals(target) || i.get("name").asText().equals(target))) {
         matches.add(i.get("instanceId").asText());
       }

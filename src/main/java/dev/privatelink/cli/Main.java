@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, reset. Each command is
- * one class that parses its words and calls into the rest of the program.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform, reset.
+ * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
   static final String USAGE = """
@@ -27,6 +27,9 @@ public final class Main {
                      run a command (or a shell) inside an instance
         notifications [--follow] [--data-dir DIR]
                      print endpoint connection notifications (Accept, Connect, Delete, Reject)
+        terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
+                  [terraform args…]
+                     run terraform here against the local cloud, with a generated provider override
         reset --all | --account ID [--data-dir DIR]
                      empty the whole running cloud, or one account in every region
       """;
@@ -60,6 +63,7 @@ public final class Main {
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "terraform" -> new TerraformCommand().run(rest);
         case "reset" -> new ResetCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());
       };

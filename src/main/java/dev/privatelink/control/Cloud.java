@@ -14,8 +14,8 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * The whole cloud as data. Mutations (API actions that are not Describe/List/Get, and data-plane
- * {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
+ * The whole cloud as data. Mutations (API actions whose handler is not {@link ReadOnly}, and
+ * data-plane {@link ControlEvent}s) run one at a time, are recorded in the {@link MutationLog} before they
  * are acknowledged, and each makes a new state version. Reads run between mutations.
  */
 public final class Cloud {
@@ -24,13 +24,22 @@ public final class Cloud {
   private final Clock clock;
   private final SplittableRandom seeds = new SplittableRandom();
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
-  private Features features = new Features();
-  private ActionRegistry registry = new ActionRegistry(features.handlers());
+  private final Wiring wiring;
+  private Features features;
+  private ActionRegistry registry;
   private volatile long version;
 
-  public Cloud(MutationLog log, Clock clock) {
+  /** A cloud whose features lean on {@code wiring}'s collaborators (tests put fakes there). */
+  public Cloud(MutationLog log, Clock clock, Wiring wiring) {
     this.log = log;
     this.clock = clock;
+    this.wiring = wiring;
+    this.features = new Features(wiring);
+    this.registry = new ActionRegistry(features.handlers());
+  }
+
+  public Cloud(MutationLog log, Clock clock) {
+    this(log, clock, Wiring.REAL);
   }
 
   public Cloud() {
@@ -44,6 +53,7 @@ public final class Cloud {
 
   /** Serves one API action for a caller; throws {@link AwsException} for AWS's errors. */
   public SdkResponse call(String accountId, String region, String principalArn, SdkRequest request) {
+    open(new Scope(accountId, region));
     if (isReadOnly(request)) {
       lock.readLock().lock();
       try {
@@ -93,9 +103,32 @@ public final class Cloud {
       if (payload instanceof ControlEvent event) {
         applyEvent(event, time);
       } else {
+        features.open(new Scope(accountId, region));
         invoke(new RequestContext(accountId, region, principalArn, time, new IdSource(seed)), (SdkRequest) payload);
       }
       version++;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Makes a scope's defaults (its default VPC) before its first call, read or write. They are a
+   * function of the scope alone, so they are neither journaled nor a new version: replay makes
+   * them again before the scope's first journaled call, identically, and they need nothing on the host.
+   */
+  private void open(Scope scope) {
+    lock.readLock().lock();
+    try {
+      if (!features.needsOpening(scope)) {
+        return;
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      features.open(scope);
     } finally {
       lock.writeLock().unlock();
     }
@@ -119,13 +152,13 @@ public final class Cloud {
     report(new ControlEvent.AccountReset(accountId));
   }
 
-  /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
+  /** Empties the cloud, as moto's {@code /moto-api/reset} does; default VPCs are made again on first use. */
   public void reset() {
     long changed;
     lock.writeLock().lock();
     try {
       log.reset();
-      features = new Features();
+      features = new Features(wiring);
       registry = new ActionRegistry(features.handlers());
       changed = ++version;
     } finally {
@@ -143,13 +176,9 @@ public final class Cloud {
     listeners.add(listener);
   }
 
-  public static boolean isReadOnly(SdkRequest request) {
-    return isReadOnlyName(request.getClass().getSimpleName());
-  }
-
-  /** True for the actions that never change state: Describe…, List…, Get…. */
-  public static boolean isReadOnlyName(String action) {
-    return action.startsWith("Describe") || action.startsWith("List") || action.startsWith("Get");
+  /** True if the action's handler declared itself {@link ReadOnly}. */
+  public boolean isReadOnly(SdkRequest request) {
+    return registry.isReadOnly(request.getClass());
   }
 
   private boolean applyEvent(ControlEvent event, Instant now) {

@@ -3,7 +3,6 @@ package dev.privatelink.control;
 import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.elb.Elb;
-import dev.privatelink.control.elb.ElbNetwork;
 import dev.privatelink.control.privatelink.PrivateLink;
 import dev.privatelink.control.sts.Sts;
 import dev.privatelink.control.tags.Ec2Tags;
@@ -19,23 +18,29 @@ public final class Features {
   private final List<ActionHandler> handlers = new ArrayList<>();
   private final List<EventHandler> eventHandlers = new ArrayList<>();
   private final Ec2 ec2;
-  private final ElbNetwork elbNetwork;
   private final AcmCertificates acm;
   private final Elb elb;
   private final PrivateLink privateLink;
 
   public Features() {
+    this(Wiring.REAL);
+  }
+
+  /** The features, with {@code wiring}'s fakes in place of the collaborators it names. */
+  public Features(Wiring wiring) {
     // Features are wired below, each after the ones it looks up.
     ec2 = register(new Ec2(ec2Tags));
     ec2.handlers().forEach(this::register);
-    elbNetwork = new ElbNetwork(ec2.network());
+    Network elbNetwork = wiring.elbNetwork().apply(ec2.network());
     acm = register(new AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
     register(acm.tags());
     elb = register(new Elb(elbNetwork, acm));
     elb.handlers().forEach(this::register);
     register(new Sts());
-    privateLink = new PrivateLink(ec2Tags, ec2.network(), elb);
+    privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),
+        wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
+    ec2.addVpcDependent(privateLink::hasEndpointsIn);
     ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
         .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
         id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
@@ -73,14 +78,19 @@ public final class Features {
     return acm;
   }
 
-  /** The network the ELB feature sees; tests may wire a fake over it. */
-  public ElbNetwork elbNetwork() {
-    return elbNetwork;
-  }
-
   /** The EC2 control plane; {@code ec2().network()} is the {@link Network} other features use. */
   public Ec2 ec2() {
     return ec2;
+  }
+
+  /** True until the scope's defaults (its default VPC) have been made. */
+  boolean needsOpening(Scope scope) {
+    return ec2.needsOpening(scope);
+  }
+
+  /** Makes the scope's defaults the first time it is used, deterministically; true if it made them. */
+  boolean open(Scope scope) {
+    return ec2.open(scope);
   }
 
   List<ActionHandler> handlers() {

@@ -3,6 +3,8 @@ package dev.privatelink.stacks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * Waits, through the API as a user would, until the seed carries traffic: both instances running,
@@ -18,6 +20,7 @@ final class SeedReadiness {
       Progress progress, boolean healthChecks) {
     until("instance " + service.instanceId() + " running", progress, () -> running(provider, service.instanceId()));
     until("instance " + client.instanceId() + " running", progress, () -> running(consumer, client.instanceId()));
+    // EC2 answers endpoint states in lower camel case, which the SDK's capitalised State enum does not parse.
     until("endpoint " + client.endpointId() + " available", progress, () -> "available".equals(consumer.ec2()
         .describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId())).vpcEndpoints().getFirst().stateAsString()));
     if (healthChecks) {
@@ -27,13 +30,13 @@ final class SeedReadiness {
   }
 
   private static boolean running(StackClients clients, String instanceId) {
-    return "running".equals(clients.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst()
-        .instances().getFirst().state().nameAsString());
+    return clients.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst()
+        .instances().getFirst().state().name() == InstanceStateName.RUNNING;
   }
 
   private static boolean healthy(StackClients clients, String targetGroupArn) {
     var health = clients.elb().describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions();
-    return !health.isEmpty() && health.stream().allMatch(h -> "healthy".equals(h.targetHealth().stateAsString()));
+    return !health.isEmpty() && health.stream().allMatch(h -> h.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
   }
 
   private static void until(String what, Progress progress, BooleanSupplier done) {

@@ -57,7 +57,8 @@ class AccountsAndAcceptanceTest {
 
   @Test
   void accountsDoNotSeeEachOther() {
-    assertEquals(1, consumer.ec2().describeVpcs().vpcs().size(), "the consumer sees only its own VPC");
+    assertEquals(1, consumer.ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("false"))).vpcs().size(),
+        "the consumer sees only its own VPC (and its default VPC)");
     Ec2Exception e = assertThrows(Ec2Exception.class, () -> consumer.ec2().describeVpcs(r -> r.vpcIds(
         provider.ec2().describeVpcs().vpcs().getFirst().vpcId())));
     assertEquals("InvalidVpcID.NotFound", e.awsErrorDetails().errorCode());

@@ -55,10 +55,10 @@ class ServeWithoutDataPlaneTest {
         other.ec2().createVpc(r -> r.cidrBlock("10.8.0.0/16"));
         String dir = tmp.resolve("data").toString();
         assertEquals(0, Main.run(List.of("reset", "--account", ACCOUNT, "--data-dir", dir)));
-        assertEquals(0, c.ec2().describeVpcs().vpcs().size());
-        assertEquals(1, other.ec2().describeVpcs().vpcs().size());
+        assertEquals(List.of(true), c.ec2().describeVpcs().vpcs().stream().map(Vpc::isDefault).toList());
+        assertEquals(2, other.ec2().describeVpcs().vpcs().size(), "its own VPC and its default VPC");
         assertEquals(0, Main.run(List.of("reset", "--all", "--data-dir", dir)));
-        assertEquals(0, other.ec2().describeVpcs().vpcs().size());
+        assertEquals(List.of(true), other.ec2().describeVpcs().vpcs().stream().map(Vpc::isDefault).toList());
       }
     }
   }

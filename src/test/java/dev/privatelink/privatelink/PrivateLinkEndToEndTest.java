@@ -89,7 +89,8 @@ class PrivateLinkEndToEndTest {
     String name = world.regionalName(endpoint);
     Process held = world.holdFromConsumer(name);
     BufferedReader out = new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.UTF_8));
-    assertTrue(out.readLine().startsWith("src="), "the held connection was carried");
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("src="), "the held connection was carried: " + first);
 
     world.provider.ec2().rejectVpcEndpointConnections(r -> r.serviceId(world.serviceId).vpcEndpointIds(endpoint));
     assertTrue(held.waitFor(30, TimeUnit.SECONDS), "the held connection ended");
@@ -107,7 +108,8 @@ class PrivateLinkEndToEndTest {
     accept(endpoint);
     Process held = world.holdFromConsumer(world.regionalName(endpoint));
     BufferedReader out = new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.UTF_8));
-    assertTrue(out.readLine().startsWith("src="));
+    String first = out.readLine();
+    assertTrue(first != null && first.startsWith("src="), "the held connection was carried: " + first);
 
     world.consumer.ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(endpoint));
     assertTrue(held.waitFor(30, TimeUnit.SECONDS), "the held connection ended");
@@ -169,5 +171,20 @@ class PrivateLinkEndToEndTest {
         return false;
       }
     });
+  }
+
+  @Test
+  @Order(6)
+  void anEndpointToAnAwsServiceResolvesToItsEnisAndRefusesConnections() throws IOException {
+    String endpoint = world.consumer.ec2().createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(world.consumerVpc)
+        .serviceName("com.amazonaws.us-east-1.sts").subnetIds(world.consumerSubnets).securityGroupIds(world.allowGroup))
+        .vpcEndpoint().vpcEndpointId();
+    await("endpoint to sts available", () -> "available".equals(world.endpointState(endpoint)));
+    assertEquals("refused", world.probeFromConsumer("sts.us-east-1.amazonaws.com"),
+        "the private DNS name leads to the endpoint's ENIs, where no AWS service answers");
+    assertEquals("refused", world.probeFromConsumer(world.regionalName(endpoint)));
+    world.consumer.ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(endpoint));
+    await("endpoint to sts gone", () -> world.consumer.ec2().describeVpcEndpoints(r -> r.filters(f -> f.name("vpc-endpoint-id")
+        .values(endpoint))).vpcEndpoints().isEmpty());
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
@@ -70,6 +71,7 @@ public final class AcmCertificates implements ActionHandler {
     return ImportCertificateResponse.builder().certificateArn(arn).build();
   }
 
+  @ReadOnly
   public DescribeCertificateResponse describeCertificate(RequestContext ctx, DescribeCertificateRequest request) {
     ImportedCertificate c = find(ctx.scope(), request.certificateArn());
     CertificateMaterial m = c.material();
@@ -86,12 +88,14 @@ public final class AcmCertificates implements ActionHandler {
         .build()).build();
   }
 
+  @ReadOnly
   public GetCertificateResponse getCertificate(RequestContext ctx, GetCertificateRequest request) {
     ImportedCertificate c = find(ctx.scope(), request.certificateArn());
     return GetCertificateResponse.builder().certificate(c.material().certificatePem())
         .certificateChain(c.material().chainPem()).build();
   }
 
+  @ReadOnly
   public ListCertificatesResponse listCertificates(RequestContext ctx, ListCertificatesRequest request) {
     Scope scope = ctx.scope();
     List<String> statuses = request.certificateStatusesAsStrings();

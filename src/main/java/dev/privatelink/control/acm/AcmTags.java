@@ -2,6 +2,7 @@ package dev.privatelink.control.acm;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
@@ -57,6 +58,7 @@ public final class AcmTags implements ActionHandler {
     return RemoveTagsFromCertificateResponse.builder().build();
   }
 
+  @ReadOnly
   public ListTagsForCertificateResponse listTagsForCertificate(RequestContext ctx, ListTagsForCertificateRequest request) {
     Scope scope = ctx.scope();
     String arn = certificates.find(scope, request.certificateArn()).arn();

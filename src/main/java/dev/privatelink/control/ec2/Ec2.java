@@ -5,10 +5,10 @@ import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.EventHandler;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
+import dev.privatelink.control.ec2.dhcp.DhcpOptionsActions;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceActions;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayActions;
-import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.image.ImageActions;
 import dev.privatelink.control.ec2.instance.InstanceActions;
 import dev.privatelink.control.ec2.instance.InstanceDetailActions;
@@ -18,10 +18,12 @@ import dev.privatelink.control.ec2.instance.RunInstancesAction;
 import dev.privatelink.control.ec2.instance.VolumeActions;
 import dev.privatelink.control.ec2.keypair.KeyPairActions;
 import dev.privatelink.control.ec2.networkacl.NetworkAclActions;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListQueries;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixLists;
+import dev.privatelink.control.ec2.prefixlist.PrefixLists;
 import dev.privatelink.control.ec2.region.RegionActions;
 import dev.privatelink.control.ec2.routetable.RouteActions;
 import dev.privatelink.control.ec2.routetable.RouteTableActions;
-import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupActions;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleActions;
@@ -30,6 +32,9 @@ import dev.privatelink.control.ec2.subnet.SubnetActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.AccountAttributeActions;
+import dev.privatelink.control.ec2.vpc.DefaultVpcActions;
+import dev.privatelink.control.ec2.vpc.DefaultVpcs;
 import dev.privatelink.control.ec2.vpc.VpcActions;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.tags.Ec2Tags;
@@ -53,12 +58,14 @@ public final class Ec2 implements EventHandler {
     this.state = new Ec2State(tags);
     this.network = new Ec2Network(state);
     this.events = new Ec2Events(state);
+    var subnets = new SubnetActions(state);
     this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state),
-        new SubnetActions(state), new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
+        new DefaultVpcActions(state, subnets), new AccountAttributeActions(state), new DhcpOptionsActions(state), subnets, new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
         new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
         new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
         new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),
-        new TagActions(tags, state.taggable()));
+        new TagActions(tags, state.taggable()),
+        new PrefixLists(), new ManagedPrefixLists(state), new ManagedPrefixListQueries(state));
     Ec2Taggables.register(state);
   }
 
@@ -70,6 +77,16 @@ public final class Ec2 implements EventHandler {
   @Override
   public boolean apply(ControlEvent event, Instant now) {
     return events.apply(event, now);
+  }
+
+  /** True until the scope's default VPC has been made (see {@link DefaultVpcs}). */
+  public boolean needsOpening(Scope scope) {
+    return DefaultVpcs.needsOpening(state, scope);
+  }
+
+  /** Makes the scope's default VPC and DHCP options the first time the scope is used; true if it did. */
+  public boolean open(Scope scope) {
+    return DefaultVpcs.open(state, scope);
   }
 
   /** What the load balancer and PrivateLink features use of the network. */
@@ -118,30 +135,4 @@ public final class Ec2 implements EventHandler {
     return state.instances().everywhere();
   }
 
-  public List<Map.Entry<Scope, InternetGatewayRecord>> internetGateways() {
-    return state.internetGateways().everywhere();
-  }
-
-  public List<Map.Entry<Scope, RouteTableRecord>> routeTables() {
-    return state.routeTables().everywhere();
-  }
-
-  /**
-   * Who owns an interface, as the host picture names owners: the instance id for an instance's
-   * interface; for a managed one, the VPC endpoint id or load balancer ARN its description names
-   * ({@code VPC Endpoint Interface vpce-…}, {@code ELB net/name/id}); otherwise the interface id.
-   */
-  public static String ownerOf(Scope scope, NetworkInterfaceRecord eni) {
-    if (eni.attachment() != null) {
-      return eni.attachment().instanceId();
-    }
-    String d = eni.description() == null ? "" : eni.description();
-    if (d.startsWith("VPC Endpoint Interface ")) {
-      return d.substring("VPC Endpoint Interface ".length()).trim();
-    }
-    if (d.startsWith("ELB ")) {
-      return "arn:aws:elasticloadbalancing:" + scope.region() + ":" + eni.ownerId() + ":loadbalancer/" + d.substring(4).trim();
-    }
-    return eni.networkInterfaceId();
-  }
 }

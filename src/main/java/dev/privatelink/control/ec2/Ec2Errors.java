@@ -58,6 +58,10 @@ public final class Ec2Errors {
     return AwsException.badRequest("InvalidAssociationID.NotFound", "The association ID '" + id + "' does not exist");
   }
 
+  public static AwsException dhcpOptionsNotFound(String id) {
+    return AwsException.badRequest("InvalidDhcpOptionID.NotFound", "The dhcpOption ID '" + id + "' does not exist");
+  }
+
   /** What AWS answers when an action needs a default VPC and the account has none. */
   public static AwsException noDefaultVpc() {
     return AwsException.badRequest("VPCIdNotSpecified", "No default VPC for this user");

@@ -4,6 +4,8 @@ import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.EventHandler;
 import dev.privatelink.control.ec2.instance.InstanceLifecycle;
 import java.time.Instant;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /**
  * Moves EC2 resources on as the data plane reports: a VPC or subnet becomes {@code available}
@@ -33,16 +35,16 @@ final class Ec2Events implements EventHandler {
 
   private boolean ready(String id) {
     if (id.startsWith("vpc-")) {
-      return Ec2State.findAnywhere(state.vpcs(), v -> v.vpcId().equals(id) && v.state().equals("pending"))
+      return Ec2State.findAnywhere(state.vpcs(), v -> v.vpcId().equals(id) && v.state() == VpcState.PENDING)
           .map(e -> {
-            state.vpcs().put(e.getKey(), id, e.getValue().withState("available"));
+            state.vpcs().put(e.getKey(), id, e.getValue().withState(VpcState.AVAILABLE));
             return true;
           }).orElse(false);
     }
     if (id.startsWith("subnet-")) {
-      return Ec2State.findAnywhere(state.subnets(), s -> s.subnetId().equals(id) && s.state().equals("pending"))
+      return Ec2State.findAnywhere(state.subnets(), s -> s.subnetId().equals(id) && s.state() == SubnetState.PENDING)
           .map(e -> {
-            state.subnets().put(e.getKey(), id, e.getValue().withState("available"));
+            state.subnets().put(e.getKey(), id, e.getValue().withState(SubnetState.AVAILABLE));
             return true;
           }).orElse(false);
     }

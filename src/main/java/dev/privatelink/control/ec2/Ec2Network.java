@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2;
 
+import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
@@ -7,6 +8,7 @@ import dev.privatelink.control.ec2.eni.InterfaceFactory;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.eni.SubnetAddresses;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
+import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.region.RegionCatalog;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
@@ -71,7 +73,7 @@ final class Ec2Network implements Network {
     List<String> groups = factory.managedGroups(scope, subnet, request.groupIds());
     String ip = addresses.nextFree(scope, subnet, Set.of());
     NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), request.interfaceType(),
-        request.requesterId() == null ? "amazon" : request.requesterId(), null);
+        request.requesterId() == null ? "amazon" : request.requesterId(), null, request.owner());
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
     return new InterfaceInfo(eni.networkInterfaceId(), ip, subnet.subnetId(), subnet.availabilityZone());
   }
@@ -81,6 +83,34 @@ final class Ec2Network implements Network {
     NetworkInterfaceRecord eni = state.networkInterface(scope, eniId);
     List<String> groups = factory.managedGroups(scope, state.subnet(scope, eni.subnetId()), groupIds);
     state.networkInterfaces().put(scope, eniId, eni.withGroups(groups));
+  }
+
+  @Override
+  public RouteTableInfo routeTable(Scope scope, String routeTableId) {
+    RouteTableRecord t = state.routeTable(scope, routeTableId);
+    return new RouteTableInfo(t.routeTableId(), t.vpcId());
+  }
+
+  @Override
+  public void addEndpointRoute(Scope scope, String routeTableId, String prefixListId, String endpointId) {
+    RouteTableRecord t = state.routeTable(scope, routeTableId);
+    if (t.routes().stream().anyMatch(r -> prefixListId.equals(r.destinationPrefixListId()))) {
+      throw AwsException.badRequest("RouteAlreadyExists", "route table " + routeTableId
+          + " already has a route with destination-prefix-list-id " + prefixListId);
+    }
+    state.routeTables().put(scope, routeTableId, t.withRoutes(routes -> {
+      routes.add(RouteTableRecord.Route.toEndpoint(prefixListId, endpointId));
+      return routes;
+    }));
+  }
+
+  @Override
+  public void removeEndpointRoutes(Scope scope, String routeTableId, String endpointId) {
+    state.routeTables().find(scope, routeTableId).ifPresent(t -> state.routeTables().put(scope, routeTableId,
+        t.withRoutes(routes -> {
+          routes.removeIf(r -> r.destinationPrefixListId() != null && endpointId.equals(r.targetId()));
+          return routes;
+        })));
   }
 
   @Override

@@ -2,10 +2,12 @@ package dev.privatelink.control.ec2;
 
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ScopedTable;
+import dev.privatelink.control.ec2.dhcp.DhcpOptionsRecord;
 import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayRecord;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
 import dev.privatelink.control.ec2.keypair.KeyPairRecord;
+import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
@@ -34,18 +36,27 @@ public final class Ec2State {
   private final ScopedTable<InstanceRecord> instances = new ScopedTable<>();
   /** Key pairs by name, the key EC2 addresses them by. */
   private final ScopedTable<KeyPairRecord> keyPairs = new ScopedTable<>();
-  /** The default DHCP options set of each account and region, under the key {@code default}. */
-  private final ScopedTable<String> dhcpOptions = new ScopedTable<>();
+  private final ScopedTable<DhcpOptionsRecord> dhcpOptions = new ScopedTable<>();
+  /** The id of each account and region's default DHCP options set, under the key {@code default}. */
+  private final ScopedTable<String> defaultDhcpOptions = new ScopedTable<>();
+  /** The scopes whose default VPC was made (it may have been deleted since). */
+  private final java.util.Set<Scope> opened = new java.util.HashSet<>();
+  /** Scopes where CreateVpc ran: replaying journals written before default VPCs existed depends on it. */
+  private final java.util.Set<Scope> createdVpcs = new java.util.HashSet<>();
+  private final ScopedTable<ManagedPrefixListRecord> prefixLists = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
     this.tags = tags;
   }
 
-  /** Forgets every EC2 resource of one account, in every region (tags are the caller's to drop). */
+  /** Forgets every EC2 resource of one account, in every region, default VPCs included (tags are the caller's to drop). */
   public void dropAccount(String accountId) {
     List.of(vpcs, subnets, internetGateways, routeTables, securityGroups, networkInterfaces, instances, keyPairs,
-        dhcpOptions).forEach(t -> t.dropAccount(accountId));
+        dhcpOptions, defaultDhcpOptions, prefixLists).forEach(t -> t.dropAccount(accountId));
+    // As new again: its default VPCs are made on its next call, with the same ids (see DefaultVpcs).
+    opened.removeIf(s -> s.accountId().equals(accountId));
+    createdVpcs.removeIf(s -> s.accountId().equals(accountId));
   }
 
   public Ec2Tags tags() { return tags; }
@@ -58,7 +69,21 @@ public final class Ec2State {
   public ScopedTable<NetworkInterfaceRecord> networkInterfaces() { return networkInterfaces; }
   public ScopedTable<InstanceRecord> instances() { return instances; }
   public ScopedTable<KeyPairRecord> keyPairs() { return keyPairs; }
-  public ScopedTable<String> dhcpOptions() { return dhcpOptions; }
+  /** Customer-managed prefix lists (AWS-managed ones are {@code AwsPrefixLists}, the same everywhere). */
+  public ScopedTable<ManagedPrefixListRecord> prefixLists() { return prefixLists; }
+  public ScopedTable<DhcpOptionsRecord> dhcpOptions() { return dhcpOptions; }
+  public ScopedTable<String> defaultDhcpOptions() { return defaultDhcpOptions; }
+  public java.util.Set<Scope> opened() { return opened; }
+  public java.util.Set<Scope> createdVpcs() { return createdVpcs; }
+
+  /** The account's default VPC in the region, if it has one. */
+  public Optional<VpcRecord> defaultVpc(Scope scope) {
+    return vpcs.all(scope).stream().filter(VpcRecord::isDefault).findFirst();
+  }
+
+  public DhcpOptionsRecord dhcpOptionsSet(Scope scope, String id) {
+    return dhcpOptions.find(scope, id).orElseThrow(() -> Ec2Errors.dhcpOptionsNotFound(id));
+  }
 
   /**
    * Adds a test other features use to keep a VPC from being deleted while they have resources in

@@ -26,8 +26,10 @@ final class Ec2Taggables {
     t.register("ami", "image", (scope, id) -> ImageCatalog.find(scope.region(), id).isPresent(), Ec2Errors::imageNotFound);
     t.register("vol", "volume", (scope, id) -> s.instances().all(scope).stream()
         .anyMatch(i -> i.isLive() && i.launch().rootVolumeId().equals(id)), Ec2Errors::volumeNotFound);
-    t.register("dopt", "dhcp-options", (scope, id) -> s.dhcpOptions().find(scope, "default").map(id::equals).orElse(false),
-        id -> dev.privatelink.control.AwsException.badRequest("InvalidDhcpOptionID.NotFound",
-            "The dhcpOption ID '" + id + "' does not exist"));
+    t.register("pl", "prefix-list", (scope, id) -> s.prefixLists().find(scope, id).isPresent(),
+        id -> dev.privatelink.control.AwsException.badRequest("InvalidPrefixListID.NotFound",
+            "The prefix list ID '" + id + "' does not exist"));
+    t.register("dopt", "dhcp-options", (scope, id) -> s.dhcpOptions().find(scope, id).isPresent(),
+        Ec2Errors::dhcpOptionsNotFound);
   }
 }

@@ -39,15 +39,15 @@ final class ActionRules {
       if (type == null) {
         throw ElbErrors.validation("An action type must be specified");
       }
-      if (!type.equals("forward") && !lb.isApplication()) {
+      if (a.type() != ActionTypeEnum.FORWARD && !lb.isApplication()) {
         throw ElbErrors.code("InvalidLoadBalancerAction", "Action type '" + type
             + "' is not supported by network load balancers");
       }
-      out.add(switch (type) {
-        case "forward" -> forward(scope, lb, listenerProtocol, a);
-        case "fixed-response" -> fixedResponse(a);
-        case "redirect" -> redirect(a);
-        default -> throw ElbErrors.code("InvalidLoadBalancerAction", "Action type '" + type
+      out.add(switch (a.type()) {
+        case FORWARD -> forward(scope, lb, listenerProtocol, a);
+        case FIXED_RESPONSE -> fixedResponse(a);
+        case REDIRECT -> redirect(a);
+        case AUTHENTICATE_OIDC, AUTHENTICATE_COGNITO, JWT_VALIDATION, UNKNOWN_TO_SDK_VERSION -> throw ElbErrors.code("InvalidLoadBalancerAction", "Action type '" + type
             + "' is not supported by privatelink-local");
       });
     }
@@ -76,7 +76,7 @@ final class ActionRules {
       throw ElbErrors.validation("Too many target groups in a forward action");
     }
     tuples.forEach(t -> checkGroup(scope, lb, listenerProtocol, t.targetGroupArn()));
-    var b = Action.builder().type("forward").forwardConfig(ForwardActionConfig.builder().targetGroups(tuples)
+    var b = Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(ForwardActionConfig.builder().targetGroups(tuples)
         .targetGroupStickinessConfig(TargetGroupStickinessConfig.builder().enabled(false).build()).build());
     if (tuples.size() == 1) {
       b.targetGroupArn(tuples.getFirst().targetGroupArn());
@@ -90,7 +90,7 @@ final class ActionRules {
       throw ElbErrors.code("IncompatibleProtocols", "Listener protocol '" + listenerProtocol
           + "' is not compatible with target group protocol '" + group.protocol() + "'");
     }
-    if (group.targetType().equals("alb") && !listenerProtocol.equals("TCP")) {
+    if (group.targetType() == TargetTypeEnum.ALB && !ElbProtocols.isTcp(listenerProtocol)) {
       throw ElbErrors.code("IncompatibleProtocols", "Target groups of type 'alb' need a TCP listener");
     }
     if (!group.vpcId().equals(lb.vpcId())) {
@@ -115,13 +115,13 @@ final class ActionRules {
     if (c.messageBody() != null && c.messageBody().length() > 1024) {
       throw ElbErrors.validation("The message body of a fixed-response action is limited to 1024 characters");
     }
-    return Action.builder().type("fixed-response").fixedResponseConfig(c).build();
+    return Action.builder().type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(c).build();
   }
 
   private static Action redirect(Action a) {
     RedirectActionConfig c = a.redirectConfig();
     if (c == null || c.statusCode() == null
-        || !(c.statusCodeAsString().equals("HTTP_301") || c.statusCodeAsString().equals("HTTP_302"))) {
+        || c.statusCode() == RedirectActionStatusCodeEnum.UNKNOWN_TO_SDK_VERSION) {
       throw ElbErrors.validation("A redirect action needs status code HTTP_301 or HTTP_302");
     }
     if (c.protocol() != null && !List.of("HTTP", "HTTPS", "#{protocol}").contains(c.protocol())) {
@@ -131,7 +131,7 @@ final class ActionRules {
         .protocol(orDefault(c.protocol(), "#{protocol}")).host(orDefault(c.host(), "#{host}"))
         .port(orDefault(c.port(), "#{port}")).path(orDefault(c.path(), "/#{path}"))
         .query(orDefault(c.query(), "#{query}")).build();
-    return Action.builder().type("redirect").redirectConfig(full).build();
+    return Action.builder().type(ActionTypeEnum.REDIRECT).redirectConfig(full).build();
   }
 
   private static String orDefault(String value, String fallback) {

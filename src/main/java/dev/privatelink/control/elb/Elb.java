@@ -8,16 +8,19 @@ import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.acm.CertificateUsers;
-import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
  * The Elastic Load Balancing v2 feature: its action handlers over one shared state, the data
  * plane's reports (load balancer ready or failed, target health, drain ticks), the
- * {@link LoadBalancerDirectory} PrivateLink reads, who uses which ACM certificate, and the
- * projection onto the data plane's specs.
+ * {@link LoadBalancerDirectory} PrivateLink reads, who uses which ACM certificate, and plain read
+ * methods over every load balancer for the host projection (which lives outside control).
  *
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/Welcome.html">ELBv2 API reference</a>
  */
@@ -25,15 +28,15 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   private final ElbState state = new ElbState();
   private final List<ActionHandler> handlers;
   private final TargetEvents targetEvents = new TargetEvents(state);
-  private final ElbProjection projection;
+  private final Network network;
 
   public Elb(Network network, AcmCertificates acm) {
     ElbTagging tagging = new ElbTagging(state);
     TargetHealthView health = new TargetHealthView(state, network);
     this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging), new TargetGroups(state, network, tagging),
         new Targets(state, new TargetChecks(state, network), health), new Listeners(state, acm, tagging),
-        new ListenerCertificates(state, acm), new Rules(state, tagging), new ElbCatalog());
-    this.projection = new ElbProjection(state, network, acm);
+        new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog());
+    this.network = network;
   }
 
   /** Forgets every ELB resource of one account. */
@@ -49,7 +52,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   @Override
   public boolean apply(ControlEvent event, Instant now) {
     return switch (event) {
-      case ControlEvent.ResourceReady r -> moveLoadBalancer(r.resourceId(), "provisioning", "active");
+      case ControlEvent.ResourceReady r -> moveLoadBalancer(r.resourceId(), LoadBalancerStateEnum.PROVISIONING, LoadBalancerStateEnum.ACTIVE);
       case ControlEvent.ResourceFailed f -> failLoadBalancer(f.resourceId(), f.reason());
       case ControlEvent.TargetHealthChanged h -> targetEvents.healthChanged(h);
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
@@ -59,20 +62,20 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   }
 
   private boolean failLoadBalancer(String arn, String reason) {
-    if (!moveLoadBalancer(arn, "provisioning", "failed")) {
+    if (!moveLoadBalancer(arn, LoadBalancerStateEnum.PROVISIONING, LoadBalancerStateEnum.FAILED)) {
       return false;
     }
     ElbState.scopeOf(arn).ifPresent(scope -> state.failureReasons.put(scope, arn, reason));
     return true;
   }
 
-  private boolean moveLoadBalancer(String arn, String from, String to) {
+  private boolean moveLoadBalancer(String arn, LoadBalancerStateEnum from, LoadBalancerStateEnum to) {
     Optional<Scope> scope = ElbState.scopeOf(arn);
     if (scope.isEmpty() || !arn.contains(":loadbalancer/")) {
       return false;
     }
     var lb = state.loadBalancers.find(scope.get(), arn);
-    if (lb.isEmpty() || !lb.get().state().equals(from)) {
+    if (lb.isEmpty() || lb.get().state() != from) {
       return false;
     }
     state.loadBalancers.put(scope.get(), arn, lb.get().withState(to));
@@ -81,9 +84,9 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
 
   @Override
   public Optional<NetworkLoadBalancerInfo> networkLoadBalancer(Scope scope, String arn) {
-    return state.loadBalancers.find(scope, arn).filter(lb -> lb.type().equals("network")).map(lb ->
+    return state.loadBalancers.find(scope, arn).filter(lb -> lb.type() == LoadBalancerTypeEnum.NETWORK).map(lb ->
         new NetworkLoadBalancerInfo(lb.arn(), lb.vpcId(), lb.nodes().stream().map(LoadBalancerRecord.Node::zoneName).toList(),
-            lb.state(), state.listenersOf(scope, lb.arn()).stream().map(ListenerRecord::port).toList(), lb.scheme()));
+            lb.state().toString(), state.listenersOf(scope, lb.arn()).stream().map(ListenerRecord::port).toList(), lb.scheme()));
   }
 
   @Override
@@ -92,22 +95,55 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
         || l.extraCertificates().contains(certificateArn)).stream().map(ListenerRecord::loadBalancerArn).distinct().toList();
   }
 
-  /** Every load balancer of every account and region as the data plane realises it. */
-  public List<LoadBalancerSpec> loadBalancerSpecs() {
-    return projection.loadBalancers();
+  /** Every load balancer of every account and region. */
+  public List<Map.Entry<Scope, LoadBalancerRecord>> loadBalancers() {
+    return state.loadBalancers.everywhere();
   }
 
-  /** Every load balancer's ARN, VPC and state code (provisioning, active, failed). */
+  /** The listeners of a load balancer. */
+  public List<ListenerRecord> listenersOf(Scope scope, String loadBalancerArn) {
+    return state.listenersOf(scope, loadBalancerArn);
+  }
+
+  /** The non-default rules of a listener, by ascending priority. */
+  public List<ListenerRuleRecord> rulesOf(Scope scope, String listenerArn) {
+    return state.rulesOf(scope, listenerArn);
+  }
+
+  /** The target groups a load balancer's listeners and rules forward to. */
+  public List<TargetGroupRecord> targetGroupsOf(Scope scope, String loadBalancerArn) {
+    return state.targetGroupsOf(scope, loadBalancerArn).stream()
+        .flatMap(arn -> state.targetGroups.find(scope, arn).stream()).toList();
+  }
+
+  /** The group's registered targets resolved to addresses; a terminated instance has none left. */
+  public List<TargetAddress> targetAddressesOf(Scope scope, TargetGroupRecord group) {
+    List<TargetAddress> out = new ArrayList<>();
+    for (RegisteredTarget t : state.targetsOf(scope, group.arn())) {
+      out.addAll(TargetAddresses.resolve(state, network, scope, group, t));
+    }
+    return out;
+  }
+
+  /** Every load balancer's ARN, VPC and state. */
   public List<Placement> placements() {
     return state.loadBalancers.everywhere().stream()
         .map(e -> new Placement(e.getValue().arn(), e.getValue().vpcId(), e.getValue().state())).toList();
   }
 
   /** Where a load balancer lives and the state it is in. */
-  public record Placement(String arn, String vpcId, String state) {}
+  public record Placement(String arn, String vpcId, LoadBalancerStateEnum state) {}
 
   /** The draining targets and when to send {@code Tick(targetGroupArn)} to remove them. */
   public List<DrainDeadline> drainDeadlines() {
-    return projection.drainDeadlines();
+    List<DrainDeadline> out = new ArrayList<>();
+    for (var e : state.targetGroups.everywhere()) {
+      for (RegisteredTarget t : state.targetsOf(e.getKey(), e.getValue().arn())) {
+        if (t.draining()) {
+          out.add(new DrainDeadline(e.getValue().arn(), t.id(), t.port(), TargetEvents.drainDeadline(e.getValue(), t)));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.model.SslPolicies;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.RequestContext;
@@ -26,6 +27,7 @@ public final class ElbCatalog implements ActionHandler {
       {"targets-per-network-load-balancer", "3000"}, {"certificates-per-application-load-balancer", "25"},
       {"certificates-per-network-load-balancer", "25"}};
 
+  @ReadOnly
   public DescribeSslPoliciesResponse describeSSLPolicies(RequestContext ctx, DescribeSslPoliciesRequest request) {
     List<SslPolicies.Policy> found = new ArrayList<>();
     if (request.names().isEmpty()) {
@@ -48,6 +50,7 @@ public final class ElbCatalog implements ActionHandler {
         .supportedLoadBalancerTypes("application", "network").build();
   }
 
+  @ReadOnly
   public DescribeAccountLimitsResponse describeAccountLimits(RequestContext ctx, DescribeAccountLimitsRequest request) {
     List<Limit> limits = java.util.Arrays.stream(LIMITS).map(l -> Limit.builder().name(l[0]).max(l[1]).build()).toList();
     var page = ElbPaging.page(limits, Limit::name, request.pageSize(), request.marker());

@@ -2,6 +2,8 @@ package dev.privatelink.control.elb;
 
 import dev.privatelink.model.IdSource;
 import java.util.Map;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
  * Load balancer DNS names and the Route 53 hosted zone AWS serves them from, per region and type.
@@ -20,9 +22,9 @@ final class ElbDns {
 
   private ElbDns() {}
 
-  static String dnsName(IdSource ids, String region, String name, String type, String scheme) {
-    String prefix = "internal".equals(scheme) && "application".equals(type) ? "internal-" : "";
-    if ("application".equals(type)) {
+  static String dnsName(IdSource ids, String region, String name, LoadBalancerTypeEnum type, String scheme) {
+    String prefix = LoadBalancerSchemeEnum.fromValue(scheme) == LoadBalancerSchemeEnum.INTERNAL && type == LoadBalancerTypeEnum.APPLICATION ? "internal-" : "";
+    if (type == LoadBalancerTypeEnum.APPLICATION) {
       StringBuilder digits = new StringBuilder();
       digits.append(1 + ids.nextInt(9));
       for (int i = 1; i < 10; i++) {
@@ -33,8 +35,8 @@ final class ElbDns {
     return (prefix + name + "-" + ids.hex(16) + ".elb." + region + ".amazonaws.com").toLowerCase();
   }
 
-  static String hostedZoneId(String region, String type) {
+  static String hostedZoneId(String region, LoadBalancerTypeEnum type) {
     String[] zones = HOSTED_ZONES.getOrDefault(region, HOSTED_ZONES.get("us-east-1"));
-    return "application".equals(type) ? zones[0] : zones[1];
+    return type == LoadBalancerTypeEnum.APPLICATION ? zones[0] : zones[1];
   }
 }

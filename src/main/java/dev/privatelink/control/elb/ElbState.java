@@ -23,7 +23,7 @@ final class ElbState {
   final ScopedTable<LoadBalancerRecord> loadBalancers = new ScopedTable<>();
   final ScopedTable<TargetGroupRecord> targetGroups = new ScopedTable<>();
   final ScopedTable<ListenerRecord> listeners = new ScopedTable<>();
-  final ScopedTable<RuleRecord> rules = new ScopedTable<>();
+  final ScopedTable<ListenerRuleRecord> rules = new ScopedTable<>();
   final ScopedTable<List<RegisteredTarget>> targets = new ScopedTable<>();
   final ScopedTable<Map<String, String>> tags = new ScopedTable<>();
   /** Why the host could not make a load balancer now {@code failed}: its state's reason. */
@@ -47,7 +47,7 @@ final class ElbState {
     return listeners.find(scope, arn).orElseThrow(() -> ElbErrors.listenerNotFound(arn));
   }
 
-  RuleRecord rule(Scope scope, String arn) {
+  ListenerRuleRecord rule(Scope scope, String arn) {
     return rules.find(scope, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
   }
 
@@ -69,7 +69,7 @@ final class ElbState {
     return listeners.where(scope, l -> l.loadBalancerArn().equals(loadBalancerArn));
   }
 
-  List<RuleRecord> rulesOf(Scope scope, String listenerArn) {
+  List<ListenerRuleRecord> rulesOf(Scope scope, String listenerArn) {
     return rules.where(scope, r -> r.listenerArn().equals(listenerArn)).stream()
         .sorted((a, b) -> Integer.compare(a.priority(), b.priority())).toList();
   }
@@ -90,7 +90,7 @@ final class ElbState {
         out.add(l.loadBalancerArn());
       }
     }
-    for (RuleRecord r : rules.all(scope)) {
+    for (ListenerRuleRecord r : rules.all(scope)) {
       if (targetGroupArns(r.actions()).contains(targetGroupArn)) {
         listeners.find(scope, r.listenerArn()).ifPresent(l -> out.add(l.loadBalancerArn()));
       }

@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ public final class ElbTagging implements ActionHandler {
     return RemoveTagsResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeTagsResponse describeTags(RequestContext ctx, DescribeTagsRequest request) {
     Scope scope = ctx.scope();
     if (request.resourceArns().size() > 20) {

@@ -2,6 +2,8 @@ package dev.privatelink.control.elb;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * Health-check settings as a Create or Modify call gives them (null = not given), resolved
@@ -13,9 +15,9 @@ record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol,
     @Nullable Integer interval, @Nullable Integer timeout, @Nullable Integer healthy, @Nullable Integer unhealthy, @Nullable String matcher) {
 
   /** The settings for a new group of {@code protocol} and {@code targetType}. */
-  TargetGroupRecord.HealthCheck resolve(String groupProtocol, String targetType) {
-    boolean alb = groupProtocol.equals("HTTP") || groupProtocol.equals("HTTPS");
-    String hcProtocol = protocol != null ? protocol : alb ? groupProtocol : targetType.equals("alb") ? "HTTP" : "TCP";
+  TargetGroupRecord.HealthCheck resolve(String groupProtocol, TargetTypeEnum targetType) {
+    boolean alb = ElbProtocols.isApplication(groupProtocol);
+    String hcProtocol = protocol != null ? protocol : alb ? groupProtocol : targetType == TargetTypeEnum.ALB ? "HTTP" : "TCP";
     return apply(null, alb, targetType, hcProtocol);
   }
 
@@ -25,15 +27,16 @@ record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol,
     return apply(group.healthCheck(), group.isApplicationProtocol(), group.targetType(), hcProtocol);
   }
 
-  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.@Nullable HealthCheck old, boolean alb, String targetType,
+  private TargetGroupRecord.HealthCheck apply(TargetGroupRecord.@Nullable HealthCheck old, boolean alb,
+      TargetTypeEnum targetType,
       String hcProtocol) {
     checkProtocol(alb, targetType, hcProtocol);
-    boolean http = !hcProtocol.equals("TCP");
+    boolean http = ProtocolEnum.fromValue(hcProtocol) != ProtocolEnum.TCP;
     if (!http && (path != null || matcher != null)) {
       throw ElbErrors.invalidConfiguration("Health check path and matcher cannot be set with TCP health check protocol");
     }
     boolean protocolChanged = old != null && !old.protocol().equals(hcProtocol);
-    int defaultTimeout = alb ? 5 : hcProtocol.equals("HTTP") ? 6 : 10;
+    int defaultTimeout = alb ? 5 : ProtocolEnum.fromValue(hcProtocol) == ProtocolEnum.HTTP ? 6 : 10;
     String defaultMatcher = alb ? "200" : "200-399";
     int newInterval = pick(interval, old == null ? null : old.intervalSeconds(), 30);
     int newTimeout = pick(timeout, old == null || protocolChanged ? null : old.timeoutSeconds(), defaultTimeout);
@@ -47,8 +50,8 @@ record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol,
     return hc;
   }
 
-  private static void checkProtocol(boolean alb, String targetType, String hcProtocol) {
-    List<String> allowed = alb || targetType.equals("alb") ? List.of("HTTP", "HTTPS") : List.of("TCP", "HTTP", "HTTPS");
+  private static void checkProtocol(boolean alb, TargetTypeEnum targetType, String hcProtocol) {
+    List<String> allowed = alb || targetType == TargetTypeEnum.ALB ? List.of("HTTP", "HTTPS") : List.of("TCP", "HTTP", "HTTPS");
     if (!allowed.contains(hcProtocol)) {
       throw ElbErrors.validation("Health check protocol '" + hcProtocol + "' must be one of '"
           + String.join(", ", allowed) + "'");
@@ -68,7 +71,7 @@ record HealthCheckSettings(@Nullable Boolean enabled, @Nullable String protocol,
       throw ElbErrors.validation("Health check timeout '" + hc.timeoutSeconds()
           + "' must be smaller than the interval '" + hc.intervalSeconds() + "'");
     }
-    if (!hc.port().equals("traffic-port")) {
+    if (!hc.isTrafficPort()) {
       try {
         range("Health check port", Integer.parseInt(hc.port()), 1, 65535);
       } catch (NumberFormatException e) {

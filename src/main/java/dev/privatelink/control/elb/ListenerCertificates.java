@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
@@ -53,6 +54,7 @@ public record ListenerCertificates(ElbState state, AcmCertificates acm) implemen
     return RemoveListenerCertificatesResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeListenerCertificatesResponse describeListenerCertificates(RequestContext ctx,
       DescribeListenerCertificatesRequest r) {
     ListenerRecord listener = state.listener(ctx.scope(), r.listenerArn());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
  * What a listener is asked to be (by CreateListener, or ModifyListener over the current one),
@@ -35,7 +36,7 @@ record ListenerConfig(@Nullable Integer port, @Nullable String protocol, List<Ce
       throw ElbErrors.code("DuplicateListener", "A listener already exists on this port for this load balancer '"
           + lb.arn() + "'");
     }
-    boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
+    boolean secure = ElbProtocols.isSecure(protocol);
     String certificate = secure ? certificate(scope, acm) : null;
     if (!secure && !certificates.isEmpty()) {
       throw ElbErrors.validation("Certificates can only be specified for HTTPS and TLS listeners");
@@ -44,7 +45,7 @@ record ListenerConfig(@Nullable Integer port, @Nullable String protocol, List<Ce
     if (policy != null && SslPolicies.find(policy).isEmpty()) {
       throw ElbErrors.code("SSLPolicyNotFound", "SSL policy '" + policy + "' not found");
     }
-    if (!alpnPolicy.isEmpty() && (!protocol.equals("TLS") || alpnPolicy.size() > 1 || !ALPN.contains(alpnPolicy.getFirst()))) {
+    if (!alpnPolicy.isEmpty() && (ProtocolEnum.fromValue(protocol) != ProtocolEnum.TLS || alpnPolicy.size() > 1 || !ALPN.contains(alpnPolicy.getFirst()))) {
       throw ElbErrors.code("ALPNPolicyNotFound", "ALPN policy '" + alpnPolicy + "' is not supported for this listener");
     }
     List<Action> actions = new ActionRules(state).check(scope, lb, protocol, defaultActions);

@@ -12,10 +12,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
  * @param defaultCertificate the ACM ARN of the default certificate, null for HTTP/TCP/UDP
  * @param extraCertificates the SNI certificates added by AddListenerCertificates, in order
  */
-record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol, @Nullable String defaultCertificate,
-    List<String> extraCertificates, @Nullable String sslPolicy, List<String> alpnPolicy, List<Action> defaultActions,
+public record ListenerRecord(String arn, String loadBalancerArn, int port, String protocol,
+    @Nullable String defaultCertificate, List<String> extraCertificates, @Nullable String sslPolicy,
+    List<String> alpnPolicy, List<Action> defaultActions,
     Map<String, String> attributes, String defaultRuleArn) {
-  ListenerRecord {
+  public ListenerRecord {
     extraCertificates = List.copyOf(extraCertificates);
     alpnPolicy = List.copyOf(alpnPolicy);
     defaultActions = List.copyOf(defaultActions);
@@ -23,7 +24,7 @@ record ListenerRecord(String arn, String loadBalancerArn, int port, String proto
   }
 
   boolean isSecure() {
-    return "HTTPS".equals(protocol) || "TLS".equals(protocol);
+    return ElbProtocols.isSecure(protocol);
   }
 
   ListenerRecord withExtraCertificates(List<String> extras) {

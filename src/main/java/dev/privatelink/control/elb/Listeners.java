@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.acm.AcmCertificates;
@@ -36,6 +37,7 @@ public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging)
     return CreateListenerResponse.builder().listeners(render(listener)).build();
   }
 
+  @ReadOnly
   public DescribeListenersResponse describeListeners(RequestContext ctx, DescribeListenersRequest r) {
     Scope scope = ctx.scope();
     List<ListenerRecord> found;
@@ -81,7 +83,7 @@ public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging)
 
   /** Removes a listener with its rules and their tags. */
   static void forget(ElbState state, Scope scope, ListenerRecord listener) {
-    for (RuleRecord rule : state.rulesOf(scope, listener.arn())) {
+    for (ListenerRuleRecord rule : state.rulesOf(scope, listener.arn())) {
       state.rules.remove(scope, rule.arn());
       state.tags.remove(scope, rule.arn());
     }
@@ -90,6 +92,7 @@ public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging)
     state.listeners.remove(scope, listener.arn());
   }
 
+  @ReadOnly
   public DescribeListenerAttributesResponse describeListenerAttributes(RequestContext ctx,
       DescribeListenerAttributesRequest r) {
     ListenerRecord listener = state.listener(ctx.scope(), r.listenerArn());
@@ -102,7 +105,7 @@ public record Listeners(ElbState state, AcmCertificates acm, ElbTagging tagging)
     ListenerRecord listener = state.listener(scope, r.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
     var changes = attributeRules(lb).changes(r.attributes(), ListenerAttribute::key, ListenerAttribute::value);
-    if (!lb.isApplication() && changes.containsKey("tcp.idle_timeout.seconds") && !listener.protocol().equals("TCP")) {
+    if (!lb.isApplication() && changes.containsKey("tcp.idle_timeout.seconds") && !ElbProtocols.isTcp(listener.protocol())) {
       throw ElbErrors.invalidConfiguration("The attribute 'tcp.idle_timeout.seconds' applies to TCP listeners only");
     }
     ListenerRecord updated = listener.withAttributes(ElbState.merged(listener.attributes(), changes));

@@ -4,28 +4,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
  * A load balancer as the ELB feature stores it: what DescribeLoadBalancers shows plus its nodes
  * (one managed ENI per mapped subnet) and its attributes.
  *
- * @param type {@code application} or {@code network}
- * @param state AWS's state code: provisioning, active, failed
+ * @param type application or network (gateway is refused at creation)
+ * @param state provisioning, then active or failed
  */
-record LoadBalancerRecord(String arn, String name, String type, String scheme, String vpcId, String dnsName,
-    String hostedZoneId, String state, Instant createdTime, List<Node> nodes, List<String> securityGroups,
+public record LoadBalancerRecord(String arn, String name, LoadBalancerTypeEnum type, String scheme, String vpcId,
+    String dnsName, String hostedZoneId, LoadBalancerStateEnum state, Instant createdTime, List<Node> nodes, List<String> securityGroups,
     Map<String, String> attributes) {
-  LoadBalancerRecord {
+  public LoadBalancerRecord {
     nodes = List.copyOf(nodes);
     securityGroups = List.copyOf(securityGroups);
     attributes = Map.copyOf(attributes);
   }
 
   /** One node: the ENI AWS puts in a mapped subnet. */
-  record Node(String zoneName, @Nullable String zoneId, String subnetId, String eniId, String privateIp) {}
+  public record Node(String zoneName, @Nullable String zoneId, String subnetId, String eniId, String privateIp) {}
 
   boolean isApplication() {
-    return "application".equals(type);
+    return type == LoadBalancerTypeEnum.APPLICATION;
   }
 
   /** {@code app/<name>/<id>} or {@code net/<name>/<id>}, the part ARNs of its listeners reuse. */
@@ -33,7 +35,7 @@ record LoadBalancerRecord(String arn, String name, String type, String scheme, S
     return arn.substring(arn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
   }
 
-  LoadBalancerRecord withState(String newState) {
+  LoadBalancerRecord withState(LoadBalancerStateEnum newState) {
     return new LoadBalancerRecord(arn, name, type, scheme, vpcId, dnsName, hostedZoneId, newState, createdTime, nodes,
         securityGroups, attributes);
   }

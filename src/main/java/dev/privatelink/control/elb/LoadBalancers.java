@@ -2,7 +2,9 @@ package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Network;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
@@ -24,17 +26,18 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 public record LoadBalancers(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest request) {
     Scope scope = ctx.scope();
-    String type = checkType(request.typeAsString());
+    LoadBalancerTypeEnum type = checkType(request.type());
     ElbNames.checkLoadBalancerName(request.name());
     String scheme = request.schemeAsString() == null ? "internet-facing" : request.schemeAsString();
-    if (!scheme.equals("internet-facing") && !scheme.equals("internal")) {
+    if (LoadBalancerSchemeEnum.fromValue(scheme) == LoadBalancerSchemeEnum.UNKNOWN_TO_SDK_VERSION) {
       throw ElbErrors.validation("Scheme must be one of 'internet-facing, internal'");
     }
-    if (request.ipAddressTypeAsString() != null && !request.ipAddressTypeAsString().equals("ipv4")) {
+    // Only IPv4: the fabric carries no IPv6.
+    if (request.ipAddressType() != null && request.ipAddressType() != IpAddressType.IPV4) {
       throw ElbErrors.invalidConfiguration("IP address type '" + request.ipAddressTypeAsString() + "' is not supported");
     }
     SubnetPlan plan = SubnetPlan.resolve(network, scope, type, request.subnets(), request.subnetMappings());
-    List<String> groups = request.securityGroups().isEmpty() && type.equals("application")
+    List<String> groups = request.securityGroups().isEmpty() && type == LoadBalancerTypeEnum.APPLICATION
         ? List.of(network.defaultSecurityGroupId(scope, plan.vpcId()))
         : SubnetPlan.checkGroups(network, scope, plan.vpcId(), request.securityGroups());
     ElbTagging.validate(Map.of(), request.tags());
@@ -49,19 +52,18 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging)
     return CreateLoadBalancerResponse.builder().loadBalancers(LoadBalancerViews.render(lb)).build();
   }
 
-  private static String checkType(String type) {
-    if (type == null || type.equals("application") || type.equals("network")) {
-      return type == null ? "application" : type;
-    }
-    if (type.equals("gateway")) {
-      throw ElbErrors.invalidConfiguration("Gateway load balancers are not supported by privatelink-local");
-    }
-    throw ElbErrors.validation("Load balancer type must be one of 'application, network, gateway'");
+  private static LoadBalancerTypeEnum checkType(LoadBalancerTypeEnum type) {
+    return switch (type == null ? LoadBalancerTypeEnum.APPLICATION : type) {
+      case APPLICATION -> LoadBalancerTypeEnum.APPLICATION;
+      case NETWORK -> LoadBalancerTypeEnum.NETWORK;
+      case GATEWAY -> throw ElbErrors.invalidConfiguration("Gateway load balancers are not supported by privatelink-local");
+      case UNKNOWN_TO_SDK_VERSION -> throw ElbErrors.validation("Load balancer type must be one of 'application, network, gateway'");
+    };
   }
 
-  private static LoadBalancerRecord sameOrThrow(LoadBalancerRecord lb, String type, String scheme, SubnetPlan plan,
+  private static LoadBalancerRecord sameOrThrow(LoadBalancerRecord lb, LoadBalancerTypeEnum type, String scheme, SubnetPlan plan,
       CreateLoadBalancerRequest request) {
-    boolean same = lb.type().equals(type) && lb.scheme().equals(scheme)
+    boolean same = lb.type() == type && lb.scheme().equals(scheme)
         && new HashSet<>(lb.nodes().stream().map(LoadBalancerRecord.Node::subnetId).toList())
             .equals(new HashSet<>(plan.subnetIds()))
         && (request.securityGroups().isEmpty() || new HashSet<>(request.securityGroups()).equals(new HashSet<>(lb.securityGroups())));
@@ -72,29 +74,31 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging)
     return lb;
   }
 
-  private LoadBalancerRecord create(RequestContext ctx, String name, String type, String scheme, SubnetPlan plan,
+  private LoadBalancerRecord create(RequestContext ctx, String name, LoadBalancerTypeEnum type, String scheme, SubnetPlan plan,
       List<String> groups) {
     String id = ctx.ids().hex(16);
-    String path = (type.equals("application") ? "app/" : "net/") + name + "/" + id;
+    String path = (type == LoadBalancerTypeEnum.APPLICATION ? "app/" : "net/") + name + "/" + id;
     String arn = "arn:aws:elasticloadbalancing:" + ctx.region() + ":" + ctx.accountId() + ":loadbalancer/" + path;
     String dns = ElbDns.dnsName(ctx.ids(), ctx.region(), name, type, scheme);
-    List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, "ELB " + path, groups);
+    List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, arn, "ELB " + path, groups);
     Map<String, String> attributes = rules(type).defaults();
     return new LoadBalancerRecord(arn, name, type, scheme, plan.vpcId(), dns, ElbDns.hostedZoneId(ctx.region(), type),
-        "provisioning", ctx.now(), nodes, groups, attributes);
+        LoadBalancerStateEnum.PROVISIONING, ctx.now(), nodes, groups, attributes);
   }
 
   /** Creates the ENIs; if the network refuses one, the ones already made are removed again. */
-  private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, String type,
-      String description, List<String> groups) {
-    String interfaceType = type.equals("application") ? "interface" : "network_load_balancer";
+  private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, LoadBalancerTypeEnum type,
+      String arn, String description, List<String> groups) {
+    // AWS's interface types for the nodes' ENIs (NetworkInterfaceType interface / network_load_balancer)
+    String interfaceType = type == LoadBalancerTypeEnum.APPLICATION ? "interface" : "network_load_balancer";
     Map<String, String> zoneIds = new java.util.HashMap<>();
     network.availabilityZones(ctx.region()).forEach(z -> zoneIds.put(z.zoneName(), z.zoneId()));
     List<LoadBalancerRecord.Node> nodes = new ArrayList<>();
     try {
       for (Network.SubnetInfo s : plan.subnets()) {
         Network.InterfaceInfo eni = network.createManagedInterface(ctx,
-            new Network.ManagedInterface(s.subnetId(), groups, interfaceType, description, "amazon-elb"));
+            new Network.ManagedInterface(s.subnetId(), groups, interfaceType, description, "amazon-elb",
+                new InterfaceOwner.LoadBalancerNode(arn)));
         String zoneId = s.availabilityZoneId() != null ? s.availabilityZoneId() : zoneIds.get(s.availabilityZone());
         nodes.add(new LoadBalancerRecord.Node(s.availabilityZone(), zoneId, s.subnetId(), eni.networkInterfaceId(),
             eni.privateIp()));
@@ -106,10 +110,11 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging)
     return nodes;
   }
 
-  static AttributeRules rules(String type) {
-    return type.equals("application") ? AttributeRules.applicationLoadBalancer() : AttributeRules.networkLoadBalancer();
+  static AttributeRules rules(LoadBalancerTypeEnum type) {
+    return type == LoadBalancerTypeEnum.APPLICATION ? AttributeRules.applicationLoadBalancer() : AttributeRules.networkLoadBalancer();
   }
 
+  @ReadOnly
   public DescribeLoadBalancersResponse describeLoadBalancers(RequestContext ctx, DescribeLoadBalancersRequest request) {
     Scope scope = ctx.scope();
     boolean byArn = !request.loadBalancerArns().isEmpty();
@@ -157,6 +162,7 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging)
     return DeleteLoadBalancerResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(RequestContext ctx,
       DescribeLoadBalancerAttributesRequest request) {
     LoadBalancerRecord lb = state.loadBalancer(ctx.scope(), request.loadBalancerArn());

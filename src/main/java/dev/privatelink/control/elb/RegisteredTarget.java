@@ -2,6 +2,7 @@ package dev.privatelink.control.elb;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * A target registered with a target group at one port, with the last health the data plane
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param availabilityZone the zone given at registration (ip targets outside the VPC: {@code all}), or null
  */
-record RegisteredTarget(String id, int port, @Nullable String availabilityZone, @Nullable String state, @Nullable String reason,
-    @Nullable String description, @Nullable Instant drainingSince) {
+record RegisteredTarget(String id, int port, @Nullable String availabilityZone, @Nullable TargetHealthStateEnum state,
+    @Nullable String reason, @Nullable String description, @Nullable Instant drainingSince) {
   boolean draining() {
     return drainingSince != null;
   }
@@ -19,7 +20,8 @@ record RegisteredTarget(String id, int port, @Nullable String availabilityZone, 
     return id.equals(otherId) && port == otherPort;
   }
 
-  RegisteredTarget withHealth(String newState, @Nullable String newReason, @Nullable String newDescription) {
+  RegisteredTarget withHealth(TargetHealthStateEnum newState, @Nullable String newReason,
+      @Nullable String newDescription) {
     return new RegisteredTarget(id, port, availabilityZone, newState, newReason, newDescription, drainingSince);
   }
 

@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.model.ConditionField;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
@@ -8,9 +9,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * Rule conditions on host, path, method and headers, accepted in either of AWS's two forms (the
  * legacy {@code Values} or the per-field config) and echoed with both, as AWS does.
  */
-final class RuleConditions {
-  private static final List<String> FIELDS = List.of("host-header", "path-pattern", "http-request-method", "http-header");
-
+public final class RuleConditions {
   private RuleConditions() {}
 
   static List<RuleCondition> check(List<RuleCondition> conditions) {
@@ -25,30 +24,33 @@ final class RuleConditions {
   }
 
   /** The condition's values whatever form it came in, for the data plane. */
-  static List<String> values(RuleCondition c) {
-    return switch (c.field()) {
-      case "host-header" -> c.hostHeaderConfig() != null ? c.hostHeaderConfig().values() : c.values();
-      case "path-pattern" -> c.pathPatternConfig() != null ? c.pathPatternConfig().values() : c.values();
-      case "http-request-method" -> c.httpRequestMethodConfig() != null ? c.httpRequestMethodConfig().values() : c.values();
-      case "http-header" -> c.httpHeaderConfig() != null ? c.httpHeaderConfig().values() : c.values();
-      default -> c.values();
+  public static List<String> values(RuleCondition c) {
+    return switch (field(c)) {
+      case HOST_HEADER -> c.hostHeaderConfig() != null ? c.hostHeaderConfig().values() : c.values();
+      case PATH_PATTERN -> c.pathPatternConfig() != null ? c.pathPatternConfig().values() : c.values();
+      case HTTP_REQUEST_METHOD -> c.httpRequestMethodConfig() != null ? c.httpRequestMethodConfig().values() : c.values();
+      case HTTP_HEADER -> c.httpHeaderConfig() != null ? c.httpHeaderConfig().values() : c.values();
     };
   }
 
+  /** The condition's field; a stored condition was checked on the way in, so an unknown one is a bug. */
+  public static ConditionField field(RuleCondition c) {
+    return ConditionField.of(c.field()).orElseThrow(() -> ElbErrors.validation(
+        "Condition field '" + c.field() + "' must be one of '" + String.join(", ", ConditionField.awsNames()) + "'"));
+  }
+
   private static RuleCondition normalise(RuleCondition c) {
-    if (c.field() == null || !FIELDS.contains(c.field())) {
-      throw ElbErrors.validation("Condition field '" + c.field() + "' must be one of '" + String.join(", ", FIELDS) + "'");
-    }
+    ConditionField field = field(c);
     List<String> values = values(c);
     if (values == null || values.isEmpty() || values.size() > 5) {
       throw ElbErrors.validation("A condition must have between 1 and 5 values");
     }
     var b = RuleCondition.builder().field(c.field());
-    return switch (c.field()) {
-      case "host-header" -> b.values(values).hostHeaderConfig(HostHeaderConditionConfig.builder().values(values).build()).build();
-      case "path-pattern" -> b.values(values).pathPatternConfig(PathPatternConditionConfig.builder().values(values).build()).build();
-      case "http-request-method" -> b.httpRequestMethodConfig(methods(values)).build();
-      default -> b.httpHeaderConfig(header(c, values)).build();
+    return switch (field) {
+      case HOST_HEADER -> b.values(values).hostHeaderConfig(HostHeaderConditionConfig.builder().values(values).build()).build();
+      case PATH_PATTERN -> b.values(values).pathPatternConfig(PathPatternConditionConfig.builder().values(values).build()).build();
+      case HTTP_REQUEST_METHOD -> b.httpRequestMethodConfig(methods(values)).build();
+      case HTTP_HEADER -> b.httpHeaderConfig(header(c, values)).build();
     };
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMapping;
 
 /**
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMappin
  * balancer.
  */
 record SubnetPlan(String vpcId, List<Network.SubnetInfo> subnets) {
-  static SubnetPlan resolve(Network network, Scope scope, String type, List<String> subnetIds,
+  static SubnetPlan resolve(Network network, Scope scope, LoadBalancerTypeEnum type, List<String> subnetIds,
       List<SubnetMapping> mappings) {
     boolean hasIds = subnetIds != null && !subnetIds.isEmpty();
     boolean hasMappings = mappings != null && !mappings.isEmpty();
@@ -39,7 +40,7 @@ record SubnetPlan(String vpcId, List<Network.SubnetInfo> subnets) {
     return check(type, ids.stream().map(id -> lookup(network, scope, id)).toList());
   }
 
-  private static SubnetPlan check(String type, List<Network.SubnetInfo> subnets) {
+  private static SubnetPlan check(LoadBalancerTypeEnum type, List<Network.SubnetInfo> subnets) {
     Set<String> zones = new HashSet<>();
     String vpcId = subnets.getFirst().vpcId();
     for (Network.SubnetInfo s : subnets) {
@@ -51,7 +52,7 @@ record SubnetPlan(String vpcId, List<Network.SubnetInfo> subnets) {
             "A load balancer cannot be attached to multiple subnets in the same Availability Zone");
       }
     }
-    if ("application".equals(type) && zones.size() < 2) {
+    if (type == LoadBalancerTypeEnum.APPLICATION && zones.size() < 2) {
       throw ElbErrors.validation("At least two subnets in two different Availability Zones must be specified");
     }
     return new SubnetPlan(vpcId, subnets);

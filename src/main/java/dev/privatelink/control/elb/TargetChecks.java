@@ -7,6 +7,8 @@ import dev.privatelink.model.Cidr;
 import dev.privatelink.model.Ipv4;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * What RegisterTargets requires of each target: instances exist, run and sit in the group's VPC;
@@ -29,9 +31,10 @@ final class TargetChecks {
       throw ElbErrors.validation("A target ID must be specified");
     }
     return switch (group.targetType()) {
-      case "instance" -> checkInstance(scope, group, id);
-      case "ip" -> checkIp(scope, group, id, zone);
-      default -> checkAlb(scope, group, id, port, current);
+      case INSTANCE -> checkInstance(scope, group, id);
+      case IP -> checkIp(scope, group, id, zone);
+      case ALB -> checkAlb(scope, group, id, port, current);
+      case LAMBDA, UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("stored target type " + group.targetType());
     };
   }
 
@@ -46,7 +49,7 @@ final class TargetChecks {
       throw ElbErrors.invalidTarget("The following targets are not in the target group VPC '" + group.vpcId()
           + "': '" + id + "'");
     }
-    if (!instance.state().equals("running") && !instance.state().equals("pending")) {
+    if (instance.state() != InstanceStateName.RUNNING && instance.state() != InstanceStateName.PENDING) {
       throw ElbErrors.invalidTarget("The following targets are not in a running state and cannot be registered: '"
           + id + "'");
     }

@@ -5,6 +5,7 @@ import dev.privatelink.control.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * Applies the data plane's reports about targets: a health check's verdict
@@ -30,10 +31,14 @@ final class TargetEvents {
       return false;
     }
     RegisteredTarget old = match.get();
-    if (old.draining() && "unused".equals(e.state())) {
+    TargetHealthStateEnum reported = TargetHealthStateEnum.fromValue(e.state());
+    if (reported == null || reported == TargetHealthStateEnum.UNKNOWN_TO_SDK_VERSION) {
+      throw new IllegalStateException("the data plane reported target health '" + e.state() + "'");
+    }
+    if (old.draining() && reported == TargetHealthStateEnum.UNUSED) {
       current.remove(old);
     } else {
-      RegisteredTarget updated = old.withHealth(e.state(), e.reason(), e.description());
+      RegisteredTarget updated = old.withHealth(reported, e.reason(), e.description());
       if (updated.equals(old)) {
         return false;
       }

@@ -1,5 +1,8 @@
 package dev.privatelink.control.elb;
 
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
 /**
  * The attributes of a target group, which depend on whether an ALB (HTTP/HTTPS) or an NLB
  * (TCP/TLS/UDP/TCP_UDP) uses it, with the defaults AWS lists.
@@ -11,8 +14,8 @@ final class TargetGroupAttributes {
     return rules(group.protocol(), group.targetType());
   }
 
-  static AttributeRules rules(String protocol, String targetType) {
-    boolean alb = protocol.equals("HTTP") || protocol.equals("HTTPS");
+  static AttributeRules rules(String protocol, TargetTypeEnum targetType) {
+    boolean alb = ElbProtocols.isApplication(protocol);
     AttributeRules rules = new AttributeRules("Target group")
         .range("deregistration_delay.timeout_seconds", 300, 0, 3600)
         .bool("stickiness.enabled", false);
@@ -32,7 +35,8 @@ final class TargetGroupAttributes {
           .text("target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", "1")
           .text("target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage", "off");
     }
-    boolean preserveClientIp = !targetType.equals("ip") || protocol.equals("UDP") || protocol.equals("TCP_UDP");
+    ProtocolEnum p = ProtocolEnum.fromValue(protocol);
+    boolean preserveClientIp = targetType != TargetTypeEnum.IP || p == ProtocolEnum.UDP || p == ProtocolEnum.TCP_UDP;
     return rules.oneOf("stickiness.type", "source_ip", "source_ip")
         .bool("proxy_protocol_v2.enabled", false)
         .bool("preserve_client_ip.enabled", preserveClientIp)

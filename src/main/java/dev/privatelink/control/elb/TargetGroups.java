@@ -3,6 +3,7 @@ package dev.privatelink.control.elb;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Page;
@@ -25,12 +26,11 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
   public CreateTargetGroupResponse createTargetGroup(RequestContext ctx, CreateTargetGroupRequest request) {
     Scope scope = ctx.scope();
     ElbNames.checkTargetGroupName(request.name());
-    String targetType = request.targetTypeAsString() == null ? "instance" : request.targetTypeAsString();
-    if (targetType.equals("lambda")) {
-      throw ElbErrors.invalidConfiguration("Target type 'lambda' is not supported by privatelink-local");
-    }
-    if (!List.of("instance", "ip", "alb").contains(targetType)) {
-      throw ElbErrors.validation("Target type must be one of 'instance, ip, lambda, alb'");
+    TargetTypeEnum targetType = request.targetType() == null ? TargetTypeEnum.INSTANCE : request.targetType();
+    switch (targetType) {
+      case INSTANCE, IP, ALB -> { }
+      case LAMBDA -> throw ElbErrors.invalidConfiguration("Target type 'lambda' is not supported by privatelink-local");
+      case UNKNOWN_TO_SDK_VERSION -> throw ElbErrors.validation("Target type must be one of 'instance, ip, lambda, alb'");
     }
     String protocol = checkProtocol(request.protocolAsString(), targetType);
     int port = checkPort(request.port());
@@ -52,14 +52,14 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
     return CreateTargetGroupResponse.builder().targetGroups(render(scope, group)).build();
   }
 
-  private static String checkProtocol(String protocol, String targetType) {
+  private static String checkProtocol(String protocol, TargetTypeEnum targetType) {
     if (protocol == null) {
       throw ElbErrors.validation("A protocol must be specified");
     }
     if (!PROTOCOLS.contains(protocol)) {
       throw ElbErrors.validation("Protocol '" + protocol + "' must be one of '" + String.join(", ", PROTOCOLS) + "'");
     }
-    if (targetType.equals("alb") && !protocol.equals("TCP")) {
+    if (targetType == TargetTypeEnum.ALB && ProtocolEnum.fromValue(protocol) != ProtocolEnum.TCP) {
       throw ElbErrors.validation("Target groups with target type 'alb' support only the 'TCP' protocol");
     }
     return protocol;
@@ -87,8 +87,9 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
   }
 
   private static @Nullable String checkProtocolVersion(String protocol, @Nullable String version) {
-    boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
-    if (version == null) {
+    boolean http = ElbProtocols.isApplication(protocol);
+    // AWS reads an empty ProtocolVersion (the Terraform provider sends one) as no version at all.
+    if (version == null || version.isEmpty()) {
       return http ? "HTTP1" : null;
     }
     if (!http) {
@@ -107,15 +108,16 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
   }
 
   private static TargetGroupRecord sameOrThrow(TargetGroupRecord g, String protocol, int port, String vpcId,
-      String targetType, TargetGroupRecord.HealthCheck hc) {
+      TargetTypeEnum targetType, TargetGroupRecord.HealthCheck hc) {
     if (!g.protocol().equals(protocol) || g.port() != port || !g.vpcId().equals(vpcId)
-        || !g.targetType().equals(targetType) || !g.healthCheck().equals(hc)) {
+        || g.targetType() != targetType || !g.healthCheck().equals(hc)) {
       throw ElbErrors.code("DuplicateTargetGroupName", "A target group with the same name '" + g.name()
           + "' exists, but with different settings");
     }
     return g;
   }
 
+  @ReadOnly
   public DescribeTargetGroupsResponse describeTargetGroups(RequestContext ctx, DescribeTargetGroupsRequest request) {
     Scope scope = ctx.scope();
     int selectors = (request.targetGroupArns().isEmpty() ? 0 : 1) + (request.names().isEmpty() ? 0 : 1)
@@ -168,6 +170,7 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
     return DeleteTargetGroupResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(RequestContext ctx,
       DescribeTargetGroupAttributesRequest request) {
     TargetGroupRecord group = state.targetGroup(ctx.scope(), request.targetGroupArn());

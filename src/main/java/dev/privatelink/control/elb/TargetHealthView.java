@@ -4,7 +4,10 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
@@ -30,42 +33,42 @@ final class TargetHealthView {
   TargetHealthDescription notRegistered(TargetGroupRecord group, String id, int port) {
     return TargetHealthDescription.builder().target(target(id, port, null))
         .healthCheckPort(healthCheckPort(group, port))
-        .targetHealth(health("unused", "Target.NotRegistered", "Target is not registered to the target group"))
+        .targetHealth(health(TargetHealthStateEnum.UNUSED, "Target.NotRegistered", "Target is not registered to the target group"))
         .build();
   }
 
   private TargetHealth health(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
     if (target.draining()) {
-      return health("draining", "Target.DeregistrationInProgress", "Target deregistration is in progress");
+      return health(TargetHealthStateEnum.DRAINING, "Target.DeregistrationInProgress", "Target deregistration is in progress");
     }
     if (!state.inUse(scope, group.arn())) {
-      return health("unused", "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
+      return health(TargetHealthStateEnum.UNUSED, "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
     }
-    String instanceState = instanceState(scope, group, target);
-    if (instanceState != null && !instanceState.equals("running")) {
-      return health("unused", "Target.InvalidState", "Target is in the " + instanceState + " state");
+    InstanceStateName instanceState = instanceState(scope, group, target);
+    if (instanceState != null && instanceState != InstanceStateName.RUNNING) {
+      return health(TargetHealthStateEnum.UNUSED, "Target.InvalidState", "Target is in the " + instanceState + " state");
     }
     if (!group.healthCheck().enabled()) {
-      return health("unavailable", "Target.HealthCheckDisabled", "Health checks are disabled");
+      return health(TargetHealthStateEnum.UNAVAILABLE, "Target.HealthCheckDisabled", "Health checks are disabled");
     }
     if (target.state() == null) {
-      return health("initial", "Elb.RegistrationInProgress", "Target registration is in progress");
+      return health(TargetHealthStateEnum.INITIAL, "Elb.RegistrationInProgress", "Target registration is in progress");
     }
     return health(target.state(), target.reason(), target.description());
   }
 
-  private @Nullable String instanceState(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
-    if (!group.targetType().equals("instance")) {
+  private @Nullable InstanceStateName instanceState(Scope scope, TargetGroupRecord group, RegisteredTarget target) {
+    if (group.targetType() != TargetTypeEnum.INSTANCE) {
       return null;
     }
     try {
       return network.instance(scope, target.id()).state();
     } catch (AwsException e) {
-      return "terminated";
+      return InstanceStateName.TERMINATED;
     }
   }
 
-  private static TargetHealth health(String state, @Nullable String reason, @Nullable String description) {
+  private static TargetHealth health(TargetHealthStateEnum state, @Nullable String reason, @Nullable String description) {
     return TargetHealth.builder().state(state).reason(reason).description(description).build();
   }
 
@@ -75,6 +78,6 @@ final class TargetHealthView {
 
   static String healthCheckPort(TargetGroupRecord group, int targetPort) {
     String port = group.healthCheck().port();
-    return port.equals("traffic-port") ? String.valueOf(targetPort) : port;
+    return group.healthCheck().isTrafficPort() ? String.valueOf(targetPort) : port;
   }
 }

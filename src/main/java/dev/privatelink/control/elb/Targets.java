@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public record Targets(ElbState state, TargetChecks checks, TargetHealthView heal
     return DeregisterTargetsResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeTargetHealthResponse describeTargetHealth(RequestContext ctx, DescribeTargetHealthRequest request) {
     Scope scope = ctx.scope();
     TargetGroupRecord group = state.targetGroup(scope, request.targetGroupArn());

@@ -13,7 +13,8 @@ import java.util.Set;
  * Delete notification. Then every service, endpoint and notification of the account is forgotten.
  */
 final class AccountReset {
-  private static final Set<String> CONNECTED = Set.of(Endpoint.PENDING_ACCEPTANCE, Endpoint.PENDING, Endpoint.AVAILABLE);
+  private static final Set<EndpointState> CONNECTED = Set.of(EndpointState.PENDING_ACCEPTANCE, EndpointState.PENDING,
+      EndpointState.AVAILABLE);
 
   private AccountReset() {}
 
@@ -23,11 +24,11 @@ final class AccountReset {
       Endpoint endpoint = e.getValue();
       boolean providerReset = endpoint.serviceScope().accountId().equals(accountId);
       if (consumer.accountId().equals(accountId)) {
-        if (!providerReset && !endpoint.state().equals(Endpoint.DELETING)) {
-          Notifier.fire(state, consumer, endpoint.withState(Endpoint.DELETING), Notifier.DELETE, now);
+        if (!providerReset && endpoint.state() != EndpointState.DELETING) {
+          Notifier.fire(state, consumer, endpoint.withState(EndpointState.DELETING), Notifier.DELETE, now);
         }
       } else if (providerReset && CONNECTED.contains(endpoint.state())) {
-        Endpoint rejected = endpoint.withState(Endpoint.REJECTED);
+        Endpoint rejected = endpoint.withState(EndpointState.REJECTED);
         state.endpoints.put(consumer, endpoint.id(), rejected);
         Notifier.fire(state, consumer, rejected, Notifier.REJECT, now);
       }

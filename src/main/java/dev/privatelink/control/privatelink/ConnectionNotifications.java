@@ -2,6 +2,7 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -72,6 +73,7 @@ public final class ConnectionNotifications implements ActionHandler {
         .connectionNotification(notification).clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointConnectionNotificationsResponse describeVpcEndpointConnectionNotifications(
       RequestContext ctx, DescribeVpcEndpointConnectionNotificationsRequest request) {
     Scope scope = ctx.scope();

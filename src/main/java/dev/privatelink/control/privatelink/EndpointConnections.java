@@ -2,11 +2,13 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.ec2.model.*;
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointConnections.html">DescribeVpcEndpointConnections</a>
  */
 public final class EndpointConnections implements ActionHandler {
-  private static final Set<String> REJECTABLE = Set.of(Endpoint.PENDING_ACCEPTANCE, Endpoint.PENDING, Endpoint.AVAILABLE);
+  private static final Set<EndpointState> REJECTABLE = EnumSet.of(EndpointState.PENDING_ACCEPTANCE, EndpointState.PENDING, EndpointState.AVAILABLE);
   private final PrivateLinkState state;
   private final EndpointViews views;
   private final Filters<VpcEndpointConnection> filters = Filters.<VpcEndpointConnection>of(c -> Map.of())
@@ -44,17 +46,18 @@ public final class EndpointConnections implements ActionHandler {
   public AcceptVpcEndpointConnectionsResponse acceptVpcEndpointConnections(RequestContext ctx,
       AcceptVpcEndpointConnectionsRequest request) {
     var unsuccessful = answer(ctx, request.serviceId(), request.vpcEndpointIds(),
-        Set.of(Endpoint.PENDING_ACCEPTANCE), Endpoint.PENDING, Notifier.ACCEPT);
+        EnumSet.of(EndpointState.PENDING_ACCEPTANCE), EndpointState.PENDING, Notifier.ACCEPT);
     return AcceptVpcEndpointConnectionsResponse.builder().unsuccessful(unsuccessful).build();
   }
 
   public RejectVpcEndpointConnectionsResponse rejectVpcEndpointConnections(RequestContext ctx,
       RejectVpcEndpointConnectionsRequest request) {
-    var unsuccessful = answer(ctx, request.serviceId(), request.vpcEndpointIds(), REJECTABLE, Endpoint.REJECTED,
+    var unsuccessful = answer(ctx, request.serviceId(), request.vpcEndpointIds(), REJECTABLE, EndpointState.REJECTED,
         Notifier.REJECT);
     return RejectVpcEndpointConnectionsResponse.builder().unsuccessful(unsuccessful).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointConnectionsResponse describeVpcEndpointConnections(RequestContext ctx,
       DescribeVpcEndpointConnectionsRequest request) {
     Scope scope = ctx.scope();
@@ -70,7 +73,7 @@ public final class EndpointConnections implements ActionHandler {
 
   /** Moves each named connection of the caller's service from one of {@code from} to {@code to}. */
   private List<UnsuccessfulItem> answer(RequestContext ctx, String serviceId, List<String> endpointIds,
-      Set<String> from, String to, String event) {
+      Set<EndpointState> from, EndpointState to, String event) {
     Scope scope = ctx.scope();
     state.service(scope, Requests.required(serviceId, "ServiceId"));
     List<UnsuccessfulItem> unsuccessful = new ArrayList<>();
@@ -81,7 +84,7 @@ public final class EndpointConnections implements ActionHandler {
         unsuccessful.add(Errors.unsuccessful(id, Errors.endpointNotFound(id)));
       } else if (!from.contains(found.get().getValue().state())) {
         unsuccessful.add(Errors.unsuccessful(id, AwsException.badRequest("InvalidState", "The VPC endpoint " + id
-            + " is in state " + found.get().getValue().state() + " and cannot be " + (to.equals(Endpoint.REJECTED)
+            + " is in state " + found.get().getValue().state() + " and cannot be " + (to == EndpointState.REJECTED
             ? "rejected" : "accepted") + ".")));
       } else {
         Endpoint changed = found.get().getValue().withState(to);

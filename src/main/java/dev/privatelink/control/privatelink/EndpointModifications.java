@@ -18,24 +18,32 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 
 /**
  * Changes an interface endpoint: its subnets (an ENI made or released per subnet), its security
- * groups (applied to every ENI) and private DNS. The endpoint keeps its state meanwhile.
+ * groups (applied to every ENI), private DNS and, for AWS services, its policy. The endpoint keeps
+ * its state meanwhile. A gateway endpoint's route tables and policy change through {@link GatewayEndpoints}.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpoint.html">ModifyVpcEndpoint</a>
  */
 public final class EndpointModifications implements ActionHandler {
   private final PrivateLinkState state;
 
+  private final GatewayEndpoints gateways;
+
   EndpointModifications(PrivateLinkState state) {
     this.state = state;
+    this.gateways = new GatewayEndpoints(state);
   }
 
   public ModifyVpcEndpointResponse modifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest request) {
     Scope scope = ctx.scope();
     Endpoint endpoint = state.endpoint(scope, Requests.required(request.vpcEndpointId(), "VpcEndpointId"));
-    if (endpoint.state().equals(Endpoint.DELETING)) {
+    if (endpoint.state() == EndpointState.DELETING) {
       throw AwsException.badRequest("IncorrectState", "The VPC endpoint " + endpoint.id() + " is being deleted.");
     }
-    rejectUnsupported(request);
+    if (endpoint.isGateway()) {
+      state.endpoints.put(scope, endpoint.id(), gateways.modify(ctx, endpoint, request));
+      return ModifyVpcEndpointResponse.builder().returnValue(true).build();
+    }
+    rejectUnsupported(request, AwsServices.policySupported(ctx.region(), endpoint.endpoint().serviceName()));
     EndpointService service = state.serviceOf(endpoint).orElseThrow(() -> Errors.invalidParameter(
         "The endpoint service of " + endpoint.id() + " no longer exists."));
     Network network = state.network();
@@ -56,7 +64,9 @@ public final class EndpointModifications implements ActionHandler {
     if (!groups.equals(endpoint.endpoint().groups())) {
       kept.forEach(eni -> network.setInterfaceGroups(scope, eni.networkInterfaceId(), groupIds));
     }
-    var changed = endpoint.endpoint().toBuilder().groups(groups).privateDnsEnabled(privateDns)
+    String policy = Boolean.TRUE.equals(request.resetPolicy()) ? VpcEndpoints.FULL_ACCESS_POLICY
+        : request.policyDocument() != null ? request.policyDocument() : endpoint.endpoint().policyDocument();
+    var changed = endpoint.endpoint().toBuilder().groups(groups).privateDnsEnabled(privateDns).policyDocument(policy)
         .subnetIds(interfaces.stream().map(EndpointInterface::subnetId).toList())
         .networkInterfaceIds(interfaces.stream().map(EndpointInterface::networkInterfaceId).toList()).build();
     state.endpoints.put(scope, endpoint.id(), endpoint.with(changed, interfaces));
@@ -97,8 +107,8 @@ public final class EndpointModifications implements ActionHandler {
     return List.copyOf(byId.values());
   }
 
-  private static void rejectUnsupported(ModifyVpcEndpointRequest request) {
-    if (request.policyDocument() != null) {
+  private static void rejectUnsupported(ModifyVpcEndpointRequest request, boolean policySupported) {
+    if ((request.policyDocument() != null || Boolean.TRUE.equals(request.resetPolicy())) && !policySupported) {
       throw Errors.invalidParameter("Endpoint policies are not supported for interface endpoints of endpoint services"
           + " (VpcEndpointPolicySupported is false).");
     }

@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Network.SecurityGroupInfo;
 import dev.privatelink.control.Network.SubnetInfo;
@@ -75,7 +76,7 @@ final class EndpointPlacement {
     try {
       for (SubnetInfo subnet : subnets) {
         var eni = network.createManagedInterface(ctx, new Network.ManagedInterface(subnet.subnetId(), groupIds,
-            INTERFACE_TYPE, "VPC Endpoint Interface " + endpointId, requesterId));
+            INTERFACE_TYPE, "VPC Endpoint Interface " + endpointId, requesterId, new InterfaceOwner.VpcEndpoint(endpointId)));
         made.add(new EndpointInterface(eni.networkInterfaceId(), eni.subnetId(), eni.privateIp(), eni.availabilityZone()));
       }
     } catch (RuntimeException e) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param providerVpcId the VPC of the service's first load balancer, null if it is gone
  * @param privateDnsName the service's private DNS name if the endpoint enables it and it is verified, else null
  */
-public record EndpointProjection(String endpointId, String accountId, String region, String state,
+public record EndpointProjection(String endpointId, String accountId, String region, EndpointState state,
     String consumerVpcId, List<Eni> enis, String regionalDnsName, List<ZonalDnsName> zonalDnsNames,
     String providerAccountId, String serviceId, String serviceName, @Nullable String providerVpcId,
     List<String> networkLoadBalancerArns, boolean privateDnsEnabled, @Nullable String privateDnsName) {
@@ -25,7 +25,7 @@ public record EndpointProjection(String endpointId, String accountId, String reg
   }
 
   public boolean available() {
-    return Endpoint.AVAILABLE.equals(state);
+    return state == EndpointState.AVAILABLE;
   }
 
   /**
@@ -34,7 +34,7 @@ public record EndpointProjection(String endpointId, String accountId, String reg
    * listeners and names exist on the host.
    */
   public boolean carried() {
-    return Endpoint.AVAILABLE.equals(state) || Endpoint.PENDING.equals(state);
+    return state == EndpointState.AVAILABLE || state == EndpointState.PENDING;
   }
 
   /** One endpoint ENI: its subnet, address, zone and security groups. */

@@ -1,5 +1,6 @@
 package dev.privatelink.control.privatelink;
 
+import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.SubnetInfo;
 import dev.privatelink.control.Network.VpcInfo;
 import dev.privatelink.control.RequestContext;
@@ -11,35 +12,35 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 /**
- * Validates a CreateVpcEndpoint request completely, without changing anything, into a {@link Plan}.
- * Only interface endpoints of endpoint services are served; the parameters of other endpoint kinds
- * (route tables, policies, service networks, resource configurations, other regions) are refused.
+ * Validates a CreateVpcEndpoint request for an interface endpoint completely, without changing
+ * anything, into a {@link Plan}: to an endpoint service or to one of AWS's services. Parameters of
+ * other endpoint kinds (route tables, service networks, resource configurations, other regions) are
+ * refused, and policies where the service takes none. Gateway endpoints are {@link GatewayEndpoints}'.
  */
 final class EndpointRequests {
   private EndpointRequests() {}
 
   /** A create request that passed every check. */
   record Plan(VpcInfo vpc, Scope serviceScope, EndpointService service, List<SubnetInfo> subnets,
-      List<SecurityGroupIdentifier> groups, boolean privateDnsEnabled) {}
+      List<SecurityGroupIdentifier> groups, boolean privateDnsEnabled, String policyDocument) {}
 
   static Plan plan(RequestContext ctx, PrivateLinkState state, CreateVpcEndpointRequest request) {
     Scope scope = ctx.scope();
     VpcInfo vpc = state.network().vpc(scope, Requests.required(request.vpcId(), "VpcId"));
     String serviceName = Requests.required(request.serviceName(), "ServiceName");
-    var found = state.serviceNamed(ctx.region(), serviceName)
+    var found = state.interfaceServiceNamed(ctx.region(), serviceName)
         .filter(e -> EndpointViews.isVisible(ctx, e.getValue()))
         .orElseThrow(() -> Errors.invalidServiceName(serviceName));
     EndpointService service = found.getValue();
-    String type = request.vpcEndpointTypeAsString() == null ? VpcEndpointType.GATEWAY.toString()
-        : request.vpcEndpointTypeAsString();
-    if (!type.equals(VpcEndpointType.INTERFACE.toString())) {
-      throw Errors.invalidParameter("Endpoint type (" + type + ") does not match available service types ([Interface]).");
+    if (type(request) != VpcEndpointType.INTERFACE) {
+      throw typeMismatch(request.vpcEndpointTypeAsString(), List.of(VpcEndpointType.INTERFACE));
     }
-    rejectUnsupported(request, ctx.region());
+    rejectUnsupported(request, ctx.region(), AwsServices.policySupported(ctx.region(), serviceName));
     var subnets = EndpointPlacement.subnets(state.network(), scope, vpc.vpcId(), request.subnetIds(), service, Set.of());
     var groups = EndpointPlacement.groups(state.network(), scope, vpc.vpcId(), request.securityGroupIds());
     boolean privateDns = privateDns(state, scope, vpc, service, request.privateDnsEnabled());
-    return new Plan(vpc, found.getKey(), service, subnets, groups, privateDns);
+    String policy = request.policyDocument() == null ? VpcEndpoints.FULL_ACCESS_POLICY : request.policyDocument();
+    return new Plan(vpc, found.getKey(), service, subnets, groups, privateDns, policy);
   }
 
   /**
@@ -62,7 +63,7 @@ final class EndpointRequests {
           + "VPC attributes set to true for " + vpc.vpcId());
     }
     boolean taken = state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpc.vpcId())
-        && Boolean.TRUE.equals(e.endpoint().privateDnsEnabled()) && !e.state().equals(Endpoint.DELETING)
+        && Boolean.TRUE.equals(e.endpoint().privateDnsEnabled()) && e.state() != EndpointState.DELETING
         && state.serviceOf(e).map(s -> name.equals(s.verifiedPrivateDnsName())).orElse(false)).size() > 0;
     if (taken) {
       throw Errors.invalidParameter("private-dns-enabled cannot be set because there is already a conflicting DNS "
@@ -71,8 +72,18 @@ final class EndpointRequests {
     return true;
   }
 
-  private static void rejectUnsupported(CreateVpcEndpointRequest request, String region) {
-    if (request.policyDocument() != null) {
+  /** The endpoint type asked for; AWS's default is Gateway. */
+  static VpcEndpointType type(CreateVpcEndpointRequest request) {
+    return request.vpcEndpointType() == null ? VpcEndpointType.GATEWAY : request.vpcEndpointType();
+  }
+
+  static AwsException typeMismatch(String asked, List<VpcEndpointType> offered) {
+    return Errors.invalidParameter("Endpoint type (" + (asked == null ? VpcEndpointType.GATEWAY : asked)
+        + ") does not match available service types (" + offered + ").");
+  }
+
+  private static void rejectUnsupported(CreateVpcEndpointRequest request, String region, boolean policySupported) {
+    if (request.policyDocument() != null && !policySupported) {
       throw Errors.invalidParameter("Endpoint policies are not supported for interface endpoints of endpoint services"
           + " (VpcEndpointPolicySupported is false).");
     }

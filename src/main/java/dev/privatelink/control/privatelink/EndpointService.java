@@ -5,16 +5,13 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 import software.amazon.awssdk.services.ec2.model.DnsNameState;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
+import software.amazon.awssdk.services.ec2.model.ServiceState;
 
 /**
  * An endpoint service as stored in its provider's scope: AWS's {@link ServiceConfiguration}
  * (without tags, which live in Ec2Tags) and its allowed principals, in the order they were added.
  */
 record EndpointService(ServiceConfiguration config, String ownerId, List<AllowedPrincipal> principals) {
-  static final String PENDING = "Pending";
-  static final String AVAILABLE = "Available";
-  static final String FAILED = "Failed";
-
   EndpointService {
     principals = List.copyOf(principals);
   }
@@ -27,8 +24,8 @@ record EndpointService(ServiceConfiguration config, String ownerId, List<Allowed
     return config.serviceName();
   }
 
-  String state() {
-    return config.serviceStateAsString();
+  ServiceState state() {
+    return config.serviceState();
   }
 
   String baseDnsName() {
@@ -49,7 +46,7 @@ record EndpointService(ServiceConfiguration config, String ownerId, List<Allowed
     return new EndpointService(config, ownerId, changed);
   }
 
-  EndpointService withState(String serviceState) {
+  EndpointService withState(ServiceState serviceState) {
     return with(config.toBuilder().serviceState(serviceState).build());
   }
 }

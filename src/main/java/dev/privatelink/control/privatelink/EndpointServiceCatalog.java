@@ -1,12 +1,14 @@
 package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.ec2.model.ServiceDetail;
  * The endpoint services a consumer may connect to: its own and those of other accounts of its
  * region that allow it. A name the caller may not see is reported as not existing, exactly as a
  * missing one. Zone names map one to one between accounts here, so another account sees the
- * service's zones as they are. AWS-managed services (com.amazonaws.&lt;region&gt;.s3 …) are not offered.
+ * service's zones as they are. The region's AWS services ({@link AwsServices}: com.amazonaws.&lt;region&gt;.s3
+ * as Gateway and Interface, ec2, sts, …) are listed with them, sorted by name as AWS lists them.
  *
  * @see <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html">DescribeVpcEndpointServices</a>
  */
@@ -35,6 +38,7 @@ public final class EndpointServiceCatalog implements ActionHandler {
     this.views = views;
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx,
       DescribeVpcEndpointServicesRequest request) {
     for (String region : request.serviceRegions()) {
@@ -42,12 +46,16 @@ public final class EndpointServiceCatalog implements ActionHandler {
         throw Errors.invalidParameter("Cross-region endpoint services are not supported by privatelink-local.");
       }
     }
-    List<Map.Entry<Scope, EndpointService>> chosen = Describe.select(views.visibleTo(ctx), request.serviceNames(),
-        e -> e.getValue().name(), Errors::invalidServiceName);
-    var page = Describe.of(ServiceDetail::serviceName, filters).page(chosen.stream().map(e -> detail(e.getKey(), e.getValue()))
-        .toList(), List.of(), request.filters(), request.maxResults(), request.nextToken());
+    List<ServiceDetail> all = new ArrayList<>(AwsServices.details(ctx.region(), state.network().availabilityZones(ctx.region())));
+    views.visibleTo(ctx).forEach(e -> all.add(detail(e.getKey(), e.getValue())));
+    all.sort(Comparator.comparing(ServiceDetail::serviceName));
+    List<ServiceDetail> chosen = Describe.select(all, request.serviceNames(), ServiceDetail::serviceName,
+        Errors::invalidServiceName);
+    // S3 and DynamoDB have two details under one name (Gateway, Interface): pages are keyed by service id.
+    var page = Describe.of(ServiceDetail::serviceId, filters).page(chosen, List.of(), request.filters(),
+        request.maxResults(), request.nextToken());
     return DescribeVpcEndpointServicesResponse.builder()
-        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).toList())
+        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
         .serviceDetails(page.items()).nextToken(page.nextToken()).build();
   }
 

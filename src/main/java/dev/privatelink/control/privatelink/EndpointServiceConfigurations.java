@@ -2,6 +2,7 @@ package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -63,7 +64,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     var config = ServiceConfiguration.builder()
         .serviceType(ServiceTypeDetail.builder().serviceType(ServiceType.INTERFACE).build())
         .serviceId(id).serviceName(EndpointDns.serviceName(ctx.region(), id))
-        .serviceState(balancers.allActive() ? EndpointService.AVAILABLE : EndpointService.PENDING)
+        .serviceState(balancers.allActive() ? ServiceState.AVAILABLE : ServiceState.PENDING)
         .availabilityZones(balancers.zones()).availabilityZoneIds(balancers.zoneIds(state.network(), ctx.region()))
         .acceptanceRequired(request.acceptanceRequired() == null || request.acceptanceRequired())
         .managesVpcEndpoints(false).networkLoadBalancerArns(balancers.arns())
@@ -80,6 +81,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
         .serviceConfiguration(render(scope, service)).clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServiceConfigurationsResponse describeVpcEndpointServiceConfigurations(RequestContext ctx,
       DescribeVpcEndpointServiceConfigurationsRequest request) {
     Scope scope = ctx.scope();
@@ -139,7 +141,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
 
   private void rejectLiveConnections(Scope scope, String serviceId) {
     boolean live = state.connectionsOf(scope, serviceId).stream().map(e -> e.getValue().state())
-        .anyMatch(s -> s.equals(Endpoint.AVAILABLE) || s.equals(Endpoint.PENDING_ACCEPTANCE) || s.equals(Endpoint.PENDING));
+        .anyMatch(s -> s == EndpointState.AVAILABLE || s == EndpointState.PENDING_ACCEPTANCE || s == EndpointState.PENDING);
     if (live) {
       throw AwsException.badRequest("ExistingVpcEndpointConnections",
           "Service " + serviceId + " has existing active VPC Endpoint connections!");

@@ -5,6 +5,7 @@ import dev.privatelink.control.Scope;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.IpAddressType;
+import software.amazon.awssdk.services.ec2.model.ServiceState;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointConnection;
 
@@ -21,16 +22,17 @@ final class EndpointViews {
 
   /** The endpoint as its owner describes it, with its tags and DNS entries. */
   VpcEndpoint endpoint(Scope consumer, Endpoint e) {
-    return e.endpoint().toBuilder().dnsEntries(EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e),
-        state.serviceOf(e).map(EndpointService::verifiedPrivateDnsName).orElse(null)))
-        .tags(state.tags.of(consumer, e.id())).build();
+    var dns = e.isGateway() ? List.<software.amazon.awssdk.services.ec2.model.DnsEntry>of()
+        : EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e),
+            state.serviceOf(e).map(EndpointService::verifiedPrivateDnsName).orElse(null));
+    return e.endpoint().toBuilder().dnsEntries(dns).tags(state.tags.of(consumer, e.id())).build();
   }
 
   /** The endpoint as its service's provider sees it; nothing else of the consumer shows. */
   VpcEndpointConnection connection(Endpoint e) {
     List<String> arns = state.serviceOf(e).map(s -> s.config().networkLoadBalancerArns()).orElse(List.of());
     return VpcEndpointConnection.builder().serviceId(e.serviceId()).vpcEndpointId(e.id())
-        .vpcEndpointOwner(e.ownerId()).vpcEndpointState(e.state()).creationTimestamp(e.endpoint().creationTimestamp())
+        .vpcEndpointOwner(e.ownerId()).vpcEndpointState(e.state().toString()).creationTimestamp(e.endpoint().creationTimestamp())
         .dnsEntries(EndpointDns.entries(e, e.serviceScope().region(), serviceBase(e), null))
         .networkLoadBalancerArns(arns).ipAddressType(IpAddressType.IPV4)
         .vpcEndpointConnectionId(e.connectionId()).vpcEndpointRegion(e.serviceScope().region()).build();
@@ -47,14 +49,16 @@ final class EndpointViews {
   }
 
   static boolean isVisible(RequestContext ctx, EndpointService service) {
-    if (EndpointService.FAILED.equals(service.state())) {
+    if (service.state() == ServiceState.FAILED) {
       return false;
     }
     return service.ownerId().equals(ctx.accountId()) || Principals.allows(
         service.principals().stream().map(p -> p.principal()).toList(), ctx.accountId(), ctx.principalArn());
   }
 
-  private static String serviceBase(Endpoint e) {
-    return EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId());
+  /** The service's base DNS name, which the endpoint's names end in (AWS services have their own). */
+  String serviceBase(Endpoint e) {
+    return state.serviceOf(e).filter(s -> AwsServices.isAws(e.serviceScope())).map(EndpointService::baseDnsName)
+        .orElseGet(() -> EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId()));
   }
 }

@@ -4,6 +4,7 @@ import dev.privatelink.control.Scope;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.ConnectionNotification;
+import software.amazon.awssdk.services.ec2.model.ConnectionNotificationState;
 
 /**
  * Publishes a connection event to the enabled notifications that ask for it: those on the
@@ -23,7 +24,7 @@ final class Notifier {
       ConnectionNotification n = e.getValue();
       boolean onService = e.getKey().equals(endpoint.serviceScope()) && endpoint.serviceId().equals(n.serviceId());
       boolean onEndpoint = e.getKey().equals(consumer) && endpoint.id().equals(n.vpcEndpointId());
-      if ((onService || onEndpoint) && "Enabled".equals(n.connectionNotificationStateAsString())
+      if ((onService || onEndpoint) && n.connectionNotificationState() == ConnectionNotificationState.ENABLED
           && n.connectionEvents().contains(event)) {
         state.log.publish(n.connectionNotificationId(), n.connectionNotificationArn(), e.getKey().accountId(),
             e.getKey().region(), now, event, message(endpoint, event, now));

@@ -7,7 +7,8 @@ import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
 
 /**
- * The PrivateLink feature: endpoint services (provider side), interface endpoints (consumer side),
+ * The PrivateLink feature: endpoint services (provider side), VPC endpoints (consumer side:
+ * interface endpoints to endpoint services and to AWS's services, gateway endpoints to S3 and DynamoDB),
  * the connections between them and their notifications, over the EC2 {@link Network} and the
  * {@link LoadBalancerDirectory}. {@link #parts()} are the handlers to register; the read methods
  * are what the integrator projects for the data plane and shows to users.
@@ -17,10 +18,11 @@ import java.util.List;
 public final class PrivateLink {
   private final PrivateLinkState state;
   private final List<Object> parts;
+  private final EndpointViews views;
 
   public PrivateLink(Ec2Tags tags, Network network, LoadBalancerDirectory loadBalancers) {
     this.state = new PrivateLinkState(tags, network, loadBalancers);
-    EndpointViews views = new EndpointViews(state);
+    this.views = new EndpointViews(state);
     this.parts = List.of(new EndpointServiceConfigurations(state), new EndpointServiceModifications(state),
         new ServicePermissions(state), new EndpointConnections(state, views), new ConnectionNotifications(state),
         new EndpointServiceCatalog(state, views), new VpcEndpoints(state, views), new EndpointModifications(state),
@@ -32,24 +34,32 @@ public final class PrivateLink {
     return parts;
   }
 
-  /** Replaces the network and load balancers; for tests that wire fakes into a real Cloud. */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    state.wire(network, loadBalancers);
-  }
-
-  /** Every endpoint of every account and region, deleting ones included, in creation order. */
   /** Forgets one account's services, endpoints and notifications; see {@link AccountReset}. */
   public void resetAccount(String accountId, java.time.Instant now) {
     AccountReset.reset(state, accountId, now);
   }
 
+  /**
+   * Every interface endpoint of every account and region, deleting ones included, in creation
+   * order. Gateway endpoints are routes only and have nothing on the host.
+   */
   public List<EndpointProjection> endpoints() {
-    return state.endpoints.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
+    return state.endpoints.everywhere().stream().filter(e -> !e.getValue().isGateway())
+        .map(e -> project(e.getKey(), e.getValue())).toList();
   }
 
   /** Every endpoint service of every account and region, with its private DNS proof. */
   public List<ServiceProjection> services() {
     return state.services.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * True if the account has an endpoint in the VPC that is not being deleted: the VPC cannot be
+   * deleted. (A deleting interface endpoint has released its ENIs already and goes on its own.)
+   */
+  public boolean hasEndpointsIn(Scope scope, String vpcId) {
+    return !state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(vpcId)
+        && e.state() != EndpointState.DELETING).isEmpty();
   }
 
   /** The connection notifications published after {@code sinceSequence} (0 for all still held). */
@@ -59,7 +69,7 @@ public final class PrivateLink {
 
   private EndpointProjection project(Scope consumer, Endpoint e) {
     var service = state.serviceOf(e);
-    String base = EndpointDns.serviceBaseName(e.serviceScope().region(), e.serviceId());
+    String base = views.serviceBase(e);
     List<String> arns = service.map(s -> s.config().networkLoadBalancerArns()).orElse(List.of());
     String providerVpc = arns.isEmpty() ? null : state.loadBalancers().networkLoadBalancer(e.serviceScope(),
         arns.getFirst()).map(LoadBalancerDirectory.NetworkLoadBalancerInfo::vpcId).orElse(null);

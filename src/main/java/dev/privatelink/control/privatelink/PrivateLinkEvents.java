@@ -6,6 +6,7 @@ import dev.privatelink.control.Scope;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.ServiceState;
 
 /**
  * Moves services and endpoints on as the data plane reports. ResourceReady of an endpoint makes a
@@ -35,8 +36,8 @@ final class PrivateLinkEvents implements EventHandler {
     if (found == null) {
       return false;
     }
-    if (found.getValue().state().equals(Endpoint.PENDING)) {
-      state.endpoints.put(found.getKey(), id, found.getValue().withState(Endpoint.AVAILABLE));
+    if (found.getValue().state() == EndpointState.PENDING) {
+      state.endpoints.put(found.getKey(), id, found.getValue().withState(EndpointState.AVAILABLE));
       return true;
     }
     return endpointGone(id);
@@ -44,7 +45,7 @@ final class PrivateLinkEvents implements EventHandler {
 
   private boolean endpointGone(String id) {
     var found = endpoint(id);
-    if (found == null || !found.getValue().state().equals(Endpoint.DELETING)) {
+    if (found == null || found.getValue().state() != EndpointState.DELETING) {
       return false;
     }
     Scope scope = found.getKey();
@@ -60,8 +61,8 @@ final class PrivateLinkEvents implements EventHandler {
     for (var e : state.services.everywhere()) {
       EndpointService s = e.getValue();
       boolean mine = s.id().equals(id) || s.config().networkLoadBalancerArns().contains(id);
-      if (mine && s.state().equals(EndpointService.PENDING)) {
-        state.services.put(e.getKey(), s.id(), s.withState(EndpointService.AVAILABLE));
+      if (mine && s.state() == ServiceState.PENDING) {
+        state.services.put(e.getKey(), s.id(), s.withState(ServiceState.AVAILABLE));
         changed = true;
       }
     }
@@ -70,15 +71,15 @@ final class PrivateLinkEvents implements EventHandler {
 
   private boolean failed(String id, String reason) {
     var found = endpoint(id);
-    if (found != null && found.getValue().state().equals(Endpoint.PENDING)) {
+    if (found != null && found.getValue().state() == EndpointState.PENDING) {
       var e = found.getValue();
-      state.endpoints.put(found.getKey(), id, e.with(e.endpoint().toBuilder().state(Endpoint.FAILED)
+      state.endpoints.put(found.getKey(), id, e.with(e.endpoint().toBuilder().state(EndpointState.FAILED.toString())
           .failureReason(reason).build()));
       return true;
     }
     for (var s : state.services.everywhere()) {
-      if (s.getValue().id().equals(id) && s.getValue().state().equals(EndpointService.PENDING)) {
-        state.services.put(s.getKey(), id, s.getValue().withState(EndpointService.FAILED));
+      if (s.getValue().id().equals(id) && s.getValue().state() == ServiceState.PENDING) {
+        state.services.put(s.getKey(), id, s.getValue().withState(ServiceState.FAILED));
         return true;
       }
     }

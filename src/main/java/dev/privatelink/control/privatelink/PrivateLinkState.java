@@ -23,12 +23,13 @@ final class PrivateLinkState {
   final NotificationLog log = new NotificationLog(NotificationLog.DEFAULT_CAPACITY);
   final Ec2Tags tags;
   private final Map<Scope, Map<String, String>> clientTokens = new HashMap<>();
-  private Network network;
-  private LoadBalancerDirectory loadBalancers;
+  private final Network network;
+  private final LoadBalancerDirectory loadBalancers;
 
   PrivateLinkState(Ec2Tags tags, Network network, LoadBalancerDirectory loadBalancers) {
     this.tags = tags;
-    wire(network, loadBalancers);
+    this.network = network;
+    this.loadBalancers = loadBalancers;
   }
 
   Network network() {
@@ -37,12 +38,6 @@ final class PrivateLinkState {
 
   LoadBalancerDirectory loadBalancers() {
     return loadBalancers;
-  }
-
-  /** Replaces the network and load balancers (tests wire in fakes through this). */
-  void wire(Network network, LoadBalancerDirectory loadBalancers) {
-    this.network = network;
-    this.loadBalancers = loadBalancers;
   }
 
   /** Forgets every service, endpoint, notification and client token of one account. */
@@ -70,8 +65,26 @@ final class PrivateLinkState {
         .filter(e -> e.getKey().region().equals(region) && e.getValue().name().equals(serviceName)).findFirst();
   }
 
-  /** The service an endpoint connects to, if it still exists. */
+  /**
+   * A service an interface endpoint may connect to, by name, with its provider's scope: an
+   * endpoint service of any account of the region, or one of AWS's services there.
+   */
+  Optional<Map.Entry<Scope, EndpointService>> interfaceServiceNamed(String region, String serviceName) {
+    return serviceNamed(region, serviceName).or(() -> awsInterfaceService(region, serviceName)
+        .map(s -> Map.entry(AwsServices.scope(region), s)));
+  }
+
+  private Optional<EndpointService> awsInterfaceService(String region, String serviceName) {
+    return AwsServices.named(region, serviceName)
+        .map(s -> AwsServices.asInterfaceService(s, region, network.availabilityZones(region)));
+  }
+
+  /** The service an endpoint connects to, if it still exists (AWS's services always do). */
   Optional<EndpointService> serviceOf(Endpoint endpoint) {
+    if (AwsServices.isAws(endpoint.serviceScope())) {
+      return endpoint.isGateway() ? Optional.empty()
+          : awsInterfaceService(endpoint.serviceScope().region(), endpoint.endpoint().serviceName());
+    }
     return services.find(endpoint.serviceScope(), endpoint.serviceId());
   }
 

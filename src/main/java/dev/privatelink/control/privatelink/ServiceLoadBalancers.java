@@ -7,6 +7,7 @@ import dev.privatelink.control.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 
 /**
  * The network load balancers behind a service: each must exist in the provider's own account and
@@ -43,6 +44,6 @@ record ServiceLoadBalancers(List<NetworkLoadBalancerInfo> balancers) {
 
   /** True when every load balancer already carries traffic, so the service is usable at once. */
   boolean allActive() {
-    return balancers.stream().allMatch(b -> "active".equals(b.state()));
+    return balancers.stream().allMatch(b -> LoadBalancerStateEnum.fromValue(b.state()) == LoadBalancerStateEnum.ACTIVE);
   }
 }

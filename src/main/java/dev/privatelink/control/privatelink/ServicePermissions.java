@@ -1,6 +1,7 @@
 package dev.privatelink.control.privatelink;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -60,6 +61,7 @@ public final class ServicePermissions implements ActionHandler {
     return ModifyVpcEndpointServicePermissionsResponse.builder().addedPrincipals(added).returnValue(true).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointServicePermissionsResponse describeVpcEndpointServicePermissions(RequestContext ctx,
       DescribeVpcEndpointServicePermissionsRequest request) {
     var service = state.service(ctx.scope(), Requests.required(request.serviceId(), "ServiceId"));

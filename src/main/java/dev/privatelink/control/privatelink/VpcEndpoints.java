@@ -4,6 +4,7 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Network.SubnetInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.query.Describe;
@@ -14,7 +15,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.*;
 
 /**
- * The consumer's interface endpoints: create (one managed ENI per subnet), describe and delete.
+ * The consumer's VPC endpoints: create (an interface endpoint gets one managed ENI per subnet, a
+ * gateway endpoint routes, see {@link GatewayEndpoints}), describe and delete.
  * An endpoint is {@code pendingAcceptance} while its service requires acceptance, then
  * {@code pending} until the data plane reports it ready ({@code available}); a deleted endpoint
  * is {@code deleting} until the data plane reports it gone, then it disappears.
@@ -28,13 +30,14 @@ public final class VpcEndpoints implements ActionHandler {
   static final int ENDPOINTS_PER_VPC = 50;
   private static final String TOKEN_KIND = "endpoint";
   /**
-   * The policy AWS shows on an interface endpoint whose service takes no custom policy (every
-   * endpoint service's, VpcEndpointPolicySupported false): full access, and it cannot be changed.
+   * The policy AWS shows on an endpoint created without one: full access. Endpoint services take
+   * no other (VpcEndpointPolicySupported false); AWS's own services do.
    */
   static final String FULL_ACCESS_POLICY =
       "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   private final PrivateLinkState state;
   private final EndpointViews views;
+  private final GatewayEndpoints gateways;
   private final Filters<VpcEndpoint> filters = Filters.<VpcEndpoint>of(e -> ServiceSettings.tagMap(e.tags()))
       .one("ip-address-type", VpcEndpoint::ipAddressTypeAsString)
       .one("service-name", VpcEndpoint::serviceName)
@@ -48,6 +51,7 @@ public final class VpcEndpoints implements ActionHandler {
   VpcEndpoints(PrivateLinkState state, EndpointViews views) {
     this.state = state;
     this.views = views;
+    this.gateways = new GatewayEndpoints(state);
   }
 
   public CreateVpcEndpointResponse createVpcEndpoint(RequestContext ctx, CreateVpcEndpointRequest request) {
@@ -57,21 +61,20 @@ public final class VpcEndpoints implements ActionHandler {
       return CreateVpcEndpointResponse.builder().vpcEndpoint(views.endpoint(scope, earlier.get()))
           .clientToken(request.clientToken()).build();
     }
-    var plan = EndpointRequests.plan(ctx, state, request);
     var tags = Requests.tags(state.tags, scope, request.tagSpecifications(), RESOURCE_TYPE);
-    if (state.endpoints.where(scope, e -> e.endpoint().vpcId().equals(plan.vpc().vpcId())).size() >= ENDPOINTS_PER_VPC) {
-      throw AwsException.badRequest("VpcEndpointLimitExceeded", "The maximum number of VPC endpoints ("
-          + ENDPOINTS_PER_VPC + ") for " + plan.vpc().vpcId() + " has been reached.");
-    }
-    Endpoint endpoint = create(ctx, plan);
+    Endpoint endpoint = EndpointRequests.type(request) == VpcEndpointType.GATEWAY ? gateways.create(ctx, request)
+        : createInterface(ctx, EndpointRequests.plan(ctx, state, request));
     state.endpoints.put(scope, endpoint.id(), endpoint);
     state.tags.put(scope, endpoint.id(), tags);
     state.rememberToken(scope, TOKEN_KIND, request.clientToken(), endpoint.id());
-    Notifier.fire(state, scope, endpoint, Notifier.CONNECT, ctx.now());
+    if (!endpoint.isGateway()) {
+      Notifier.fire(state, scope, endpoint, Notifier.CONNECT, ctx.now());
+    }
     return CreateVpcEndpointResponse.builder().vpcEndpoint(views.endpoint(scope, endpoint))
         .clientToken(request.clientToken()).build();
   }
 
+  @ReadOnly
   public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest request) {
     Scope scope = ctx.scope();
     List<Endpoint> chosen = Describe.select(state.endpoints.all(scope), request.vpcEndpointIds(), Endpoint::id,
@@ -89,22 +92,36 @@ public final class VpcEndpoints implements ActionHandler {
       var found = state.endpoints.find(scope, id);
       if (found.isEmpty()) {
         unsuccessful.add(Errors.unsuccessful(id, Errors.endpointNotFound(id)));
-      } else if (!found.get().state().equals(Endpoint.DELETING)) {
+      } else if (found.get().isGateway()) {
+        deleteGateway(scope, found.get());
+      } else if (found.get().state() != EndpointState.DELETING) {
         startDeleting(ctx, found.get());
       }
     }
     return DeleteVpcEndpointsResponse.builder().unsuccessful(unsuccessful).build();
   }
 
+  /** A gateway endpoint has nothing on the host: it and its routes go at once. */
+  private void deleteGateway(Scope scope, Endpoint endpoint) {
+    gateways.removeRoutes(scope, endpoint);
+    state.endpoints.remove(scope, endpoint.id());
+    state.tags.drop(scope, endpoint.id());
+  }
+
   private void startDeleting(RequestContext ctx, Endpoint endpoint) {
     endpoint.interfaces().forEach(eni -> state.network().deleteManagedInterface(ctx.scope(), eni.networkInterfaceId()));
-    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(Endpoint.DELETING)
+    var deleting = endpoint.with(endpoint.endpoint().toBuilder().state(EndpointState.DELETING.toString())
         .subnetIds(List.of()).networkInterfaceIds(List.of()).build(), List.of());
     state.endpoints.put(ctx.scope(), endpoint.id(), deleting);
     Notifier.fire(state, ctx.scope(), deleting, Notifier.DELETE, ctx.now());
   }
 
-  private Endpoint create(RequestContext ctx, EndpointRequests.Plan plan) {
+  private Endpoint createInterface(RequestContext ctx, EndpointRequests.Plan plan) {
+    if (state.endpoints.where(ctx.scope(), e -> e.endpoint().vpcId().equals(plan.vpc().vpcId()) && !e.isGateway()).size()
+        >= ENDPOINTS_PER_VPC) {
+      throw AwsException.badRequest("VpcEndpointLimitExceeded", "The maximum number of VPC endpoints ("
+          + ENDPOINTS_PER_VPC + ") for " + plan.vpc().vpcId() + " has been reached.");
+    }
     String id = ctx.ids().ec2Id("vpce");
     Network network = state.network();
     List<String> groupIds = plan.groups().stream().map(SecurityGroupIdentifier::groupId).toList();
@@ -113,8 +130,8 @@ public final class VpcEndpoints implements ActionHandler {
     boolean accept = Boolean.TRUE.equals(plan.service().config().acceptanceRequired());
     var vpcEndpoint = VpcEndpoint.builder().vpcEndpointId(id).vpcEndpointType(VpcEndpointType.INTERFACE)
         .vpcId(plan.vpc().vpcId()).serviceName(plan.service().name())
-        .state(accept ? Endpoint.PENDING_ACCEPTANCE : Endpoint.PENDING)
-        .policyDocument(FULL_ACCESS_POLICY).routeTableIds(List.of())
+        .state((accept ? EndpointState.PENDING_ACCEPTANCE : EndpointState.PENDING).toString())
+        .policyDocument(plan.policyDocument()).routeTableIds(List.of())
         .subnetIds(plan.subnets().stream().map(SubnetInfo::subnetId).toList()).groups(plan.groups())
         .ipAddressType(IpAddressType.IPV4).dnsOptions(DnsOptions.builder().dnsRecordIpType(DnsRecordIpType.IPV4).build())
         .privateDnsEnabled(plan.privateDnsEnabled()).requesterManaged(false)

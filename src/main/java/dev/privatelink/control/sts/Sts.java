@@ -1,6 +1,7 @@
 package dev.privatelink.control.sts;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 public final class Sts implements ActionHandler {
   private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
+  @ReadOnly
   public GetCallerIdentityResponse getCallerIdentity(RequestContext ctx, GetCallerIdentityRequest request) {
     return GetCallerIdentityResponse.builder().account(ctx.accountId()).arn(ctx.principalArn())
         .userId(userId(ctx.accountId(), ctx.principalArn())).build();

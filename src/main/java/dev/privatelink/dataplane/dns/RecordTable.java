@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The records one VPC resolver answers, and the decision for a question. Names compare exactly but
- * case-insensitively, without the trailing dot. A name inside a zone the resolver serves but
+ * case-insensitively, without the trailing dot; a {@code *} first label stands for any names below. A name inside a zone the resolver serves but
  * without records is NXDOMAIN; anything outside those zones is REFUSED because there is no upstream
  * (no internet here). Zones are the region's instance domains plus the parent of every record name.
  * Immutable; the resolver swaps in a new table on every reconcile.
@@ -51,7 +51,7 @@ public final class RecordTable {
   /** Answers {@code name} (any case, dot or not) for {@code type} ({@code A}, {@code TXT}, …). */
   public Answer lookup(String name, String type) {
     String n = normalize(name);
-    List<DnsRecord> records = byName.get(n);
+    List<DnsRecord> records = byName.containsKey(n) ? byName.get(n) : wildcard(n);
     if (records != null) {
       List<DnsRecord> ofType = records.stream().filter(r -> r.type().equalsIgnoreCase(type)).toList();
       return ofType.isEmpty() ? new Answer.NoData() : new Answer.Found(ofType);
@@ -62,6 +62,21 @@ public final class RecordTable {
       }
     }
     return new Answer.Refused();
+  }
+
+  /**
+   * The records of the closest wildcard name above {@code n} ({@code *.s3.us-east-1.amazonaws.com}
+   * answers {@code bucket.s3.us-east-1.amazonaws.com}), or null. Private DNS names of some AWS
+   * services are wildcards.
+   */
+  private List<DnsRecord> wildcard(String n) {
+    for (int dot = n.indexOf('.'); dot > 0; dot = n.indexOf('.', dot + 1)) {
+      List<DnsRecord> found = byName.get("*" + n.substring(dot));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   static String normalize(String name) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class AlbRuntime implements LbRuntime {
   private final StatusSink sink;
   private final ListenerSet listeners;
-  private final TargetGroups groups;
+  private final LoadBalancerTargetGroups groups;
   private final BackendPool pool;
   private volatile LoadBalancerSpec spec;
   private volatile Map<Integer, ListenerConfig> byPort = Map.of();
@@ -38,7 +38,7 @@ final class AlbRuntime implements LbRuntime {
     this.sink = sink;
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
-    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
+    this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
     this.pool = new BackendPool(transport, netns);
   }
 
@@ -94,7 +94,7 @@ final class AlbRuntime implements LbRuntime {
     return byPort.get(port);
   }
 
-  TargetGroups groups() {
+  LoadBalancerTargetGroups groups() {
     return groups;
   }
 

@@ -26,6 +26,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
  * One health check of one target from one load balancer node: a TCP connect, or an HTTP(S) GET
@@ -46,8 +47,14 @@ final class HealthProbe {
   void run(EventLoop loop, String nodeIp, TargetKey target, HealthCheckSpec check, long timeoutMillis,
       boolean proxyProtocol, Consumer<TargetHealth> done) {
     int port = check.port() > 0 ? check.port() : target.port();
-    String protocol = check.protocol() == null ? "TCP" : check.protocol().toUpperCase();
-    boolean http = protocol.equals("HTTP") || protocol.equals("HTTPS");
+    ProtocolEnum protocol = check.protocol() == null ? ProtocolEnum.TCP
+        : ProtocolEnum.fromValue(check.protocol().toUpperCase(java.util.Locale.ROOT));
+    boolean http = switch (protocol) {
+      case HTTP, HTTPS -> true;
+      case TCP -> false;
+      case TLS, UDP, TCP_UDP, GENEVE, QUIC, TCP_QUIC, UNKNOWN_TO_SDK_VERSION ->
+          throw new IllegalStateException("health check protocol " + check.protocol());
+    };
     Once once = new Once(done);
     Bootstrap b = new Bootstrap()
         .group(loop)
@@ -61,7 +68,7 @@ final class HealthProbe {
               ch.pipeline().addLast(CloseOnError.INSTANCE);
               return;
             }
-            if (protocol.equals("HTTPS")) {
+            if (protocol == ProtocolEnum.HTTPS) {
               ch.pipeline().addLast(INSECURE.newHandler(ch.alloc(), target.ip(), port));
             }
             ch.pipeline().addLast(new HttpClientCodec(), new ResponseHandler(new StatusMatcher(check.matcher()), once));

@@ -31,7 +31,7 @@ final class NlbRuntime implements LbRuntime {
   private final String netns;
   private final StatusSink sink;
   private final ListenerSet listeners;
-  private final TargetGroups groups;
+  private final LoadBalancerTargetGroups groups;
   private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
   private final SocketAddresses addresses = new SocketAddresses();
   private volatile LoadBalancerSpec spec;
@@ -43,7 +43,7 @@ final class NlbRuntime implements LbRuntime {
     this.sink = sink;
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
-    this.groups = new TargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
+    this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
   }
 
   @Override

@@ -36,11 +36,10 @@ final class Rules {
 
   static boolean matches(Condition c, HttpRequest req) {
     return switch (c.field()) {
-      case "host-header" -> any(c, stripPort(req.headers().get(HttpHeaderNames.HOST)), true);
-      case "path-pattern" -> any(c, path(req.uri()), false);
-      case "http-request-method" -> c.values().stream().anyMatch(v -> v.equals(req.method().name()));
-      case "http-header" -> req.headers().getAll(c.headerName()).stream().anyMatch(h -> any(c, h, true));
-      default -> false;
+      case HOST_HEADER -> any(c, stripPort(req.headers().get(HttpHeaderNames.HOST)), true);
+      case PATH_PATTERN -> any(c, path(req.uri()), false);
+      case HTTP_REQUEST_METHOD -> c.values().stream().anyMatch(v -> v.equals(req.method().name()));
+      case HTTP_HEADER -> req.headers().getAll(c.headerName()).stream().anyMatch(h -> any(c, h, true));
     };
   }
 

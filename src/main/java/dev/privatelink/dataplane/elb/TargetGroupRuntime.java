@@ -221,7 +221,7 @@ final class TargetGroupRuntime implements AutoCloseable {
       if (!h.equals(reported.get(id))) {
         reported.put(id, h);
         TargetSpec t = first.get(id);
-        ctx.sink().targetHealth(spec.arn(), t.targetId(), t.port(), h.state(), h.reason(), h.description());
+        ctx.sink().targetHealth(spec.arn(), t.targetId(), t.port(), h.state().toString(), h.reason(), h.description());
       }
     });
   }

@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.fabric;
 
 import dev.privatelink.model.Cidr;
+import dev.privatelink.model.IpProtocol;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.SecurityGroupSpec;
 import dev.privatelink.dataplane.spec.SgRule;
@@ -150,18 +151,12 @@ public final class SecurityGroupRules {
   }
 
   private static String protocolMatch(SgRule rule) {
-    String proto = switch (rule.protocol().toLowerCase(java.util.Locale.ROOT)) {
-      case "-1", "all" -> null;
-      case "6" -> "tcp";
-      case "17" -> "udp";
-      case "1" -> "icmp";
-      default -> rule.protocol().toLowerCase(java.util.Locale.ROOT);
-    };
-    if (proto == null) {
+    IpProtocol proto = IpProtocol.parse(rule.protocol());
+    if (proto.equals(IpProtocol.ALL)) {
       return "";
     }
-    StringBuilder m = new StringBuilder("meta l4proto ").append(proto).append(' ');
-    if (proto.equals("tcp") || proto.equals("udp")) {
+    StringBuilder m = new StringBuilder("meta l4proto ").append(nftName(proto)).append(' ');
+    if (proto.equals(IpProtocol.TCP) || proto.equals(IpProtocol.UDP)) {
       boolean allPorts = rule.fromPort() < 0 || (rule.fromPort() == 0 && rule.toPort() >= 65535);
       if (!allPorts) {
         m.append("th dport ").append(rule.fromPort());
@@ -170,7 +165,7 @@ public final class SecurityGroupRules {
         }
         m.append(' ');
       }
-    } else if (proto.equals("icmp")) {
+    } else if (proto.equals(IpProtocol.ICMP)) {
       if (rule.fromPort() >= 0) {
         m.append("icmp type ").append(rule.fromPort()).append(' ');
       }
@@ -179,6 +174,11 @@ public final class SecurityGroupRules {
       }
     }
     return m.toString();
+  }
+
+  /** nft's name for the protocol where it has one (ICMPv6 is {@code ipv6-icmp} there), else its number. */
+  private static String nftName(IpProtocol proto) {
+    return proto.equals(IpProtocol.ICMPV6) ? "ipv6-icmp" : proto.awsName();
   }
 
   static String setName(String groupId) {

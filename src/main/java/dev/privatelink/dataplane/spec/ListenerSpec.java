@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.spec;
 
+import dev.privatelink.model.ConditionField;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ public record ListenerSpec(
   }
 
   /** One rule condition: field {@code host-header}, {@code path-pattern}, {@code http-request-method} or {@code http-header}. */
-  public record Condition(String field, @Nullable String headerName, List<String> values) {
+  public record Condition(ConditionField field, @Nullable String headerName, List<String> values) {
     public Condition {
       values = List.copyOf(values);
     }

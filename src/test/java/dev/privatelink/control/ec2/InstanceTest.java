@@ -106,7 +106,8 @@ class InstanceTest {
     f.fails("InvalidParameterValue", base.copy().instanceType("t3.gigantic").build());
     f.fails("InvalidParameterValue", base.copy().instanceType("t4g.nano").build());
     f.fails("InvalidKeyPair.NotFound", base.copy().keyName("missing").build());
-    f.fails("VPCIdNotSpecified", base.copy().subnetId(null).build());
+    // Without a subnet it lands in the default VPC (DefaultVpcTest); a group name needs that fallback.
+    f.fails("InvalidParameterCombination", base.copy().securityGroups("default").build());
     f.fails("InvalidSubnetID.NotFound", base.copy().subnetId("subnet-00000000000000000").build());
     f.fails("InvalidGroup.NotFound", base.copy().securityGroupIds("sg-00000000000000000").build());
     String otherVpcGroup = f.group(f.vpc("10.9.0.0/16"), "elsewhere");

@@ -52,7 +52,7 @@ class SecurityGroupTest {
     f.fails("InvalidGroup.Duplicate", CreateSecurityGroupRequest.builder().vpcId(vpcId).groupName("service").description("x").build());
     f.fails("InvalidGroup.Reserved", CreateSecurityGroupRequest.builder().vpcId(vpcId).groupName("default").description("x").build());
     f.fails("MissingParameter", CreateSecurityGroupRequest.builder().vpcId(vpcId).groupName("other").build());
-    f.fails("VPCIdNotSpecified", CreateSecurityGroupRequest.builder().groupName("other").description("x").build());
+    // Without VpcId the group goes to the default VPC: DefaultVpcTest.
     String otherVpc = f.vpc("10.1.0.0/16");
     f.group(otherVpc, "service");
     CreateSecurityGroupResponse created = f.call(CreateSecurityGroupRequest.builder().vpcId(vpcId).groupName("untagged").description("x").build());

@@ -69,7 +69,8 @@ class SubnetTest {
     assertEquals(1, r.subnets().size());
     assertEquals(a, r.subnets().get(0).subnetId());
     assertTrue(r.subnets().get(0).mapPublicIpOnLaunch());
-    r = f.call(DescribeSubnetsRequest.builder().filters(Filter.builder().name("availability-zone").values("us-east-1b").build()).build());
+    r = f.call(DescribeSubnetsRequest.builder().filters(Filter.builder().name("vpc-id").values(vpcId).build(),
+        Filter.builder().name("availability-zone").values("us-east-1b").build()).build());
     assertEquals("10.0.16.0/20", r.subnets().get(0).cidrBlock());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.MutationLog;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.RequestContext;
@@ -75,7 +76,8 @@ class TagAndNetworkTest {
     var ctx = new RequestContext(Ec2Fixture.ACCOUNT, Ec2Fixture.REGION, Ec2Fixture.PRINCIPAL, Instant.now(), new IdSource(7));
     Network network = f.cloud.read(features -> features.ec2().network());
     var info = network.createManagedInterface(ctx, new Network.ManagedInterface(subnetId, List.of(), "vpc_endpoint",
-        "VPC Endpoint Interface vpce-11111111111111111", "111111111111"));
+        "VPC Endpoint Interface vpce-11111111111111111", "111111111111",
+        new InterfaceOwner.VpcEndpoint("vpce-11111111111111111")));
     assertEquals("10.0.0.4", info.privateIp());
     assertEquals("us-east-1a", info.availabilityZone());
     DescribeNetworkInterfacesResponse d = f.call(DescribeNetworkInterfacesRequest.builder()
@@ -86,12 +88,14 @@ class TagAndNetworkTest {
     assertTrue(eni.requesterManaged());
     assertTrue(eni.groups().isEmpty(), "a managed ENI has exactly the groups its service asked for, here none");
     var projected = f.cloud.read(features -> features.ec2().networkInterfaces()).get(0);
-    assertEquals("vpce-11111111111111111", Ec2.ownerOf(projected.getKey(), projected.getValue()));
+    assertEquals("vpce-11111111111111111", projected.getValue().owner().id());
     for (int i = 0; i < 10; i++) {
-      network.createManagedInterface(ctx, new Network.ManagedInterface(subnetId, List.of(), "network_load_balancer", "ELB net/x/1", "amazon-elb"));
+      network.createManagedInterface(ctx, new Network.ManagedInterface(subnetId, List.of(), "network_load_balancer", "ELB net/x/1", "amazon-elb",
+          new InterfaceOwner.LoadBalancerNode("arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/x/1")));
     }
     AwsException full = assertThrows(AwsException.class, () -> network.createManagedInterface(ctx,
-        new Network.ManagedInterface(subnetId, List.of(), "network_load_balancer", "ELB net/x/1", "amazon-elb")));
+        new Network.ManagedInterface(subnetId, List.of(), "network_load_balancer", "ELB net/x/1", "amazon-elb",
+          new InterfaceOwner.LoadBalancerNode("arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/x/1"))));
     assertEquals("InsufficientFreeAddressesInSubnet", full.code());
     network.deleteManagedInterface(SCOPE, info.networkInterfaceId());
     network.deleteManagedInterface(SCOPE, info.networkInterfaceId());

@@ -82,7 +82,8 @@ class VpcTest {
     assertEquals("10.1.0.0/16", local.destinationCidrBlock());
 
     DescribeNetworkAclsResponse acls = f.call(DescribeNetworkAclsRequest.builder()
-        .filters(Filter.builder().name("default").values("true").build()).build());
+        .filters(Filter.builder().name("default").values("true").build(), Filter.builder().name("vpc-id").values(vpcId).build())
+        .build());
     assertEquals(1, acls.networkAcls().size());
     assertEquals(4, acls.networkAcls().get(0).entries().size());
   }
@@ -131,17 +132,19 @@ class VpcTest {
     f.call(DeleteSecurityGroupRequest.builder().groupId(groupId).build());
     f.call(DeleteVpcRequest.builder().vpcId(vpcId).build());
     f.fails("InvalidVpcID.NotFound", DescribeVpcsRequest.builder().vpcIds(vpcId).build());
-    DescribeSecurityGroupsResponse groups = f.call(DescribeSecurityGroupsRequest.builder().build());
+    DescribeSecurityGroupsResponse groups = f.call(DescribeSecurityGroupsRequest.builder()
+        .filters(Filter.builder().name("vpc-id").values(vpcId).build()).build());
     assertTrue(groups.securityGroups().isEmpty(), "the default group goes with the VPC");
   }
 
   @Test
   void vpcsAreSeparatePerAccountAndRegion() {
     String vpcId = f.vpc("10.0.0.0/16");
+    // Each account and region sees only its own default VPC.
     DescribeVpcsResponse other = f.callIn("222222222222", "us-east-1", DescribeVpcsRequest.builder().build());
-    assertTrue(other.vpcs().isEmpty());
+    assertTrue(other.vpcs().stream().allMatch(v -> v.isDefault() && !v.vpcId().equals(vpcId)));
     DescribeVpcsResponse west = f.callIn(Ec2Fixture.ACCOUNT, "us-west-2", DescribeVpcsRequest.builder().build());
-    assertTrue(west.vpcs().isEmpty());
+    assertTrue(west.vpcs().stream().allMatch(v -> v.isDefault() && !v.vpcId().equals(vpcId)));
     assertEquals(1, ((DescribeVpcsResponse) f.call(DescribeVpcsRequest.builder().vpcIds(vpcId).build())).vpcs().size());
   }
 }

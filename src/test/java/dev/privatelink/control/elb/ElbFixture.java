@@ -9,6 +9,7 @@ import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.Features;
 import dev.privatelink.control.Scope;
 import dev.privatelink.testing.FakeNetwork;
+import dev.privatelink.control.Wiring;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,16 +26,13 @@ public class ElbFixture {
   public static final Scope SCOPE = new Scope(ACCOUNT, REGION);
 
   public final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T00:00:00Z"));
-  public final Cloud cloud = new Cloud(dev.privatelink.control.MutationLog.NONE, clock);
   public final FakeNetwork network = new FakeNetwork();
+  public final Cloud cloud = new Cloud(dev.privatelink.control.MutationLog.NONE, clock,
+      Wiring.REAL.withElbNetwork(network));
   public final String vpc = network.addVpc(SCOPE, "10.0.0.0/16");
   public final String subnetA = network.addSubnet(vpc, "10.0.1.0/24", "us-east-1a");
   public final String subnetB = network.addSubnet(vpc, "10.0.2.0/24", "us-east-1b");
   public final String subnetC = network.addSubnet(vpc, "10.0.3.0/24", "us-east-1c");
-
-  public ElbFixture() {
-    cloud.read(Features::elbNetwork).wire(network);
-  }
 
   @SuppressWarnings("unchecked")
   public <T extends SdkResponse> T call(SdkRequest request) {

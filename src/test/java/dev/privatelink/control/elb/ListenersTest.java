@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.server.LoadBalancerProjection;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.privatelink.control.acm.TestCertificates;
@@ -56,7 +57,7 @@ class ListenersTest {
     assertEquals(List.of(alb.loadBalancerArn()), d.certificate().inUseBy());
     f.fails("ResourceInUseException", DeleteCertificateRequest.builder().certificateArn(cert).build());
 
-    var spec = f.cloud.read(x -> x.elb().loadBalancerSpecs()).getFirst().listeners().getFirst();
+    var spec = f.cloud.read(LoadBalancerProjection::loadBalancers).getFirst().listeners().getFirst();
     assertEquals(2, spec.certificates().size());
     assertEquals(cert, spec.certificates().getFirst().arn());
     assertTrue(spec.certificates().getFirst().privateKeyPem().contains("PRIVATE KEY"));
@@ -99,7 +100,7 @@ class ListenersTest {
         .attributes(ListenerAttribute.builder().key("tcp.idle_timeout.seconds").value("59").build()).build());
     f.call(ModifyListenerAttributesRequest.builder().listenerArn(l.listenerArn())
         .attributes(ListenerAttribute.builder().key("tcp.idle_timeout.seconds").value("600").build()).build());
-    assertEquals(600, f.cloud.read(x -> x.elb().loadBalancerSpecs()).getFirst().listeners().getFirst()
+    assertEquals(600, f.cloud.read(LoadBalancerProjection::loadBalancers).getFirst().listeners().getFirst()
         .tcpIdleTimeoutSeconds());
   }
 
@@ -120,9 +121,9 @@ class ListenersTest {
     assertEquals(List.of("10", "default"), rules.rules().stream().map(Rule::priority).toList());
     f.fails("OperationNotPermitted", DeleteRuleRequest.builder().ruleArn(rules.rules().get(1).ruleArn()).build());
 
-    var spec = f.cloud.read(x -> x.elb().loadBalancerSpecs()).getFirst().listeners().getFirst();
+    var spec = f.cloud.read(LoadBalancerProjection::loadBalancers).getFirst().listeners().getFirst();
     assertEquals(new ActionSpec.FixedResponse(404, "text/plain", "nope"), spec.rules().getFirst().action());
-    assertEquals("path-pattern", spec.rules().getFirst().conditions().getFirst().field());
+    assertEquals(dev.privatelink.model.ConditionField.PATH_PATTERN, spec.rules().getFirst().conditions().getFirst().field());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.server.LoadBalancerProjection;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.privatelink.control.ControlEvent;
@@ -130,7 +131,7 @@ class LoadBalancersTest {
     f.call(ModifyLoadBalancerAttributesRequest.builder().loadBalancerArn(alb.loadBalancerArn())
         .attributes(attr("idle_timeout.timeout_seconds", "120")).build());
     assertEquals("120", attributes(alb.loadBalancerArn()).get("idle_timeout.timeout_seconds"));
-    assertEquals(120, f.cloud.read(x -> x.elb().loadBalancerSpecs()).stream()
+    assertEquals(120, f.cloud.read(LoadBalancerProjection::loadBalancers).stream()
         .filter(s -> s.arn().equals(alb.loadBalancerArn())).findFirst().orElseThrow().idleTimeoutSeconds());
   }
 

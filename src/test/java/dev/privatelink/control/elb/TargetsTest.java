@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import dev.privatelink.server.LoadBalancerProjection;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.privatelink.control.ControlEvent;
@@ -51,6 +52,18 @@ class TargetsTest {
   }
 
   @Test
+  void anEmptyProtocolVersionIsNoVersionAsTheTerraformProviderSendsIt() {
+    CreateTargetGroupResponse r = f.call(CreateTargetGroupRequest.builder().name("web").protocol("HTTP").port(80)
+        .vpcId(f.vpc).protocolVersion("").build());
+    assertEquals("HTTP1", r.targetGroups().getFirst().protocolVersion());
+    CreateTargetGroupResponse tcp = f.call(CreateTargetGroupRequest.builder().name("svc").protocol("TCP").port(80)
+        .vpcId(f.vpc).protocolVersion("").build());
+    assertNull(tcp.targetGroups().getFirst().protocolVersion());
+    f.fails("ValidationError", CreateTargetGroupRequest.builder().name("bad").protocol("HTTP").port(80).vpcId(f.vpc)
+        .protocolVersion("HTTP3").build());
+  }
+
+  @Test
   void targetGroupAttributesDependOnTheProtocol() {
     TargetGroup tcp = f.targetGroup("svc", "TCP", 80, "instance");
     DescribeTargetGroupAttributesResponse r = f.call(DescribeTargetGroupAttributesRequest.builder()
@@ -81,7 +94,7 @@ class TargetsTest {
 
     f.report(new ControlEvent.TargetHealthChanged(tg.targetGroupArn(), instance, 80, "healthy", null, null));
     assertHealth(tg, "healthy", null);
-    var spec = f.cloud.read(x -> x.elb().loadBalancerSpecs()).getFirst().targetGroups().getFirst();
+    var spec = f.cloud.read(LoadBalancerProjection::loadBalancers).getFirst().targetGroups().getFirst();
     assertEquals("10.0.1.10", spec.targets().getFirst().ip());
     assertEquals("us-east-1a", spec.targets().getFirst().availabilityZone());
     assertEquals(-1, spec.healthCheck().port());
@@ -130,7 +143,7 @@ class TargetsTest {
 
     LoadBalancer nlb = f.nlb("front");
     f.forwardListener(nlb.loadBalancerArn(), "TCP", 80, albTg.targetGroupArn());
-    var spec = f.cloud.read(x -> x.elb().loadBalancerSpecs()).stream()
+    var spec = f.cloud.read(LoadBalancerProjection::loadBalancers).stream()
         .filter(s -> s.arn().equals(nlb.loadBalancerArn())).findFirst().orElseThrow();
     var targets = spec.targetGroups().getFirst().targets();
     assertEquals(List.of("10.0.1.4", "10.0.2.4"), targets.stream().map(t -> t.ip()).toList());

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.ControlEvent;
+import dev.privatelink.control.MutationLog;
 import dev.privatelink.control.Scope;
 import dev.privatelink.testing.FakeNetwork;
+import dev.privatelink.control.Wiring;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.SdkRequest;
@@ -21,18 +24,14 @@ final class World {
   static final String CONSUMER = "222222222222";
   static final Scope PROVIDER_SCOPE = new Scope(PROVIDER, REGION);
   static final Scope CONSUMER_SCOPE = new Scope(CONSUMER, REGION);
-  final Cloud cloud = new Cloud();
   final FakeNetwork network = new FakeNetwork();
   final FakeLoadBalancers balancers = new FakeLoadBalancers();
+  final Cloud cloud = new Cloud(MutationLog.NONE, Clock.systemUTC(), Wiring.REAL.withPrivateLink(network, balancers));
   final String providerVpc = network.addVpc(PROVIDER_SCOPE, true, true);
   final String consumerVpc = network.addVpc(CONSUMER_SCOPE, true, true);
   final String subnetA = network.addSubnet(consumerVpc, "us-east-1a");
   final String subnetB = network.addSubnet(consumerVpc, "us-east-1b");
   final String subnetC = network.addSubnet(consumerVpc, "us-east-1c");
-
-  World() {
-    privateLink().wire(network, balancers);
-  }
 
   PrivateLink privateLink() {
     return cloud.read(f -> f.privateLink());

@@ -32,6 +32,19 @@ class RecordTableTest {
   }
 
   @Test
+  void aWildcardNameAnswersTheNamesBelowIt() {
+    RecordTable t = new RecordTable("us-east-1", List.of(
+        new DnsRecord("*.s3.us-east-1.amazonaws.com", "A", List.of("10.0.0.7"), 60),
+        new DnsRecord("exact.s3.us-east-1.amazonaws.com", "A", List.of("10.0.0.8"), 60)));
+    var bucket = assertInstanceOf(RecordTable.Answer.Found.class, t.lookup("my-bucket.s3.us-east-1.amazonaws.com", "A"));
+    assertEquals(List.of("10.0.0.7"), bucket.records().getFirst().values());
+    assertInstanceOf(RecordTable.Answer.Found.class, t.lookup("a.b.s3.us-east-1.amazonaws.com", "A"));
+    var exact = assertInstanceOf(RecordTable.Answer.Found.class, t.lookup("exact.s3.us-east-1.amazonaws.com", "A"));
+    assertEquals(List.of("10.0.0.8"), exact.records().getFirst().values());
+    assertInstanceOf(RecordTable.Answer.NxDomain.class, t.lookup("s3.us-east-1.amazonaws.com", "A"));
+  }
+
+  @Test
   void respondsWithEveryValueAndTheRightCode() {
     DefaultDnsQuery query = new DefaultDnsQuery(7);
     query.addRecord(DnsSection.QUESTION, new DefaultDnsQuestion("internal-web-12.eu-west-1.elb.amazonaws.com.", DnsRecordType.A));

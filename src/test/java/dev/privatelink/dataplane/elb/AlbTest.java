@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.elb;
 
+import dev.privatelink.model.ConditionField;
 import static dev.privatelink.dataplane.elb.TestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -214,12 +215,12 @@ class AlbTest {
   void rulesByPriorityFixedResponseAndRedirect() throws Exception {
     HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
     List<RuleSpec> rules = List.of(
-        new RuleSpec(20, List.of(new Condition("host-header", null, List.of("old.example.*"))),
+        new RuleSpec(20, List.of(new Condition(ConditionField.HOST_HEADER, null, List.of("old.example.*"))),
             new ActionSpec.Redirect("HTTPS", "new.example.com", "443", "/moved/#{path}", "#{query}&r=1", 301)),
-        new RuleSpec(10, List.of(new Condition("path-pattern", null, List.of("/fixed/*", "/f?x")),
-            new Condition("http-request-method", null, List.of("GET"))),
+        new RuleSpec(10, List.of(new Condition(ConditionField.PATH_PATTERN, null, List.of("/fixed/*", "/f?x")),
+            new Condition(ConditionField.HTTP_REQUEST_METHOD, null, List.of("GET"))),
             new ActionSpec.FixedResponse(418, "text/plain", "I'm a teapot")),
-        new RuleSpec(30, List.of(new Condition("http-header", "X-Canary", List.of("ON"))),
+        new RuleSpec(30, List.of(new Condition(ConditionField.HTTP_HEADER, "X-Canary", List.of("ON"))),
             new ActionSpec.FixedResponse(200, "text/plain", "canary")));
     applyHttp(60, forward(TG), rules, web(b.port()));
     RawHttp.Response fixed = httpGet("old.example.org", "/fixed/a/b");

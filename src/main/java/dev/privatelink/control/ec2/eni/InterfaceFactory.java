@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.eni;
 
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -44,22 +45,27 @@ public final class InterfaceFactory {
   }
 
   /**
-   * A new interface record (not stored).
+   * A new interface record (not stored), owned by {@code owner}, or by nobody but the account
+   * when {@code owner} is null.
    *
    * @param attachment the instance attachment, or null
    */
   public NetworkInterfaceRecord create(RequestContext ctx, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, @Nullable String requesterId, NetworkInterfaceRecord.@Nullable Attachment attachment) {
-    return create(ctx, ctx.ids().ec2Id("eni"), subnet, ip, groups, description, interfaceType, requesterId, attachment);
+      String description, String interfaceType, @Nullable String requesterId,
+      NetworkInterfaceRecord.@Nullable Attachment attachment, @Nullable InterfaceOwner owner) {
+    String eniId = ctx.ids().ec2Id("eni");
+    return create(ctx, eniId, subnet, ip, groups, description, interfaceType, requesterId, attachment,
+        owner == null ? new InterfaceOwner.Unattached(eniId) : owner);
   }
 
   /** A new interface record with an id chosen beforehand (an instance records its interface's id). */
   public NetworkInterfaceRecord create(RequestContext ctx, String eniId, SubnetRecord subnet, String ip, List<String> groups,
-      String description, String interfaceType, @Nullable String requesterId, NetworkInterfaceRecord.@Nullable Attachment attachment) {
+      String description, String interfaceType, @Nullable String requesterId,
+      NetworkInterfaceRecord.@Nullable Attachment attachment, InterfaceOwner owner) {
     String mac = "0e:" + String.join(":", ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2), ctx.ids().hex(2),
         ctx.ids().hex(2));
     return new NetworkInterfaceRecord(eniId, subnet.subnetId(), subnet.vpcId(), subnet.availabilityZone(),
         subnet.availabilityZoneId(), ctx.accountId(), ip, groups, description == null ? "" : description, interfaceType,
-        requesterId != null, requesterId, mac, attachment, null);
+        requesterId != null, requesterId, mac, attachment, null, owner);
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.eni;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceType;
 
 /**
  * Network interfaces: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html">DescribeNetworkInterfaces</a>
@@ -48,7 +50,8 @@ public final class NetworkInterfaceActions implements ActionHandler {
     SubnetRecord subnet = state.subnet(scope, request.subnetId());
     List<String> groups = factory.groups(scope, subnet, request.groups());
     String type = request.interfaceTypeAsString();
-    if (type != null && !type.equals("interface")) {
+    // Only a plain interface is made here (efa, trunk and branch interfaces need hardware).
+    if (type != null && NetworkInterfaceType.fromValue(type) != NetworkInterfaceType.INTERFACE) {
       throw AwsException.invalidParameterValue("Value (" + type + ") for parameter interfaceType is invalid.");
     }
     String ip = request.privateIpAddress();
@@ -58,7 +61,7 @@ public final class NetworkInterfaceActions implements ActionHandler {
       ip = addresses.nextFree(scope, subnet, Set.of());
     }
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "network-interface");
-    NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), "interface", null, null);
+    NetworkInterfaceRecord eni = factory.create(ctx, subnet, ip, groups, request.description(), "interface", null, null, null);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
     TagSpecs.apply(state.tags(), scope, eni.networkInterfaceId(), request.tagSpecifications(), "network-interface");
     return CreateNetworkInterfaceResponse.builder().networkInterface(renderer.render(scope, eni)).build();
@@ -76,6 +79,7 @@ public final class NetworkInterfaceActions implements ActionHandler {
     return DeleteNetworkInterfaceResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx,
       DescribeNetworkInterfacesRequest request) {
     Scope scope = ctx.scope();

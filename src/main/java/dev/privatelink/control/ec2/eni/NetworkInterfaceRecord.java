@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.eni;
 
+import dev.privatelink.control.InterfaceOwner;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param interfaceType AWS's InterfaceType: {@code interface}, {@code vpc_endpoint}, {@code network_load_balancer} …
  * @param publicIp the public address associated with it, or null
+ * @param owner who it belongs to, fixed when it was made
  */
 public record NetworkInterfaceRecord(
     String networkInterfaceId,
@@ -26,7 +28,8 @@ public record NetworkInterfaceRecord(
     @Nullable String requesterId,
     String macAddress,
     @Nullable Attachment attachment,
-    @Nullable String publicIp) {
+    @Nullable String publicIp,
+    InterfaceOwner owner) {
   public NetworkInterfaceRecord {
     groupIds = List.copyOf(groupIds);
   }
@@ -41,16 +44,16 @@ public record NetworkInterfaceRecord(
 
   public NetworkInterfaceRecord withGroups(List<String> groups) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+        privateIp, groups, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp, owner);
   }
 
   public NetworkInterfaceRecord withPublicIp(@Nullable String ip) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip);
+        privateIp, groupIds, description, interfaceType, requesterManaged, requesterId, macAddress, attachment, ip, owner);
   }
 
   public NetworkInterfaceRecord withDescription(String text) {
     return new NetworkInterfaceRecord(networkInterfaceId, subnetId, vpcId, availabilityZone, availabilityZoneId, ownerId,
-        privateIp, groupIds, text, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp);
+        privateIp, groupIds, text, interfaceType, requesterManaged, requesterId, macAddress, attachment, publicIp, owner);
   }
 }

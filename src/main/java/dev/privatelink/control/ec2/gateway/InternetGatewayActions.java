@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.gateway;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -93,6 +94,7 @@ public final class InternetGatewayActions implements ActionHandler {
     return DeleteInternetGatewayResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeInternetGatewaysResponse describeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) {
     Scope scope = ctx.scope();
     Filters<InternetGatewayRecord> filters = Filters.<InternetGatewayRecord>of(g -> state.tagMap(scope, g.internetGatewayId()))

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.image;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.query.Describe;
@@ -39,6 +40,7 @@ public final class ImageActions implements ActionHandler {
       .one("boot-mode", Image::bootModeAsString)
       .build();
 
+  @ReadOnly
   public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest request) {
     var describe = Describe.of(Image::imageId, Ec2Errors::imageNotFound, FILTERS);
     // Owner.N narrows what ImageId.N found; an id of another owner is left out, not NotFound.

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -10,6 +11,7 @@ import dev.privatelink.control.ec2.eni.PublicAddresses;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Page;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.StartInstancesResponse;
@@ -45,6 +48,7 @@ public final class InstanceActions implements ActionHandler {
     this.publicAddresses = new PublicAddresses(state);
   }
 
+  @ReadOnly
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
     Page<InstanceRecord> page = Describe.of(InstanceRecord::instanceId, Ec2Errors::instanceNotFound, InstanceFilters.of(state, scope))
@@ -69,13 +73,15 @@ public final class InstanceActions implements ActionHandler {
     }
     List<InstanceStateChange> changes = new ArrayList<>();
     for (InstanceRecord i : targets) {
-      String previous = i.state();
+      InstanceStateName previous = i.state();
       switch (previous) {
-        case "terminated", "shutting-down" -> { }
+        case TERMINATED, SHUTTING_DOWN -> { }
         // A stopped instance has nothing on the host to tear down.
-        case "stopped" -> lifecycle.terminated(scope, i.withState("stopped", userReason(ctx), "Client.UserInitiatedShutdown"));
-        default -> state.instances().put(scope, i.instanceId(),
-            i.withState("shutting-down", userReason(ctx), "Client.UserInitiatedShutdown"));
+        case STOPPED -> lifecycle.terminated(scope,
+            i.withState(InstanceStateName.STOPPED, userReason(ctx), "Client.UserInitiatedShutdown"));
+        case PENDING, RUNNING, STOPPING -> state.instances().put(scope, i.instanceId(),
+            i.withState(InstanceStateName.SHUTTING_DOWN, userReason(ctx), "Client.UserInitiatedShutdown"));
+        case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + previous);
       }
       changes.add(change(i.instanceId(), previous, state.instance(scope, i.instanceId()).state()));
     }
@@ -86,7 +92,7 @@ public final class InstanceActions implements ActionHandler {
     Scope scope = ctx.scope();
     List<InstanceRecord> targets = targets(scope, request.instanceIds());
     for (InstanceRecord i : targets) {
-      if (Set.of("terminated", "shutting-down").contains(i.state())) {
+      if (EnumSet.of(InstanceStateName.TERMINATED, InstanceStateName.SHUTTING_DOWN).contains(i.state())) {
         throw AwsException.badRequest("IncorrectInstanceState",
             "This instance '" + i.instanceId() + "' is not in a state from which it can be stopped.");
       }
@@ -97,8 +103,9 @@ public final class InstanceActions implements ActionHandler {
     }
     List<InstanceStateChange> changes = new ArrayList<>();
     for (InstanceRecord i : targets) {
-      if (i.state().equals("pending") || i.state().equals("running")) {
-        state.instances().put(scope, i.instanceId(), i.withState("stopping", userReason(ctx), "Client.UserInitiatedShutdown"));
+      if (i.state() == InstanceStateName.PENDING || i.state() == InstanceStateName.RUNNING) {
+        state.instances().put(scope, i.instanceId(),
+            i.withState(InstanceStateName.STOPPING, userReason(ctx), "Client.UserInitiatedShutdown"));
       }
       changes.add(change(i.instanceId(), i.state(), state.instance(scope, i.instanceId()).state()));
     }
@@ -109,14 +116,14 @@ public final class InstanceActions implements ActionHandler {
     Scope scope = ctx.scope();
     List<InstanceRecord> targets = targets(scope, request.instanceIds());
     for (InstanceRecord i : targets) {
-      if (!Set.of("stopped", "pending", "running").contains(i.state())) {
+      if (!EnumSet.of(InstanceStateName.STOPPED, InstanceStateName.PENDING, InstanceStateName.RUNNING).contains(i.state())) {
         throw AwsException.badRequest("IncorrectInstanceState",
             "The instance '" + i.instanceId() + "' is not in a state from which it can be started.");
       }
     }
     List<InstanceStateChange> changes = new ArrayList<>();
     for (InstanceRecord i : targets) {
-      if (i.state().equals("stopped")) {
+      if (i.state() == InstanceStateName.STOPPED) {
         start(ctx, scope, i);
       }
       changes.add(change(i.instanceId(), i.state(), state.instance(scope, i.instanceId()).state()));
@@ -130,7 +137,7 @@ public final class InstanceActions implements ActionHandler {
     String publicIp = mapsPublic ? publicAddresses.next(Set.of()) : null;
     state.networkInterfaces().find(scope, i.launch().networkInterfaceId())
         .ifPresent(e -> state.networkInterfaces().put(scope, e.networkInterfaceId(), e.withPublicIp(publicIp)));
-    state.instances().put(scope, i.instanceId(), i.withState("pending", "", null).withPublicIp(publicIp).withLaunchTime(ctx.now()));
+    state.instances().put(scope, i.instanceId(), i.withState(InstanceStateName.PENDING, "", null).withPublicIp(publicIp).withLaunchTime(ctx.now()));
   }
 
   private List<InstanceRecord> targets(Scope scope, List<String> ids) {
@@ -145,7 +152,7 @@ public final class InstanceActions implements ActionHandler {
         .replace('T', ' ').replace("Z", " GMT") + ")";
   }
 
-  private static InstanceStateChange change(String id, String previous, String current) {
+  private static InstanceStateChange change(String id, InstanceStateName previous, InstanceStateName current) {
     return InstanceStateChange.builder().instanceId(id).previousState(InstanceRenderer.state(previous))
         .currentState(InstanceRenderer.state(current)).build();
   }

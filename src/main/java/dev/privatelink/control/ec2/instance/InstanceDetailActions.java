@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -24,9 +25,12 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceCreditSpecification;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
+import software.amazon.awssdk.services.ec2.model.StatusType;
+import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 
 /**
  * Details of an instance: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetConsoleOutput.html">GetConsoleOutput</a>
@@ -45,6 +49,7 @@ public final class InstanceDetailActions implements ActionHandler {
     this.interfaces = new NetworkInterfaceRenderer(state);
   }
 
+  @ReadOnly
   public GetConsoleOutputResponse getConsoleOutput(RequestContext ctx, GetConsoleOutputRequest request) {
     InstanceRecord i = state.instance(ctx.scope(), request.instanceId());
     String output = i.consoleOutput().isEmpty() ? null
@@ -52,6 +57,7 @@ public final class InstanceDetailActions implements ActionHandler {
     return GetConsoleOutputResponse.builder().instanceId(i.instanceId()).timestamp(ctx.now()).output(output).build();
   }
 
+  @ReadOnly
   public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
     Scope scope = ctx.scope();
     InstanceRecord i = state.instance(scope, request.instanceId());
@@ -83,11 +89,12 @@ public final class InstanceDetailActions implements ActionHandler {
     return out.build();
   }
 
+  @ReadOnly
   public DescribeInstanceStatusResponse describeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) {
     List<InstanceRecord> instances = Describe.select(state.instances().all(ctx.scope()), request.instanceIds(),
         InstanceRecord::instanceId, Ec2Errors::instanceNotFound);
     boolean all = Boolean.TRUE.equals(request.includeAllInstances());
-    List<InstanceStatus> statuses = instances.stream().filter(i -> all || i.state().equals("running"))
+    List<InstanceStatus> statuses = instances.stream().filter(i -> all || i.state() == InstanceStateName.RUNNING)
         .map(InstanceDetailActions::status).toList();
     var filters = Filters.<InstanceStatus>of(s -> Map.of())
         .one("availability-zone", InstanceStatus::availabilityZone)
@@ -102,18 +109,22 @@ public final class InstanceDetailActions implements ActionHandler {
   }
 
   private static InstanceStatus status(InstanceRecord i) {
-    String summary = switch (i.state()) {
-      case "running" -> "ok";
-      case "pending" -> "initializing";
-      default -> "not-applicable";
+    SummaryStatus summary = switch (i.state()) {
+      case RUNNING -> SummaryStatus.OK;
+      case PENDING -> SummaryStatus.INITIALIZING;
+      case SHUTTING_DOWN, TERMINATED, STOPPING, STOPPED -> SummaryStatus.NOT_APPLICABLE;
+      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + i.state());
     };
-    var details = InstanceStatusDetails.builder().name("reachability").status(summary.equals("ok") ? "passed" : summary).build();
+    // The reachability detail says "passed" where the summary says "ok", and repeats it otherwise.
+    String detail = summary == SummaryStatus.OK ? StatusType.PASSED.toString() : summary.toString();
+    var details = InstanceStatusDetails.builder().name("reachability").status(detail).build();
     var check = InstanceStatusSummary.builder().status(summary).details(details).build();
     return InstanceStatus.builder().instanceId(i.instanceId()).availabilityZone(i.launch().availabilityZone())
         .instanceState(InstanceRenderer.state(i.state())).instanceStatus(check).systemStatus(check)
         .events(List.of()).build();
   }
 
+  @ReadOnly
   public DescribeInstanceCreditSpecificationsResponse describeInstanceCreditSpecifications(RequestContext ctx,
       DescribeInstanceCreditSpecificationsRequest request) {
     List<InstanceRecord> instances = Describe.select(state.instances().all(ctx.scope()), request.instanceIds(),

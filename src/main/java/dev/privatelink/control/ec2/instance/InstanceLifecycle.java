@@ -4,6 +4,7 @@ import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * An instance's state machine as the data plane drives it: pending → running, shutting-down →
@@ -24,21 +25,24 @@ public final class InstanceLifecycle {
   /** The host side is done with the instance's current transition; true if that changed its state. */
   public boolean ready(Scope scope, InstanceRecord i) {
     return switch (i.state()) {
-      case "pending" -> put(scope, i.withState("running", "", null));
-      case "shutting-down" -> terminated(scope, i);
-      case "stopping" -> {
+      case PENDING -> put(scope, i.withState(InstanceStateName.RUNNING, "", null));
+      case SHUTTING_DOWN -> terminated(scope, i);
+      case STOPPING -> {
         releasePublicIp(scope, i);
-        yield put(scope, i.withState("stopped", i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
+        yield put(scope, i.withState(InstanceStateName.STOPPED, i.stateTransitionReason(), i.stateReasonCode())
+            .withPublicIp(null));
       }
-      default -> false;
+      // Settled states: a late report from the host changes nothing.
+      case RUNNING, STOPPED, TERMINATED -> false;
+      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + i.state());
     };
   }
 
   public boolean failed(Scope scope, InstanceRecord i) {
-    if (!i.state().equals("pending")) {
+    if (i.state() != InstanceStateName.PENDING) {
       return false;
     }
-    return terminated(scope, i.withState("pending", "", "Server.InternalError"));
+    return terminated(scope, i.withState(InstanceStateName.PENDING, "", "Server.InternalError"));
   }
 
   public boolean console(Scope scope, InstanceRecord i, String text) {
@@ -55,7 +59,7 @@ public final class InstanceLifecycle {
       state.tags().drop(scope, eniId);
     }
     state.tags().drop(scope, i.launch().rootVolumeId());
-    return put(scope, i.withState("terminated", i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
+    return put(scope, i.withState(InstanceStateName.TERMINATED, i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
   }
 
   void releasePublicIp(Scope scope, InstanceRecord i) {

@@ -3,17 +3,18 @@ package dev.privatelink.control.ec2.instance;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * An instance: what was fixed at launch, and what changes over its life (state, public address,
  * console output).
  *
- * @param state AWS's state name: pending, running, shutting-down, terminated, stopping, stopped
+ * @param state pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
  */
-public record InstanceRecord(Launch launch, String state, String stateTransitionReason, @Nullable String stateReasonCode,
-    @Nullable String publicIp, Instant launchTime, String consoleOutput) {
+public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason,
+    @Nullable String stateReasonCode, @Nullable String publicIp, Instant launchTime, String consoleOutput) {
 
   /**
    * What RunInstances decided.
@@ -56,7 +57,7 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
     return launch.instanceId();
   }
 
-  public InstanceRecord withState(String newState, String reason, @Nullable String reasonCode) {
+  public InstanceRecord withState(InstanceStateName newState, String reason, @Nullable String reasonCode) {
     return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
   }
 
@@ -75,18 +76,19 @@ public record InstanceRecord(Launch launch, String state, String stateTransition
 
   /** True while the instance counts against its subnet and VPC (not yet terminated). */
   public boolean isLive() {
-    return !"terminated".equals(state);
+    return state != InstanceStateName.TERMINATED;
   }
 
-  public static int stateCode(String state) {
+  /** AWS's numeric code for a state (the low byte of InstanceState.Code). */
+  public static int stateCode(InstanceStateName state) {
     return switch (state) {
-      case "pending" -> 0;
-      case "running" -> 16;
-      case "shutting-down" -> 32;
-      case "terminated" -> 48;
-      case "stopping" -> 64;
-      case "stopped" -> 80;
-      default -> throw new IllegalArgumentException(state);
+      case PENDING -> 0;
+      case RUNNING -> 16;
+      case SHUTTING_DOWN -> 32;
+      case TERMINATED -> 48;
+      case STOPPING -> 64;
+      case STOPPED -> 80;
+      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + state);
     };
   }
 }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAssocia
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAttachment;
 import software.amazon.awssdk.services.ec2.model.InstancePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.InstanceState;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
@@ -39,7 +40,7 @@ final class InstanceRenderer {
     this.interfaces = new NetworkInterfaceRenderer(state);
   }
 
-  static InstanceState state(String name) {
+  static InstanceState state(InstanceStateName name) {
     return InstanceState.builder().name(name).code(InstanceRecord.stateCode(name)).build();
   }
 
@@ -87,7 +88,7 @@ final class InstanceRenderer {
       return StateReason.builder().code(i.stateReasonCode())
           .message(i.stateReasonCode() + ": " + reasonText(i.stateReasonCode())).build();
     }
-    return "pending".equals(i.state()) ? StateReason.builder().code("pending").message("pending").build() : null;
+    return i.state() == InstanceStateName.PENDING ? StateReason.builder().code("pending").message("pending").build() : null;
   }
 
   private static String reasonText(String code) {

@@ -2,14 +2,18 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import dev.privatelink.control.query.Page;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 
 /**
@@ -19,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
  * burstable performance. Names that do not exist are AWS's InvalidInstanceType.
  */
 public final class InstanceTypeActions implements ActionHandler {
+  /** The types AWS's free tier covers. */
+  private static final Set<InstanceType> FREE_TIER = EnumSet.of(InstanceType.T2_MICRO, InstanceType.T3_MICRO);
   private static final Filters<InstanceTypes.TypeInfo> FILTERS = Filters.<InstanceTypes.TypeInfo>of(t -> Map.of())
       .one("instance-type", InstanceTypes.TypeInfo::name)
       .one("processor-info.supported-architecture", InstanceTypes.TypeInfo::architecture)
@@ -28,6 +34,7 @@ public final class InstanceTypeActions implements ActionHandler {
       .one("current-generation", t -> true)
       .build();
 
+  @ReadOnly
   public DescribeInstanceTypesResponse describeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) {
     List<InstanceTypes.TypeInfo> types = InstanceTypes.all();
     if (request.hasInstanceTypes()) {
@@ -47,7 +54,7 @@ public final class InstanceTypeActions implements ActionHandler {
 
   private static InstanceTypeInfo render(InstanceTypes.TypeInfo t) {
     return InstanceTypeInfo.builder().instanceType(t.name()).currentGeneration(true).freeTierEligible(
-        t.name().equals("t2.micro") || t.name().equals("t3.micro"))
+        FREE_TIER.contains(InstanceType.fromValue(t.name())))
         .supportedUsageClassesWithStrings("on-demand", "spot").supportedRootDeviceTypesWithStrings("ebs")
         .supportedVirtualizationTypesWithStrings("hvm").bareMetal(false).hypervisor(t.name().startsWith("t2.") ? "xen" : "nitro")
         .processorInfo(p -> p.supportedArchitecturesWithStrings(t.architecture()))

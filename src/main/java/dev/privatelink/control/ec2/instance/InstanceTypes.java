@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.InstanceType;
 
 /**
  * The instance types RunInstances accepts: common families and sizes, with architecture, vCPUs
@@ -41,7 +42,7 @@ public final class InstanceTypes {
     if (name == null) {
       return Optional.empty();
     }
-    if (name.equals("m1.small")) {
+    if (InstanceType.fromValue(name) == InstanceType.M1_SMALL) {
       return Optional.of(new TypeInfo(name, "x86_64", 1, 1, 1740, false));
     }
     int dot = name.indexOf('.');

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
 /**
  * Where RunInstances puts an instance: the subnet (from SubnetId or the primary
- * NetworkInterfaces entry), its security groups, whether it gets a public address, and the
+ * NetworkInterfaces entry, else the default VPC's default subnet), its security groups (by id, or
+ * by name in the default VPC), whether it gets a public address, and the
  * private address asked for, if any.
  */
 record LaunchNetwork(SubnetRecord subnet, List<String> groupIds, boolean publicIp, String privateIp, String description) {
@@ -25,14 +26,16 @@ record LaunchNetwork(SubnetRecord subnet, List<String> groupIds, boolean publicI
           "Network interfaces and an instance-level subnet ID may not be specified on the same request");
     }
     String subnetId = primary != null ? primary.subnetId() : r.subnetId();
-    if (subnetId == null) {
-      throw Ec2Errors.noDefaultVpc();
-    }
-    SubnetRecord subnet = state.subnet(scope, subnetId);
-    if (r.hasSecurityGroups() && !r.securityGroups().isEmpty()) {
+    boolean byName = r.hasSecurityGroups() && !r.securityGroups().isEmpty();
+    if (subnetId != null && byName) {
       throw AwsException.invalidParameterCombination("The parameter groupName cannot be used with the parameter subnet");
     }
+    SubnetRecord subnet = subnetId != null ? state.subnet(scope, subnetId) : DefaultPlacement.subnet(state, scope, r);
     List<String> wanted = primary != null && primary.hasGroups() ? primary.groups() : r.securityGroupIds();
+    if (byName) {
+      wanted = java.util.stream.Stream.concat(wanted.stream(),
+          DefaultPlacement.groupsByName(state, scope, subnet.vpcId(), r.securityGroups()).stream()).toList();
+    }
     for (String id : wanted) {
       var group = state.securityGroups().find(scope, id).orElseThrow(() -> Ec2Errors.groupNotFound(id));
       if (!group.vpcId().equals(subnet.vpcId())) {
@@ -60,9 +63,6 @@ record LaunchNetwork(SubnetRecord subnet, List<String> groupIds, boolean publicI
     }
     if (spec.deviceIndex() != null && spec.deviceIndex() != 0) {
       throw AwsException.invalidParameterValue("Each network interface requires a device index 0 for the primary interface");
-    }
-    if (spec.subnetId() == null) {
-      throw Ec2Errors.required("NetworkInterface.SubnetId");
     }
     return spec;
   }

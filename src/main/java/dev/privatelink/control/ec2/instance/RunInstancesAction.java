@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 
@@ -100,9 +102,10 @@ public final class RunInstancesAction implements ActionHandler {
     var attachment = new NetworkInterfaceRecord.Attachment(ctx.ids().ec2Id("eni-attach"), launch.instanceId(), 0,
         ctx.now(), true);
     NetworkInterfaceRecord eni = interfaces.create(ctx, launch.networkInterfaceId(), network.subnet(), launch.privateIp(),
-        launch.groupIds(), network.description(), "interface", null, attachment).withPublicIp(publicIp);
+        launch.groupIds(), network.description(), "interface", null, attachment,
+        new InterfaceOwner.Instance(launch.instanceId())).withPublicIp(publicIp);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
-    var instance = new InstanceRecord(launch, "pending", "", null, publicIp, ctx.now(), "");
+    var instance = new InstanceRecord(launch, InstanceStateName.PENDING, "", null, publicIp, ctx.now(), "");
     state.instances().put(scope, launch.instanceId(), instance);
     TagSpecs.apply(state.tags(), scope, launch.instanceId(), r.tagSpecifications(), "instance");
     TagSpecs.apply(state.tags(), scope, launch.rootVolumeId(), r.tagSpecifications(), "volume");

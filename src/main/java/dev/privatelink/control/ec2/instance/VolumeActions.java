@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * for the one volume each instance has: its 8 GiB gp3 root device, deleted with the instance.
  */
 public record VolumeActions(Ec2State state) implements ActionHandler {
+  @ReadOnly
   public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
     Scope scope = ctx.scope();
     Filters<InstanceRecord> filters = Filters.<InstanceRecord>of(i -> state.tagMap(scope, i.launch().rootVolumeId()))

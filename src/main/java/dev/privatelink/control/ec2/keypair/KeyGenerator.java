@@ -14,6 +14,7 @@ import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import software.amazon.awssdk.services.ec2.model.KeyType;
 
 /**
  * Makes the key pairs CreateKeyPair returns. The randomness comes from the request's
@@ -26,11 +27,15 @@ public final class KeyGenerator {
 
   private KeyGenerator() {}
 
-  public static Generated generate(String keyType, IdSource ids) {
+  public static Generated generate(KeyType keyType, IdSource ids) {
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
       random.setSeed(ids.hex(64).getBytes(StandardCharsets.US_ASCII));
-      return "ed25519".equals(keyType) ? ed25519(random, ids) : rsa(random);
+      return switch (keyType) {
+        case ED25519 -> ed25519(random, ids);
+        case RSA -> rsa(random);
+        case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("key type " + keyType);
+      };
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

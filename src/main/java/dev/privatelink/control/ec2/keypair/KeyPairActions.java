@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.keypair;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+import software.amazon.awssdk.services.ec2.model.KeyType;
 
 /**
  * Key pairs: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateKeyPair.html">CreateKeyPair</a>,
@@ -37,10 +39,10 @@ public final class KeyPairActions implements ActionHandler {
   public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest request) {
     String type = request.keyTypeAsString() == null ? "rsa" : request.keyTypeAsString();
     validateNew(ctx, request.keyName(), request.tagSpecifications());
-    if (!type.equals("rsa") && !type.equals("ed25519")) {
+    if (KeyType.fromValue(type) == KeyType.UNKNOWN_TO_SDK_VERSION) {
       throw AwsException.invalidParameterValue("Value (" + type + ") for parameter keyType is invalid.");
     }
-    KeyGenerator.Generated key = KeyGenerator.generate(type, ctx.ids());
+    KeyGenerator.Generated key = KeyGenerator.generate(KeyType.fromValue(type), ctx.ids());
     KeyPairRecord record = store(ctx, request.keyName(), type, key.fingerprint(), key.publicKey(), request.tagSpecifications());
     return CreateKeyPairResponse.builder().keyName(record.keyName()).keyPairId(record.keyPairId())
         .keyFingerprint(record.fingerprint()).keyMaterial(key.privateKeyPem())
@@ -59,6 +61,7 @@ public final class KeyPairActions implements ActionHandler {
         .keyFingerprint(record.fingerprint()).tags(state.echoedTags(ctx.scope(), record.keyPairId())).build();
   }
 
+  @ReadOnly
   public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {
     Scope scope = ctx.scope();
     // KeyName.N and KeyPairId.N both select; DescribeKeyPairs has no paging.

@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.networkacl;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
  * rest, both ways), associated with every subnet of the VPC. ACLs are shown, not enforced.
  */
 public record NetworkAclActions(Ec2State state) implements ActionHandler {
+  @ReadOnly
   public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) {
     Scope scope = ctx.scope();
     Filters<NetworkAcl> filters = Filters.<NetworkAcl>of(a -> state.tagMap(scope, a.networkAclId()))

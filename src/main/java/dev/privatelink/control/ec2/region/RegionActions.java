@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.region;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
@@ -40,6 +41,7 @@ public final class RegionActions implements ActionHandler {
       .one("message", z -> null)
       .build();
 
+  @ReadOnly
   public DescribeRegionsResponse describeRegions(RequestContext ctx, DescribeRegionsRequest request) {
     boolean all = Boolean.TRUE.equals(request.allRegions());
     // A named region must exist, opted in or not; opt-in regions still show only with AllRegions.
@@ -53,6 +55,7 @@ public final class RegionActions implements ActionHandler {
         .regions(Describe.of(Region::regionName, REGION_FILTERS).matching(regions, List.of(), request.filters())).build();
   }
 
+  @ReadOnly
   public DescribeAvailabilityZonesResponse describeAvailabilityZones(RequestContext ctx,
       DescribeAvailabilityZonesRequest request) {
     String region = ctx.region();

@@ -96,48 +96,48 @@ public final class RouteActions implements ActionHandler {
     }
   }
 
-  private static List<Map.Entry<String, String>> targets(String gateway, String eni, String instance, String endpoint,
+  private static List<Map.Entry<RouteTargetKind, String>> targets(String gateway, String eni, String instance, String endpoint,
       String nat, String transit, String peering, String egressOnly) {
-    List<Map.Entry<String, String>> out = new ArrayList<>();
-    add(out, "gatewayId", gateway);
-    add(out, "networkInterfaceId", eni);
-    add(out, "instanceId", instance);
-    add(out, "vpcEndpointId", endpoint);
-    add(out, "natGatewayId", nat);
-    add(out, "transitGatewayId", transit);
-    add(out, "vpcPeeringConnectionId", peering);
-    add(out, "egressOnlyInternetGatewayId", egressOnly);
+    List<Map.Entry<RouteTargetKind, String>> out = new ArrayList<>();
+    add(out, RouteTargetKind.GATEWAY, gateway);
+    add(out, RouteTargetKind.NETWORK_INTERFACE, eni);
+    add(out, RouteTargetKind.INSTANCE, instance);
+    add(out, RouteTargetKind.VPC_ENDPOINT, endpoint);
+    add(out, RouteTargetKind.NAT_GATEWAY, nat);
+    add(out, RouteTargetKind.TRANSIT_GATEWAY, transit);
+    add(out, RouteTargetKind.VPC_PEERING_CONNECTION, peering);
+    add(out, RouteTargetKind.EGRESS_ONLY_INTERNET_GATEWAY, egressOnly);
     return out;
   }
 
-  private static void add(List<Map.Entry<String, String>> out, String kind, String id) {
+  private static void add(List<Map.Entry<RouteTargetKind, String>> out, RouteTargetKind kind, String id) {
     if (id != null) {
       out.add(Map.entry(kind, id));
     }
   }
 
-  private Route target(Scope scope, RouteTableRecord table, String destination, List<Map.Entry<String, String>> targets) {
+  private Route target(Scope scope, RouteTableRecord table, String destination, List<Map.Entry<RouteTargetKind, String>> targets) {
     if (targets.size() != 1) {
       throw targets.isEmpty() ? Ec2Errors.required("target")
           : AwsException.invalidParameterCombination("The parameter " + targets.get(0).getKey()
               + " cannot be used with the parameter " + targets.get(1).getKey());
     }
-    String kind = targets.get(0).getKey();
+    RouteTargetKind kind = targets.get(0).getKey();
     String id = targets.get(0).getValue();
     switch (kind) {
-      case "gatewayId" -> checkGateway(scope, table, destination, id);
-      case "networkInterfaceId" -> {
+      case GATEWAY -> checkGateway(scope, table, destination, id);
+      case NETWORK_INTERFACE -> {
         if (!state.networkInterface(scope, id).vpcId().equals(table.vpcId())) {
           throw differentNetworks(table, id);
         }
       }
-      case "instanceId" -> {
+      case INSTANCE -> {
         if (!state.instance(scope, id).launch().vpcId().equals(table.vpcId())) {
           throw differentNetworks(table, id);
         }
       }
-      case "vpcEndpointId" -> state.taggable().requireExists(scope, id);
-      default -> throw AwsException.badRequest("InvalidParameterValue",
+      case VPC_ENDPOINT -> state.taggable().requireExists(scope, id);
+      case LOCAL, NAT_GATEWAY, TRANSIT_GATEWAY, VPC_PEERING_CONNECTION, EGRESS_ONLY_INTERNET_GATEWAY -> throw AwsException.badRequest("InvalidParameterValue",
           "Routes to " + kind + " targets are not supported here: no such gateway exists");
     }
     return new Route(destination, kind, id, "CreateRoute");
@@ -166,7 +166,7 @@ public final class RouteActions implements ActionHandler {
 
   private static int find(RouteTableRecord table, String destination) {
     for (int i = 0; i < table.routes().size(); i++) {
-      if (table.routes().get(i).destinationCidrBlock().equals(destination)) {
+      if (destination.equals(table.routes().get(i).destinationCidrBlock())) {
         return i;
       }
     }

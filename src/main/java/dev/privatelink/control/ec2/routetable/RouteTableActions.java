@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.routetable;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -57,7 +58,7 @@ public final class RouteTableActions implements ActionHandler {
     }
     VpcRecord vpc = state.vpc(scope, request.vpcId());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "route-table");
-    var local = new Route(vpc.cidr().toString(), "local", "local", "CreateRouteTable");
+    var local = new Route(vpc.cidr().toString(), RouteTargetKind.LOCAL, "local", "CreateRouteTable");
     var table = new RouteTableRecord(ctx.ids().ec2Id("rtb"), vpc.vpcId(), ctx.accountId(), List.of(local), List.of());
     state.routeTables().put(scope, table.routeTableId(), table);
     TagSpecs.apply(state.tags(), scope, table.routeTableId(), request.tagSpecifications(), "route-table");
@@ -75,6 +76,7 @@ public final class RouteTableActions implements ActionHandler {
     return DeleteRouteTableResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) {
     Scope scope = ctx.scope();
     Page<RouteTable> page = Describe.of(RouteTableRecord::routeTableId, Ec2Errors::routeTableNotFound, renderer.filters(scope))

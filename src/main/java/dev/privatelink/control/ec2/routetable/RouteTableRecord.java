@@ -19,14 +19,24 @@ public record RouteTableRecord(String routeTableId, String vpcId, String ownerId
   /**
    * One route.
    *
-   * @param targetKind the request field naming the target: {@code local}, {@code gatewayId},
-   *     {@code natGatewayId}, {@code networkInterfaceId}, {@code instanceId}, {@code vpcPeeringConnectionId},
-   *     {@code transitGatewayId} or {@code vpcEndpointId}
+   * @param targetKind what the route sends to
    * @param origin {@code CreateRouteTable} (the local route) or {@code CreateRoute}
+   * @param destinationPrefixListId the destination when it is a prefix list (a gateway endpoint's
+   *     route), in place of {@code destinationCidrBlock}
    */
-  public record Route(String destinationCidrBlock, String targetKind, String targetId, String origin) {
+  public record Route(@Nullable String destinationCidrBlock, RouteTargetKind targetKind, String targetId, String origin,
+      @Nullable String destinationPrefixListId) {
+    public Route(String destinationCidrBlock, RouteTargetKind targetKind, String targetId, String origin) {
+      this(destinationCidrBlock, targetKind, targetId, origin, null);
+    }
+
+    /** A gateway endpoint's route: to the service's prefix list, through the endpoint. */
+    public static Route toEndpoint(String prefixListId, String endpointId) {
+      return new Route(null, RouteTargetKind.VPC_ENDPOINT, endpointId, "CreateRoute", prefixListId);
+    }
+
     public boolean isLocal() {
-      return "local".equals(targetKind);
+      return targetKind == RouteTargetKind.LOCAL;
     }
   }
 

@@ -38,26 +38,28 @@ final class RouteTableRenderer {
   }
 
   private Route route(Scope scope, RouteTableRecord t, RouteTableRecord.Route r) {
-    var b = Route.builder().destinationCidrBlock(r.destinationCidrBlock()).origin(r.origin())
+    var b = Route.builder().destinationCidrBlock(r.destinationCidrBlock())
+        .destinationPrefixListId(r.destinationPrefixListId()).origin(r.origin())
         .state(isActive(scope, t, r) ? "active" : "blackhole");
     switch (r.targetKind()) {
-      case "local", "gatewayId" -> b.gatewayId(r.targetId());
-      case "vpcEndpointId" -> b.gatewayId(r.targetId());
-      case "networkInterfaceId" -> b.networkInterfaceId(r.targetId());
-      case "instanceId" -> b.instanceId(r.targetId()).instanceOwnerId(t.ownerId())
+      case LOCAL, GATEWAY, VPC_ENDPOINT -> b.gatewayId(r.targetId());
+      case NETWORK_INTERFACE -> b.networkInterfaceId(r.targetId());
+      case INSTANCE -> b.instanceId(r.targetId()).instanceOwnerId(t.ownerId())
           .networkInterfaceId(state.instances().find(scope, r.targetId()).map(i -> i.launch().networkInterfaceId()).orElse(null));
-      default -> { }
+      // CreateRoute refuses these targets, so no stored route has one.
+      case NAT_GATEWAY, TRANSIT_GATEWAY, VPC_PEERING_CONNECTION, EGRESS_ONLY_INTERNET_GATEWAY ->
+          throw new IllegalStateException("route to " + r.targetKind());
     }
     return b.build();
   }
 
   private boolean isActive(Scope scope, RouteTableRecord t, RouteTableRecord.Route r) {
     return switch (r.targetKind()) {
-      case "gatewayId" -> state.internetGateways().find(scope, r.targetId())
+      case GATEWAY -> state.internetGateways().find(scope, r.targetId())
           .map(g -> t.vpcId().equals(g.attachedVpcId())).orElse(false);
-      case "networkInterfaceId" -> state.networkInterfaces().find(scope, r.targetId()).isPresent();
-      case "instanceId" -> state.instances().find(scope, r.targetId()).map(i -> i.isLive()).orElse(false);
-      default -> true;
+      case NETWORK_INTERFACE -> state.networkInterfaces().find(scope, r.targetId()).isPresent();
+      case INSTANCE -> state.instances().find(scope, r.targetId()).map(i -> i.isLive()).orElse(false);
+      case LOCAL, VPC_ENDPOINT, NAT_GATEWAY, TRANSIT_GATEWAY, VPC_PEERING_CONNECTION, EGRESS_ONLY_INTERNET_GATEWAY -> true;
     };
   }
 
@@ -72,15 +74,16 @@ final class RouteTableRenderer {
         .many("association.route-table-id", t -> assoc(t, a -> t.routeTableId()))
         .many("association.association-state", t -> assoc(t, a -> "associated"))
         .many("route.destination-cidr-block", t -> routes(t, RouteTableRecord.Route::destinationCidrBlock))
-        .many("route.gateway-id", t -> routes(t, r -> r.targetKind().equals("gatewayId") || r.isLocal() ? r.targetId() : null))
-        .many("route.instance-id", t -> routes(t, r -> r.targetKind().equals("instanceId") ? r.targetId() : null))
-        .many("route.network-interface-id", t -> routes(t, r -> r.targetKind().equals("networkInterfaceId") ? r.targetId() : null))
+        .many("route.gateway-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.GATEWAY || r.isLocal()
+            || r.targetKind() == RouteTargetKind.VPC_ENDPOINT ? r.targetId() : null))
+        .many("route.instance-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.INSTANCE ? r.targetId() : null))
+        .many("route.network-interface-id", t -> routes(t, r -> r.targetKind() == RouteTargetKind.NETWORK_INTERFACE ? r.targetId() : null))
         .many("route.origin", t -> routes(t, RouteTableRecord.Route::origin))
         .many("route.state", t -> render(scope, t).routes().stream().map(Route::stateAsString).toList())
         .many("route.nat-gateway-id", t -> List.of())
         .many("route.transit-gateway-id", t -> List.of())
         .many("route.vpc-peering-connection-id", t -> List.of())
-        .many("route.destination-prefix-list-id", t -> List.of())
+        .many("route.destination-prefix-list-id", t -> routes(t, RouteTableRecord.Route::destinationPrefixListId))
         .build();
   }
 

@@ -2,8 +2,10 @@ package dev.privatelink.control.ec2.securitygroup;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Scope;
+import dev.privatelink.model.IpProtocol;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
+import dev.privatelink.control.ec2.prefixlist.PrefixListDirectory;
 import dev.privatelink.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,8 @@ final class PermissionParser {
         out.add(rule(group, egress, protocol, ports, null, cidr(r.cidrIpv6(), true), null, null, null, r.description()));
       }
       for (PrefixListId pl : p.prefixListIds()) {
-        throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + pl.prefixListId() + "' does not exist");
+        out.add(rule(group, egress, protocol, ports, null, null, prefixList(scope, pl.prefixListId()), null, null,
+            pl.description()));
       }
       for (UserIdGroupPair pair : p.userIdGroupPairs()) {
         SecurityGroupRecord peer = peer(scope, group, pair);
@@ -57,9 +60,7 @@ final class PermissionParser {
       Integer to, String cidrIpv4, String cidrIpv6, String prefixListId, String referencedGroupId, String description) {
     String protocol = protocol(ipProtocol);
     int[] ports = ports(protocol, from, to);
-    if (prefixListId != null) {
-      throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + prefixListId + "' does not exist");
-    }
+    String prefixList = prefixListId == null ? null : prefixList(scope, prefixListId);
     String peerGroup = null;
     String peerOwner = null;
     if (referencedGroupId != null) {
@@ -69,11 +70,11 @@ final class PermissionParser {
     }
     String v4 = cidrIpv4 == null ? null : cidr(cidrIpv4, false);
     String v6 = cidrIpv6 == null ? null : cidr(cidrIpv6, true);
-    if ((v4 != null ? 1 : 0) + (v6 != null ? 1 : 0) + (peerGroup != null ? 1 : 0) != 1) {
+    if ((v4 != null ? 1 : 0) + (v6 != null ? 1 : 0) + (prefixList != null ? 1 : 0) + (peerGroup != null ? 1 : 0) != 1) {
       throw AwsException.invalidParameterCombination("Exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId must be given");
     }
     return new RuleRecord(current.ruleId(), group.groupId(), group.ownerId(), current.egress(), protocol, ports[0], ports[1],
-        v4, v6, null, peerGroup, peerOwner, description);
+        v4, v6, prefixList, peerGroup, peerOwner, description);
   }
 
   private static RuleRecord rule(SecurityGroupRecord g, boolean egress, String protocol, int[] ports, @Nullable String v4,
@@ -86,51 +87,34 @@ final class PermissionParser {
     if (given == null) {
       throw Ec2Errors.required("IpProtocol");
     }
-    String p = given.toLowerCase(Locale.ROOT);
-    return switch (p) {
-      case "-1", "all" -> "-1";
-      case "tcp", "6" -> "tcp";
-      case "udp", "17" -> "udp";
-      case "icmp", "1" -> "icmp";
-      case "icmpv6", "58" -> "icmpv6";
-      default -> {
-        try {
-          int n = Integer.parseInt(p);
-          if (n >= 0 && n <= 255) {
-            yield String.valueOf(n);
-          }
-        } catch (NumberFormatException ignored) {
-          // falls through to AWS's error
-        }
-        throw AwsException.invalidParameterValue("Invalid value '" + given + "' for IP protocol. Unknown protocol.");
-      }
-    };
+    try {
+      return IpProtocol.parse(given).awsName();
+    } catch (IllegalArgumentException e) {
+      throw AwsException.invalidParameterValue("Invalid value '" + given + "' for IP protocol. Unknown protocol.");
+    }
   }
 
   private static int[] ports(String protocol, Integer from, Integer to) {
-    switch (protocol) {
-      case "tcp", "udp" -> {
-        if (from == null || to == null) {
-          throw AwsException.invalidParameterValue("Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange");
-        }
-        if (from < 0 || to > 65535 || from > to) {
-          throw AwsException.invalidParameterValue("Invalid value '" + from + "-" + to + "' for portRange. "
-              + "Must be a range of 0-65535 with the from port not greater than the to port.");
-        }
-        return new int[] {from, to};
+    IpProtocol p = IpProtocol.parse(protocol);
+    if (p.equals(IpProtocol.TCP) || p.equals(IpProtocol.UDP)) {
+      if (from == null || to == null) {
+        throw AwsException.invalidParameterValue("Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange");
       }
-      case "icmp", "icmpv6" -> {
-        int type = from == null ? -1 : from;
-        int code = to == null ? -1 : to;
-        if (type < -1 || type > 255 || code < -1 || code > 255) {
-          throw AwsException.invalidParameterValue("Invalid value '" + type + "' for ICMP type or '" + code + "' for ICMP code");
-        }
-        return new int[] {type, code};
+      if (from < 0 || to > 65535 || from > to) {
+        throw AwsException.invalidParameterValue("Invalid value '" + from + "-" + to + "' for portRange. "
+            + "Must be a range of 0-65535 with the from port not greater than the to port.");
       }
-      default -> {
-        return new int[] {-1, -1};
-      }
+      return new int[] {from, to};
     }
+    if (p.hasPorts()) {
+      int type = from == null ? -1 : from;
+      int code = to == null ? -1 : to;
+      if (type < -1 || type > 255 || code < -1 || code > 255) {
+        throw AwsException.invalidParameterValue("Invalid value '" + type + "' for ICMP type or '" + code + "' for ICMP code");
+      }
+      return new int[] {type, code};
+    }
+    return new int[] {-1, -1};
   }
 
   private static String cidr(String text, boolean v6) {
@@ -148,6 +132,14 @@ final class PermissionParser {
     } catch (IllegalArgumentException e) {
       throw AwsException.invalidParameterValue("CIDR block " + text + " is malformed");
     }
+  }
+
+  /** A prefix list the group may reference: the account's own or one of AWS's of the region. */
+  private String prefixList(Scope scope, String id) {
+    if (!PrefixListDirectory.exists(state, scope, id)) {
+      throw AwsException.badRequest("InvalidPrefixListId.NotFound", "The prefix list ID '" + id + "' does not exist");
+    }
+    return id;
   }
 
   private SecurityGroupRecord peer(Scope scope, SecurityGroupRecord group, UserIdGroupPair pair) {

@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.securitygroup;
 
+import dev.privatelink.model.IpProtocol;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
 import software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -42,7 +44,8 @@ final class PermissionRenderer {
           .userIdGroupPairs(same.stream().filter(r -> r.referencedGroupId() != null)
               .map(r -> UserIdGroupPair.builder().groupId(r.referencedGroupId()).userId(r.referencedUserId())
                   .description(r.description()).build()).toList())
-          .prefixListIds(List.of())
+          .prefixListIds(same.stream().filter(r -> r.prefixListId() != null)
+              .map(r -> PrefixListId.builder().prefixListId(r.prefixListId()).description(r.description()).build()).toList())
           .build());
     }
     return out;
@@ -67,7 +70,7 @@ final class PermissionRenderer {
 
   /** A rule as AWS quotes it in InvalidPermission errors. */
   static String quote(RuleRecord r) {
-    String protocol = r.protocol().equals("-1") ? "ALL" : r.protocol().toUpperCase(java.util.Locale.ROOT);
+    String protocol = IpProtocol.parse(r.protocol()).equals(IpProtocol.ALL) ? "ALL" : r.protocol().toUpperCase(java.util.Locale.ROOT);
     String ports = r.hasPorts() ? ", from port: " + r.fromPort() + ", to port: " + r.toPort() : "";
     return "\"peer: " + r.peer() + ", " + protocol + ports + ", ALLOW\"";
   }

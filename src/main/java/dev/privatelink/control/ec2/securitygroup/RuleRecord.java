@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.securitygroup;
 
+import dev.privatelink.model.IpProtocol;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ public record RuleRecord(
   }
 
   public boolean hasPorts() {
-    return protocol.equals("tcp") || protocol.equals("udp") || protocol.equals("icmp") || protocol.equals("icmpv6");
+    return IpProtocol.parse(protocol).hasPorts();
   }
 
   public RuleRecord withDescription(String newDescription) {

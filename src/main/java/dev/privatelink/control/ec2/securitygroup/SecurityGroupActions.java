@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.securitygroup;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -38,10 +39,9 @@ public record SecurityGroupActions(Ec2State state) implements ActionHandler {
     if (request.description() == null || request.description().isEmpty()) {
       throw Ec2Errors.required("GroupDescription");
     }
-    if (request.vpcId() == null) {
-      throw Ec2Errors.noDefaultVpc();
-    }
-    String vpcId = state.vpc(scope, request.vpcId()).vpcId();
+    String vpcId = request.vpcId() == null
+        ? state.defaultVpc(scope).orElseThrow(Ec2Errors::noDefaultVpc).vpcId()
+        : state.vpc(scope, request.vpcId()).vpcId();
     checkName(name, request.description());
     if (!state.securityGroups().where(scope, g -> g.vpcId().equals(vpcId) && g.groupName().equals(name)).isEmpty()) {
       throw AwsException.badRequest("InvalidGroup.Duplicate",
@@ -92,13 +92,17 @@ public record SecurityGroupActions(Ec2State state) implements ActionHandler {
     return DeleteSecurityGroupResponse.builder().returnValue(true).groupId(group.groupId()).build();
   }
 
+  @ReadOnly
   public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) {
     Scope scope = ctx.scope();
     var describe = Describe.of(SecurityGroupRecord::groupId, Ec2Errors::groupNotFound, filters(scope));
-    // GroupName.N is a second selector, applied after GroupId.N as AWS does (a group matches both).
+    // GroupName.N is a second selector, applied after GroupId.N as AWS does (a group matches both);
+    // names name groups of the default VPC only, as in AWS.
     List<SecurityGroupRecord> ofIds = describe.matching(state.securityGroups().all(scope), request.groupIds(), List.of());
-    List<SecurityGroupRecord> named = Describe.select(ofIds, request.groupNames(), SecurityGroupRecord::groupName,
-        Ec2Errors::groupNotFound);
+    String defaultVpc = state.defaultVpc(scope).map(v -> v.vpcId()).orElse(null);
+    List<SecurityGroupRecord> named = request.groupNames().isEmpty() ? ofIds
+        : Describe.select(ofIds.stream().filter(g -> g.vpcId().equals(defaultVpc)).toList(), request.groupNames(),
+            SecurityGroupRecord::groupName, name -> SecurityGroupLookup.notFoundByName(name, defaultVpc));
     Page<SecurityGroup> page = describe.page(named, List.of(), request.filters(), request.maxResults(), request.nextToken())
         .map(g -> render(scope, g));
     return DescribeSecurityGroupsResponse.builder().securityGroups(page.items()).nextToken(page.nextToken()).build();

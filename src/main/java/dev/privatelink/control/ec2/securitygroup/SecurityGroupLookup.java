@@ -1,5 +1,6 @@
 package dev.privatelink.control.ec2.securitygroup;
 
+import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the group an action targets by GroupId, or by GroupName, which AWS resolves only in the
- * default VPC (there is none here, so a name alone is VPCIdNotSpecified).
+ * default VPC (VPCIdNotSpecified when the account has none).
  */
 final class SecurityGroupLookup {
   private SecurityGroupLookup() {}
@@ -17,8 +18,16 @@ final class SecurityGroupLookup {
       return state.securityGroup(scope, groupId);
     }
     if (groupName != null) {
-      throw Ec2Errors.noDefaultVpc();
+      String vpcId = state.defaultVpc(scope).orElseThrow(Ec2Errors::noDefaultVpc).vpcId();
+      return state.securityGroups().where(scope, g -> g.vpcId().equals(vpcId) && g.groupName().equals(groupName))
+          .stream().findFirst().orElseThrow(() -> notFoundByName(groupName, vpcId));
     }
     throw Ec2Errors.required("GroupId");
+  }
+
+  /** AWS's answer for a group name the default VPC does not have. */
+  static AwsException notFoundByName(String name, @Nullable String defaultVpcId) {
+    return defaultVpcId == null ? Ec2Errors.groupNotFound(name) : AwsException.badRequest("InvalidGroup.NotFound",
+        "The security group '" + name + "' does not exist in default VPC '" + defaultVpcId + "'");
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.securitygroup;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -35,6 +36,7 @@ public final class SecurityGroupRuleQueries implements ActionHandler {
     this.renderer = new PermissionRenderer(state);
   }
 
+  @ReadOnly
   public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(RequestContext ctx,
       DescribeSecurityGroupRulesRequest request) {
     Scope scope = ctx.scope();

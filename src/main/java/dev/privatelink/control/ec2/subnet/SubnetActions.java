@@ -3,6 +3,7 @@ package dev.privatelink.control.ec2.subnet;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network.ZoneInfo;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.CidrBlocks;
@@ -22,8 +23,10 @@ import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.HostnameType;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.SubnetState;
 
 /**
  * Subnets: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html">CreateSubnet</a>,
@@ -55,7 +58,7 @@ public final class SubnetActions implements ActionHandler {
     ZoneInfo zone = zone(ctx, request.availabilityZone(), request.availabilityZoneId());
     TagSpecs.validate(state.tags(), scope, request.tagSpecifications(), "subnet");
     var subnet = new SubnetRecord(ctx.ids().ec2Id("subnet"), vpc.vpcId(), ctx.accountId(), cidr, zone.zoneName(),
-        zone.zoneId(), "pending", false, ctx.ids().ec2Id("aclassoc"), "ip-name", false);
+        zone.zoneId(), SubnetState.PENDING, false, ctx.ids().ec2Id("aclassoc"), "ip-name", false, false);
     state.subnets().put(scope, subnet.subnetId(), subnet);
     TagSpecs.apply(state.tags(), scope, subnet.subnetId(), request.tagSpecifications(), "subnet");
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
@@ -87,6 +90,7 @@ public final class SubnetActions implements ActionHandler {
     return zones.get(ctx.ids().nextInt(zones.size()));
   }
 
+  @ReadOnly
   public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
     Scope scope = ctx.scope();
     var page = Describe.of(SubnetRecord::subnetId, Ec2Errors::subnetNotFound, renderer.filters(scope))
@@ -113,6 +117,11 @@ public final class SubnetActions implements ActionHandler {
     return DeleteSubnetResponse.builder().build();
   }
 
+  /** The wire form of a stored subnet, as the other EC2 handlers show it. */
+  public software.amazon.awssdk.services.ec2.model.Subnet render(Scope scope, SubnetRecord subnet) {
+    return renderer.render(scope, subnet);
+  }
+
   public ModifySubnetAttributeResponse modifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) {
     Scope scope = ctx.scope();
     SubnetRecord subnet = state.subnet(scope, request.subnetId());
@@ -120,7 +129,7 @@ public final class SubnetActions implements ActionHandler {
       throw AwsException.invalidParameterValue("Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet (" + subnet.subnetId() + ") has an IPv6 CIDR block associated with it.");
     }
     String hostnameType = request.privateDnsHostnameTypeOnLaunchAsString();
-    if (hostnameType != null && !hostnameType.equals("ip-name") && !hostnameType.equals("resource-name")) {
+    if (hostnameType != null && request.privateDnsHostnameTypeOnLaunch() == HostnameType.UNKNOWN_TO_SDK_VERSION) {
       throw AwsException.invalidParameterValue("Value (" + hostnameType + ") for parameter privateDnsHostnameTypeOnLaunch is invalid.");
     }
     boolean mapPublic = request.mapPublicIpOnLaunch() != null && request.mapPublicIpOnLaunch().value() != null

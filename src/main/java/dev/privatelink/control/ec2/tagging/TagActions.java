@@ -1,6 +1,7 @@
 package dev.privatelink.control.ec2.tagging;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
@@ -60,6 +61,7 @@ public final class TagActions implements ActionHandler {
     return DeleteTagsResponse.builder().build();
   }
 
+  @ReadOnly
   public DescribeTagsResponse describeTags(RequestContext ctx, DescribeTagsRequest request) {
     Scope scope = ctx.scope();
     List<TagDescription> all = new ArrayList<>();

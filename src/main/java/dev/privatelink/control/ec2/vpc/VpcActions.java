@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.vpc;
 
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.CidrBlocks;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Tenancy;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /**
  * VPCs: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html">CreateVpc</a>,
@@ -45,14 +48,19 @@ public final class VpcActions implements ActionHandler {
   public CreateVpcResponse createVpc(RequestContext ctx, CreateVpcRequest request) {
     Cidr cidr = parseVpcCidr(request.cidrBlock());
     String tenancy = request.instanceTenancyAsString() == null ? "default" : request.instanceTenancyAsString();
-    if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
+    // Dedicated hosts are not modelled; default and dedicated tenancy behave alike here.
+    if (Tenancy.fromValue(tenancy) != Tenancy.DEFAULT && Tenancy.fromValue(tenancy) != Tenancy.DEDICATED) {
       throw AwsException.invalidParameterValue("Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
     }
     TagSpecs.validate(state.tags(), ctx.scope(), request.tagSpecifications(), "vpc");
-    String dhcp = state.dhcpOptions().find(ctx.scope(), "default").orElseGet(() -> ctx.ids().ec2Id("dopt"));
-    state.dhcpOptions().put(ctx.scope(), "default", dhcp);
-    var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), cidr, ctx.ids().ec2Id("vpc-cidr-assoc"), "pending",
-        dhcp, tenancy, true, false, false, ctx.ids().ec2Id("sg"), ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"));
+    if (state.createdVpcs().add(ctx.scope())) {
+      // The first CreateVpc of a scope drew a DHCP options id before default VPCs existed; drawing
+      // it still keeps the ids of journals written then the same on replay.
+      ctx.ids().ec2Id("dopt");
+    }
+    String dhcp = DefaultVpcs.dhcpOptionsForNewVpc(state, ctx.scope());
+    var vpc = new VpcRecord(ctx.ids().ec2Id("vpc"), ctx.accountId(), cidr, ctx.ids().ec2Id("vpc-cidr-assoc"), VpcState.PENDING,
+        dhcp, tenancy, true, false, false, ctx.ids().ec2Id("sg"), ctx.ids().ec2Id("rtb"), ctx.ids().ec2Id("acl"), false);
     state.vpcs().put(ctx.scope(), vpc.vpcId(), vpc);
     VpcDefaults.create(ctx, state, vpc);
     TagSpecs.apply(state.tags(), ctx.scope(), vpc.vpcId(), request.tagSpecifications(), "vpc");
@@ -69,6 +77,7 @@ public final class VpcActions implements ActionHandler {
     return cidr;
   }
 
+  @ReadOnly
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest request) {
     Scope scope = ctx.scope();
     var page = Describe.of(VpcRecord::vpcId, Ec2Errors::vpcNotFound, renderer.filters(scope)).page(state.vpcs().all(scope),
@@ -132,6 +141,7 @@ public final class VpcActions implements ActionHandler {
     return attribute == null ? null : attribute.value();
   }
 
+  @ReadOnly
   public DescribeVpcAttributeResponse describeVpcAttribute(RequestContext ctx, DescribeVpcAttributeRequest request) {
     if (request.attributeAsString() == null) {
       throw Ec2Errors.required("Attribute");

@@ -5,6 +5,7 @@ import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord.Association;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord.Route;
+import dev.privatelink.control.ec2.routetable.RouteTargetKind;
 import dev.privatelink.control.ec2.securitygroup.RuleRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import java.util.List;
@@ -26,7 +27,7 @@ final class VpcDefaults {
         null, null, null);
     state.securityGroups().put(ctx.scope(), groupId, new SecurityGroupRecord(groupId, "default",
         "default VPC security group", vpc.vpcId(), owner, List.of(selfIngress, allEgress)));
-    var local = new Route(vpc.cidr().toString(), "local", "local", "CreateRouteTable");
+    var local = new Route(vpc.cidr().toString(), RouteTargetKind.LOCAL, "local", "CreateRouteTable");
     var main = new Association(ctx.ids().ec2Id("rtbassoc"), null, true);
     state.routeTables().put(ctx.scope(), vpc.mainRouteTableId(),
         new RouteTableRecord(vpc.mainRouteTableId(), vpc.vpcId(), owner, List.of(local), List.of(main)));

@@ -19,7 +19,7 @@ final class VpcRenderer {
   Vpc render(Scope scope, VpcRecord v) {
     return Vpc.builder()
         .vpcId(v.vpcId()).ownerId(v.ownerId()).cidrBlock(v.cidr().toString()).state(v.state())
-        .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(false)
+        .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(v.isDefault())
         .cidrBlockAssociationSet(VpcCidrBlockAssociation.builder().associationId(v.cidrAssociationId())
             .cidrBlock(v.cidr().toString()).cidrBlockState(VpcCidrBlockState.builder().state("associated").build()).build())
         .blockPublicAccessStates(BlockPublicAccessStates.builder().internetGatewayBlockMode("off").build())
@@ -37,7 +37,8 @@ final class VpcRenderer {
         .one("cidr-block-association.state", v -> "associated")
         .one("state", VpcRecord::state)
         .one("owner-id", VpcRecord::ownerId)
-        .one("is-default", v -> false)
+        .one("is-default", VpcRecord::isDefault)
+        .one("isDefault", VpcRecord::isDefault)
         .one("dhcp-options-id", VpcRecord::dhcpOptionsId)
         .one("instance-tenancy", VpcRecord::instanceTenancy)
         .build();

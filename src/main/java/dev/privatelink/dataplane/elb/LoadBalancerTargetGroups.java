@@ -10,12 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /** The target groups of one load balancer, reconciled by ARN, and weighted choice among them. */
-final class TargetGroups implements AutoCloseable {
+final class LoadBalancerTargetGroups implements AutoCloseable {
   private final TargetGroupRuntime.Context ctx;
   private final boolean network;
   private final Map<String, TargetGroupRuntime> byArn = new ConcurrentHashMap<>();
 
-  TargetGroups(TargetGroupRuntime.Context ctx, boolean network) {
+  LoadBalancerTargetGroups(TargetGroupRuntime.Context ctx, boolean network) {
     this.ctx = ctx;
     this.network = network;
   }

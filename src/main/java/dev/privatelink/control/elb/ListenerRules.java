@@ -1,6 +1,7 @@
 package dev.privatelink.control.elb;
 
 import dev.privatelink.control.ActionHandler;
+import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * @see <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html">CreateRule</a>,
  *     DescribeRules, ModifyRule, DeleteRule, SetRulePriorities
  */
-public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler {
+public record ListenerRules(ElbState state, ElbTagging tagging) implements ActionHandler {
   private static final int MAX_RULES = 100;
 
   public CreateRuleResponse createRule(RequestContext ctx, CreateRuleRequest r) {
@@ -39,12 +40,13 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
     List<Action> actions = new ActionRules(state).check(scope, lb, listener.protocol(), r.actions());
     ElbTagging.validate(Map.of(), r.tags());
     String arn = listener.arn().replace(":listener/", ":listener-rule/") + "/" + ctx.ids().hex(16);
-    var rule = new RuleRecord(arn, listener.arn(), priority, conditions, actions);
+    var rule = new ListenerRuleRecord(arn, listener.arn(), priority, conditions, actions);
     state.rules.put(scope, arn, rule);
     tagging.put(scope, arn, r.tags());
     return CreateRuleResponse.builder().rules(render(rule)).build();
   }
 
+  @ReadOnly
   public DescribeRulesResponse describeRules(RequestContext ctx, DescribeRulesRequest r) {
     Scope scope = ctx.scope();
     List<Rule> found = new ArrayList<>();
@@ -65,13 +67,13 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
 
   public ModifyRuleResponse modifyRule(RequestContext ctx, ModifyRuleRequest r) {
     Scope scope = ctx.scope();
-    RuleRecord rule = state.rule(scope, r.ruleArn());
+    ListenerRuleRecord rule = state.rule(scope, r.ruleArn());
     ListenerRecord listener = state.listener(scope, rule.listenerArn());
     LoadBalancerRecord lb = state.loadBalancer(scope, listener.loadBalancerArn());
     List<RuleCondition> conditions = r.conditions().isEmpty() ? rule.conditions() : RuleConditions.check(r.conditions());
     List<Action> actions = r.actions().isEmpty() ? rule.actions()
         : new ActionRules(state).check(scope, lb, listener.protocol(), r.actions());
-    var updated = new RuleRecord(rule.arn(), rule.listenerArn(), rule.priority(), conditions, actions);
+    var updated = new ListenerRuleRecord(rule.arn(), rule.listenerArn(), rule.priority(), conditions, actions);
     state.rules.put(scope, rule.arn(), updated);
     return ModifyRuleResponse.builder().rules(render(updated)).build();
   }
@@ -81,7 +83,7 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
     if (state.listenerOfDefaultRule(scope, r.ruleArn()).isPresent()) {
       throw ElbErrors.operationNotPermitted("Default rule '" + r.ruleArn() + "' cannot be deleted");
     }
-    RuleRecord rule = state.rule(scope, r.ruleArn());
+    ListenerRuleRecord rule = state.rule(scope, r.ruleArn());
     state.rules.remove(scope, rule.arn());
     state.tags.remove(scope, rule.arn());
     return DeleteRuleResponse.builder().build();
@@ -89,19 +91,19 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
 
   public SetRulePrioritiesResponse setRulePriorities(RequestContext ctx, SetRulePrioritiesRequest r) {
     Scope scope = ctx.scope();
-    List<RuleRecord> changed = new ArrayList<>();
+    List<ListenerRuleRecord> changed = new ArrayList<>();
     Set<String> listenersTouched = new HashSet<>();
     for (RulePriorityPair p : r.rulePriorities()) {
       if (state.listenerOfDefaultRule(scope, p.ruleArn()).isPresent()) {
         throw ElbErrors.operationNotPermitted("The priority of the default rule cannot be changed");
       }
-      RuleRecord rule = state.rule(scope, p.ruleArn());
+      ListenerRuleRecord rule = state.rule(scope, p.ruleArn());
       changed.add(rule.withPriority(checkPriority(p.priority())));
       listenersTouched.add(rule.listenerArn());
     }
     for (String listenerArn : listenersTouched) {
       Set<Integer> seen = new HashSet<>();
-      for (RuleRecord rule : state.rulesOf(scope, listenerArn)) {
+      for (ListenerRuleRecord rule : state.rulesOf(scope, listenerArn)) {
         int priority = changed.stream().filter(c -> c.arn().equals(rule.arn())).findFirst().orElse(rule).priority();
         if (!seen.add(priority)) {
           throw ElbErrors.code("PriorityInUse", "Priority '" + priority + "' is currently in use");
@@ -109,7 +111,7 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
       }
     }
     changed.forEach(rule -> state.rules.put(scope, rule.arn(), rule));
-    return SetRulePrioritiesResponse.builder().rules(changed.stream().map(Rules::render).toList()).build();
+    return SetRulePrioritiesResponse.builder().rules(changed.stream().map(ListenerRules::render).toList()).build();
   }
 
   private Rule find(Scope scope, String arn) {
@@ -117,7 +119,8 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
     if (rule.isPresent()) {
       return render(rule.get());
     }
-    return state.listenerOfDefaultRule(scope, arn).map(Rules::defaultRule).orElseThrow(() -> ElbErrors.ruleNotFound(arn));
+    return state.listenerOfDefaultRule(scope, arn).map(ListenerRules::defaultRule)
+        .orElseThrow(() -> ElbErrors.ruleNotFound(arn));
   }
 
   private static int checkPriority(Integer priority) {
@@ -127,7 +130,7 @@ public record Rules(ElbState state, ElbTagging tagging) implements ActionHandler
     return priority;
   }
 
-  static Rule render(RuleRecord rule) {
+  static Rule render(ListenerRuleRecord rule) {
     return Rule.builder().ruleArn(rule.arn()).priority(String.valueOf(rule.priority())).conditions(rule.conditions())
         .actions(rule.actions()).isDefault(false).build();
   }

@@ -1,0 +1,4 @@
+#!/bin/sh
+
+sudo yum install -y nginx.x86_64
+sudo systemctl start nginx
