@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FuzzTest {
   /** Fixed so a failure reproduces; {@code -Dfuzz.seed=N} explores others. */
   static final long SEED = Long.getLong("fuzz.seed", 20261201L);
-  static final int PER_OPERATION = 36;
+  static final int PER_OPERATION = 30;
   static final String ACCOUNT = "111111111111";
   static final Pattern JAVA_TEXT = Pattern.compile("Exception|java\\.|javax\\.|dev\\.privatelink|\\tat |NullPointer"
       + "|IllegalState|IllegalArgument|NumberFormat|ClassCast|IndexOutOfBounds");
