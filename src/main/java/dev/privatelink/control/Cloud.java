@@ -57,7 +57,9 @@ public final class Cloud {
     if (isReadOnly(request)) {
       lock.readLock().lock();
       try {
-        return invoke(new RequestContext(accountId, region, principalArn, clock.instant(), new IdSource(0)), request);
+        // A read is never replayed, so its randomness (an exported key's salt) need not be journaled.
+        long seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        return invoke(new RequestContext(accountId, region, principalArn, clock.instant(), new IdSource(seed)), request);
       } finally {
         lock.readLock().unlock();
       }

@@ -33,7 +33,7 @@ public final class Features {
     ec2.handlers().forEach(this::register);
     Network elbNetwork = wiring.elbNetwork().apply(ec2.network());
     acm = register(new AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
-    register(acm.tags());
+    acm.parts().forEach(this::register);
     elb = register(new Elb(elbNetwork, acm));
     elb.handlers().forEach(this::register);
     register(new Sts());
@@ -52,7 +52,8 @@ public final class Features {
   /**
    * Empties one account in every region: PrivateLink first (other accounts see its connections
    * rejected or deleted, see {@code AccountReset}), then its load balancers, certificates and EC2
-   * resources with their tags. Other accounts' resources are untouched.
+   * resources with their tags, and what any {@link AccountScoped} handler keeps. Other accounts'
+   * resources are untouched.
    */
   void resetAccount(String accountId, java.time.Instant now) {
     privateLink.resetAccount(accountId, now);
@@ -60,6 +61,7 @@ public final class Features {
     acm.dropAccount(accountId);
     ec2.state().dropAccount(accountId);
     ec2Tags.dropAccount(accountId);
+    handlers.stream().filter(AccountScoped.class::isInstance).forEach(h -> ((AccountScoped) h).dropAccount(accountId));
   }
 
   public PrivateLink privateLink() {

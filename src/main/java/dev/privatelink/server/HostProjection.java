@@ -148,7 +148,7 @@ final class HostProjection {
     features.ec2().subnets().stream().map(Map.Entry::getValue).filter(s -> s.state() == SubnetState.PENDING)
         .forEach(s -> out.add(s.subnetId()));
     features.ec2().instances().stream().map(Map.Entry::getValue)
-        .filter(i -> i.state() == InstanceStateName.PENDING || i.state() == InstanceStateName.SHUTTING_DOWN).forEach(i -> out.add(i.instanceId()));
+        .filter(i -> List.of(InstanceStateName.PENDING, InstanceStateName.SHUTTING_DOWN, InstanceStateName.STOPPING).contains(i.state())).forEach(i -> out.add(i.instanceId()));
     features.elb().placements().stream().filter(p -> p.state() == LoadBalancerStateEnum.PROVISIONING).forEach(p -> out.add(p.arn()));
     features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
         .forEach(e -> out.add(e.endpointId()));

@@ -128,9 +128,12 @@ class AccountIsolationTest {
   void theLocalTokenResetsOneAccountOrTheWholeCloud() throws Exception {
     instance(CLOUD.clients(A));
     instance(CLOUD.clients(B));
+    CLOUD.clients(A).acm().putAccountConfiguration(r -> r.idempotencyToken("t").expiryEvents(e -> e.daysBeforeExpiry(10)));
     String token = LocalToken.read(CLOUD.dataDir());
     assertEquals(200, raw.send("POST", "/moto-api/reset?account=" + A, "X-Privatelink-Token", token).statusCode());
     assertEquals(0L, ownVpcs(CLOUD.clients(A)));
+    assertEquals(45, CLOUD.clients(A).acm().getAccountConfiguration(r -> { }).expiryEvents().daysBeforeExpiry(),
+        "state a handler keeps itself is reset too");
     assertEquals(1L, ownVpcs(CLOUD.clients(B)));
     assertEquals(200, raw.send("POST", "/moto-api/reset", "X-Privatelink-Token", token).statusCode());
     assertEquals(0L, ownVpcs(CLOUD.clients(B)));

@@ -37,7 +37,7 @@ class AccountsAndAcceptanceTest {
     String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
     String nlb = provider.elb().createLoadBalancer(r -> r.name("svc").type("network").scheme("internal").subnets(subnet))
         .loadBalancers().getFirst().loadBalancerArn();
-    await(() -> "active".equals(provider.elb().describeLoadBalancers(r -> r.loadBalancerArns(nlb)).loadBalancers().getFirst().state().codeAsString()));
+    OneSubnet.await(() -> "active".equals(provider.elb().describeLoadBalancers(r -> r.loadBalancerArns(nlb)).loadBalancers().getFirst().state().codeAsString()));
     var service = ec2.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb).acceptanceRequired(true)).serviceConfiguration();
     serviceId = service.serviceId();
     serviceName = service.serviceName();
@@ -94,7 +94,7 @@ class AccountsAndAcceptanceTest {
     assertEquals("222222222222", connections.getFirst().vpcEndpointOwner());
 
     provider.ec2().acceptVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(accepted));
-    await(() -> "available".equals(state(accepted)));
+    OneSubnet.await(() -> "available".equals(state(accepted)));
     provider.ec2().rejectVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(rejected));
     assertEquals("rejected", state(rejected));
 
@@ -119,20 +119,5 @@ class AccountsAndAcceptanceTest {
     assertEquals("Connect", messages.get(0).get("event").asText());
     assertEquals("Accept", messages.get(1).get("event").asText());
     assertTrue(messages.get(1).get("json").asText().contains(endpoint), body);
-  }
-
-  private static void await(java.util.function.BooleanSupplier done) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("state never settled");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

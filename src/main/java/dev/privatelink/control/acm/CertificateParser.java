@@ -82,7 +82,7 @@ final class CertificateParser {
     return out;
   }
 
-  private static PrivateKey privateKey(String pem) {
+  static PrivateKey privateKey(String pem) {
     Object o;
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       o = parser.readObject();
@@ -108,7 +108,7 @@ final class CertificateParser {
     throw invalid("The private key is not supported or is malformed");
   }
 
-  private static String keyAlgorithm(PublicKey key) {
+  static String keyAlgorithm(PublicKey key) {
     if (key instanceof RSAPublicKey rsa) {
       int bits = rsa.getModulus().bitLength();
       if (bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) {

@@ -11,6 +11,7 @@ import dev.privatelink.control.ec2.eni.NetworkInterfaceRecord;
 import dev.privatelink.control.ec2.gateway.InternetGatewayActions;
 import dev.privatelink.control.ec2.image.ImageActions;
 import dev.privatelink.control.ec2.instance.InstanceActions;
+import dev.privatelink.control.ec2.instance.InstanceAttributeActions;
 import dev.privatelink.control.ec2.instance.InstanceDetailActions;
 import dev.privatelink.control.ec2.instance.InstanceTypeActions;
 import dev.privatelink.control.ec2.instance.InstanceRecord;
@@ -29,13 +30,16 @@ import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleActions;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRuleQueries;
 import dev.privatelink.control.ec2.subnet.SubnetActions;
+import dev.privatelink.control.ec2.subnet.SubnetCidrReservationActions;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TagActions;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.ClassicLinkActions;
 import dev.privatelink.control.ec2.vpc.AccountAttributeActions;
 import dev.privatelink.control.ec2.vpc.DefaultVpcActions;
 import dev.privatelink.control.ec2.vpc.DefaultVpcs;
 import dev.privatelink.control.ec2.vpc.VpcActions;
+import dev.privatelink.control.ec2.vpc.VpcCidrActions;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.time.Instant;
@@ -59,13 +63,17 @@ public final class Ec2 implements EventHandler {
     this.network = new Ec2Network(state);
     this.events = new Ec2Events(state);
     var subnets = new SubnetActions(state);
-    this.handlers = List.of(new RegionActions(), new ImageActions(), new KeyPairActions(state), new VpcActions(state),
-        new DefaultVpcActions(state, subnets), new AccountAttributeActions(state), new DhcpOptionsActions(state), subnets, new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state),
-        new NetworkAclActions(state), new SecurityGroupActions(state), new SecurityGroupRuleActions(state),
-        new SecurityGroupRuleQueries(state), new NetworkInterfaceActions(state), new RunInstancesAction(state),
-        new InstanceActions(state), new InstanceDetailActions(state), new InstanceTypeActions(), new VolumeActions(state),
-        new TagActions(tags, state.taggable()),
-        new PrefixLists(), new ManagedPrefixLists(state), new ManagedPrefixListQueries(state));
+    // Grouped by the resource they serve, in the order of the EC2 API reference's sections.
+    this.handlers = List.of(
+        new RegionActions(), new ImageActions(), new KeyPairActions(state), new AccountAttributeActions(state),
+        new VpcActions(state), new VpcCidrActions(state), new DefaultVpcActions(state, subnets), new ClassicLinkActions(),
+        new DhcpOptionsActions(state), subnets, new SubnetCidrReservationActions(state),
+        new InternetGatewayActions(state), new RouteTableActions(state), new RouteActions(state), new NetworkAclActions(state),
+        new SecurityGroupActions(state), new SecurityGroupRuleActions(state), new SecurityGroupRuleQueries(state),
+        new PrefixLists(), new ManagedPrefixLists(state), new ManagedPrefixListQueries(state),
+        new NetworkInterfaceActions(state), new RunInstancesAction(state), new InstanceActions(state),
+        new InstanceDetailActions(state), new InstanceAttributeActions(state), new InstanceTypeActions(),
+        new VolumeActions(state), new TagActions(tags, state.taggable()));
     Ec2Taggables.register(state);
   }
 

@@ -24,16 +24,16 @@ final class Ec2Events implements EventHandler {
   @Override
   public boolean apply(ControlEvent event, Instant now) {
     return switch (event) {
-      case ControlEvent.ResourceReady(String id) -> ready(id);
+      case ControlEvent.ResourceReady(String id) -> ready(id, now);
       case ControlEvent.ResourceFailed(String id, String reason) ->
-          instances.find(id).map(e -> instances.failed(e.getKey(), e.getValue())).orElse(false);
+          instances.find(id).map(e -> instances.failed(e.getKey(), e.getValue(), now)).orElse(false);
       case ControlEvent.ConsoleOutput(String id, String text) ->
           instances.find(id).map(e -> instances.console(e.getKey(), e.getValue(), text)).orElse(false);
       default -> false;
     };
   }
 
-  private boolean ready(String id) {
+  private boolean ready(String id, Instant now) {
     if (id.startsWith("vpc-")) {
       return Ec2State.findAnywhere(state.vpcs(), v -> v.vpcId().equals(id) && v.state() == VpcState.PENDING)
           .map(e -> {
@@ -49,7 +49,7 @@ final class Ec2Events implements EventHandler {
           }).orElse(false);
     }
     if (id.startsWith("i-")) {
-      return instances.find(id).map(e -> instances.ready(e.getKey(), e.getValue())).orElse(false);
+      return instances.find(id).map(e -> instances.ready(e.getKey(), e.getValue(), now)).orElse(false);
     }
     return false;
   }

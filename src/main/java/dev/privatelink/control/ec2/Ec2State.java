@@ -10,8 +10,10 @@ import dev.privatelink.control.ec2.keypair.KeyPairRecord;
 import dev.privatelink.control.ec2.prefixlist.ManagedPrefixListRecord;
 import dev.privatelink.control.ec2.routetable.RouteTableRecord;
 import dev.privatelink.control.ec2.securitygroup.SecurityGroupRecord;
+import dev.privatelink.control.ec2.subnet.SubnetCidrReservationRecord;
 import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.control.ec2.tagging.TaggableResources;
+import dev.privatelink.control.ec2.vpc.VpcCidrAssociation;
 import dev.privatelink.control.ec2.vpc.VpcRecord;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.List;
@@ -44,6 +46,9 @@ public final class Ec2State {
   /** Scopes where CreateVpc ran: replaying journals written before default VPCs existed depends on it. */
   private final java.util.Set<Scope> createdVpcs = new java.util.HashSet<>();
   private final ScopedTable<ManagedPrefixListRecord> prefixLists = new ScopedTable<>();
+  /** CIDR blocks associated with VPCs after creation, by association id. */
+  private final ScopedTable<VpcCidrAssociation> vpcCidrAssociations = new ScopedTable<>();
+  private final ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations = new ScopedTable<>();
   private final List<java.util.function.BiPredicate<Scope, String>> vpcDependents = new java.util.ArrayList<>();
 
   public Ec2State(Ec2Tags tags) {
@@ -53,7 +58,8 @@ public final class Ec2State {
   /** Forgets every EC2 resource of one account, in every region, default VPCs included (tags are the caller's to drop). */
   public void dropAccount(String accountId) {
     List.of(vpcs, subnets, internetGateways, routeTables, securityGroups, networkInterfaces, instances, keyPairs,
-        dhcpOptions, defaultDhcpOptions, prefixLists).forEach(t -> t.dropAccount(accountId));
+        dhcpOptions, defaultDhcpOptions, prefixLists, vpcCidrAssociations, subnetCidrReservations)
+        .forEach(t -> t.dropAccount(accountId));
     // As new again: its default VPCs are made on its next call, with the same ids (see DefaultVpcs).
     opened.removeIf(s -> s.accountId().equals(accountId));
     createdVpcs.removeIf(s -> s.accountId().equals(accountId));
@@ -75,6 +81,15 @@ public final class Ec2State {
   public ScopedTable<String> defaultDhcpOptions() { return defaultDhcpOptions; }
   public java.util.Set<Scope> opened() { return opened; }
   public java.util.Set<Scope> createdVpcs() { return createdVpcs; }
+  public ScopedTable<VpcCidrAssociation> vpcCidrAssociations() { return vpcCidrAssociations; }
+  public ScopedTable<SubnetCidrReservationRecord> subnetCidrReservations() { return subnetCidrReservations; }
+
+  /** A VPC's IPv4 blocks: the primary one first, then the secondary ones in association order. */
+  public List<dev.privatelink.model.Cidr> vpcIpv4Blocks(Scope scope, VpcRecord vpc) {
+    var blocks = new java.util.ArrayList<dev.privatelink.model.Cidr>(List.of(vpc.cidr()));
+    vpcCidrAssociations.where(scope, a -> a.vpcId().equals(vpc.vpcId()) && !a.isIpv6()).forEach(a -> blocks.add(a.ipv4()));
+    return blocks;
+  }
 
   /** The account's default VPC in the region, if it has one. */
   public Optional<VpcRecord> defaultVpc(Scope scope) {

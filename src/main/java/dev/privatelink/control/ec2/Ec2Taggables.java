@@ -10,6 +10,9 @@ final class Ec2Taggables {
     var t = s.taggable();
     t.register("vpc", "vpc", (scope, id) -> s.vpcs().find(scope, id).isPresent(), Ec2Errors::vpcNotFound);
     t.register("subnet", "subnet", (scope, id) -> s.subnets().find(scope, id).isPresent(), Ec2Errors::subnetNotFound);
+    t.register("scr", "subnet-cidr-reservation", (scope, id) -> s.subnetCidrReservations().find(scope, id).isPresent(),
+        id -> dev.privatelink.control.AwsException.badRequest("InvalidSubnetCidrReservationID.NotFound",
+            "The subnet CIDR reservation ID '" + id + "' does not exist"));
     t.register("sg", "security-group", (scope, id) -> s.securityGroups().find(scope, id).isPresent(), Ec2Errors::groupNotFound);
     t.register("sgr", "security-group-rule", (scope, id) -> s.securityGroups().all(scope).stream()
         .anyMatch(g -> g.rules().stream().anyMatch(r -> r.ruleId().equals(id))), Ec2Errors::ruleNotFound);

@@ -35,7 +35,8 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     TargetHealthView health = new TargetHealthView(state, network);
     this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging), new TargetGroups(state, network, tagging),
         new Targets(state, new TargetChecks(state, network), health), new Listeners(state, acm, tagging),
-        new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog());
+        new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog(),
+        new CapacityReservations(state));
     this.network = network;
   }
 

@@ -59,7 +59,8 @@ public final class ElbTagging implements ActionHandler {
       throw ElbErrors.validation("Up to 20 resource ARNs can be specified");
     }
     request.resourceArns().forEach(arn -> checkExists(scope, arn));
-    return DescribeTagsResponse.builder().tagDescriptions(request.resourceArns().stream()
+    // One entry per ARN, even when the caller names one twice.
+    return DescribeTagsResponse.builder().tagDescriptions(request.resourceArns().stream().distinct()
         .map(arn -> TagDescription.builder().resourceArn(arn).tags(sdkTags(state.tagsOf(scope, arn))).build())
         .toList()).build();
   }

@@ -1,10 +1,12 @@
 package dev.privatelink.control.ec2.eni;
 
+import dev.privatelink.control.InterfaceOwner;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Names;
 import dev.privatelink.control.ec2.Ec2State;
 import dev.privatelink.control.query.Filters;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
@@ -28,7 +30,6 @@ public final class NetworkInterfaceRenderer {
     String dns = Ec2Names.privateDnsName(scope.region(), e.privateIp());
     NetworkInterfaceAssociation association = e.publicIp() == null ? null : NetworkInterfaceAssociation.builder()
         .publicIp(e.publicIp()).publicDnsName(publicDns(scope, e)).ipOwnerId("amazon").build();
-    var a = e.attachment();
     return NetworkInterface.builder()
         .networkInterfaceId(e.networkInterfaceId()).subnetId(e.subnetId()).vpcId(e.vpcId())
         .availabilityZone(e.availabilityZone()).availabilityZoneId(e.availabilityZoneId()).ownerId(e.ownerId())
@@ -37,12 +38,47 @@ public final class NetworkInterfaceRenderer {
             .privateDnsName(dns).association(association).build())
         .groups(groups(scope, e.groupIds())).description(e.description()).interfaceType(e.interfaceType())
         .requesterManaged(e.requesterManaged()).requesterId(e.requesterId()).macAddress(e.macAddress())
-        .status(e.status()).sourceDestCheck(true).association(association).ipv6Addresses(List.of())
-        .attachment(a == null ? null : NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId())
-            .instanceId(a.instanceId()).instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0)
-            .status("attached").attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build())
+        .status(e.status()).sourceDestCheck(sourceDestCheck(scope, e)).association(association).ipv6Addresses(List.of())
+        .attachment(attachment(e))
         .tagSet(state.tagList(scope, e.networkInterfaceId()))
         .build();
+  }
+
+  /**
+   * The interface's attachment. A requester-managed interface is attached to its service, as AWS
+   * shows it: owner {@code amazon-elb} for a load balancer's, {@code amazon-aws} for others (VPC
+   * endpoints), device index 1, no instance; Terraform finds a load balancer's interfaces by that owner.
+   */
+  static @Nullable NetworkInterfaceAttachment attachment(NetworkInterfaceRecord e) {
+    var a = e.attachment();
+    if (a != null) {
+      return NetworkInterfaceAttachment.builder().attachmentId(a.attachmentId()).instanceId(a.instanceId())
+          .instanceOwnerId(e.ownerId()).deviceIndex(a.deviceIndex()).networkCardIndex(0).status("attached")
+          .attachTime(a.attachTime()).deleteOnTermination(a.deleteOnTermination()).build();
+    }
+    String owner = switch (e.owner()) {
+      case InterfaceOwner.LoadBalancerNode n -> "amazon-elb";
+      case InterfaceOwner.VpcEndpoint v -> "amazon-aws";
+      case InterfaceOwner.Instance i -> null;
+      case InterfaceOwner.Unattached u -> null;
+    };
+    if (owner == null) {
+      return null;
+    }
+    return NetworkInterfaceAttachment.builder()
+        .attachmentId("ela-attach-" + e.networkInterfaceId().substring(e.networkInterfaceId().indexOf('-') + 1))
+        .instanceOwnerId(owner).deviceIndex(1).networkCardIndex(0).status("attached").deleteOnTermination(false).build();
+  }
+
+  private static <T> @Nullable T ofAttachment(NetworkInterfaceRecord e, java.util.function.Function<NetworkInterfaceAttachment, T> part) {
+    NetworkInterfaceAttachment a = attachment(e);
+    return a == null ? null : part.apply(a);
+  }
+
+  /** An instance's interface checks source and destination as the instance's attribute says. */
+  private boolean sourceDestCheck(Scope scope, NetworkInterfaceRecord e) {
+    return e.attachment() == null || state.instances().find(scope, e.attachment().instanceId())
+        .map(i -> i.launch().options().sourceDestCheck()).orElse(true);
   }
 
   /** The public DNS name AWS gives only in VPCs with DNS hostnames enabled. */
@@ -67,16 +103,17 @@ public final class NetworkInterfaceRenderer {
         .one("addresses.primary", e -> true)
         .one("private-dns-name", e -> Ec2Names.privateDnsName(scope.region(), e.privateIp()))
         .one("association.public-ip", NetworkInterfaceRecord::publicIp)
-        .one("attachment.instance-id", e -> e.attachment() == null ? null : e.attachment().instanceId())
-        .one("attachment.attachment-id", e -> e.attachment() == null ? null : e.attachment().attachmentId())
-        .one("attachment.device-index", e -> e.attachment() == null ? null : e.attachment().deviceIndex())
-        .one("attachment.status", e -> e.attachment() == null ? null : "attached")
-        .one("attachment.instance-owner-id", e -> e.attachment() == null ? null : e.ownerId())
+        .one("attachment.instance-id", e -> ofAttachment(e, NetworkInterfaceAttachment::instanceId))
+        .one("attachment.attachment-id", e -> ofAttachment(e, NetworkInterfaceAttachment::attachmentId))
+        .one("attachment.device-index", e -> ofAttachment(e, NetworkInterfaceAttachment::deviceIndex))
+        .one("attachment.status", e -> ofAttachment(e, NetworkInterfaceAttachment::statusAsString))
+        .one("attachment.instance-owner-id", e -> ofAttachment(e, NetworkInterfaceAttachment::instanceOwnerId))
+        .one("attachment.delete-on-termination", e -> ofAttachment(e, NetworkInterfaceAttachment::deleteOnTermination))
         .one("status", NetworkInterfaceRecord::status)
         .one("availability-zone", NetworkInterfaceRecord::availabilityZone)
         .one("mac-address", NetworkInterfaceRecord::macAddress)
         .one("owner-id", NetworkInterfaceRecord::ownerId)
-        .one("source-dest-check", e -> true)
+        .one("source-dest-check", e -> sourceDestCheck(scope, e))
         .build();
   }
 }

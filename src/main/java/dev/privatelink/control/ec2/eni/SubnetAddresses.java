@@ -7,6 +7,7 @@ import dev.privatelink.control.ec2.subnet.SubnetRecord;
 import dev.privatelink.model.Cidr;
 import dev.privatelink.model.Ipv4;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,13 +32,19 @@ public final class SubnetAddresses {
     return (int) subnet.cidr().size() - RESERVED - used(scope, subnet.subnetId()).size();
   }
 
-  /** The lowest free address that is not reserved; throws InsufficientFreeAddressesInSubnet. */
+  /**
+   * The lowest free address that is neither reserved by AWS nor in a subnet CIDR reservation;
+   * throws InsufficientFreeAddressesInSubnet.
+   */
   public String nextFree(Scope scope, SubnetRecord subnet, Set<String> alsoTaken) {
     Set<String> used = used(scope, subnet.subnetId());
+    List<Cidr> reserved = state.subnetCidrReservations().where(scope, r -> r.subnetId().equals(subnet.subnetId())).stream()
+        .map(r -> r.cidr()).toList();
     Cidr cidr = subnet.cidr();
     for (long n = 4; n < cidr.size() - 1; n++) {
       String ip = cidr.addressText(n);
-      if (!used.contains(ip) && !alsoTaken.contains(ip)) {
+      int address = cidr.address(n);
+      if (!used.contains(ip) && !alsoTaken.contains(ip) && reserved.stream().noneMatch(r -> r.contains(address))) {
         return ip;
       }
     }

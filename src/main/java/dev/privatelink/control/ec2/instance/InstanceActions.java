@@ -52,7 +52,8 @@ public final class InstanceActions implements ActionHandler {
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
     Scope scope = ctx.scope();
     Page<InstanceRecord> page = Describe.of(InstanceRecord::instanceId, Ec2Errors::instanceNotFound, InstanceFilters.of(state, scope))
-        .page(state.instances().all(scope), request.instanceIds(), request.filters(), request.maxResults(), request.nextToken());
+        .page(state.instances().where(scope, i -> i.isVisible(ctx.now())), request.instanceIds(), request.filters(),
+            request.maxResults(), request.nextToken());
     var byReservation = new LinkedHashMap<String, List<Instance>>();
     for (InstanceRecord i : page.items()) {
       byReservation.computeIfAbsent(i.launch().reservationId(), k -> new ArrayList<>()).add(renderer.render(scope, i));
@@ -78,7 +79,7 @@ public final class InstanceActions implements ActionHandler {
         case TERMINATED, SHUTTING_DOWN -> { }
         // A stopped instance has nothing on the host to tear down.
         case STOPPED -> lifecycle.terminated(scope,
-            i.withState(InstanceStateName.STOPPED, userReason(ctx), "Client.UserInitiatedShutdown"));
+            i.withState(InstanceStateName.STOPPED, userReason(ctx), "Client.UserInitiatedShutdown"), ctx.now());
         case PENDING, RUNNING, STOPPING -> state.instances().put(scope, i.instanceId(),
             i.withState(InstanceStateName.SHUTTING_DOWN, userReason(ctx), "Client.UserInitiatedShutdown"));
         case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("instance state " + previous);

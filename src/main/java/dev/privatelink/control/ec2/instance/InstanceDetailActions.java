@@ -1,23 +1,17 @@
 package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.ActionHandler;
-import dev.privatelink.control.AwsException;
 import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2Errors;
 import dev.privatelink.control.ec2.Ec2State;
-import dev.privatelink.control.ec2.eni.NetworkInterfaceRenderer;
 import dev.privatelink.control.query.Describe;
 import dev.privatelink.control.query.Filters;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
-import software.amazon.awssdk.services.ec2.model.AttributeValue;
-import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceCreditSpecificationsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
@@ -34,7 +28,7 @@ import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 
 /**
  * Details of an instance: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetConsoleOutput.html">GetConsoleOutput</a>
- * (what the data plane reported it printed), <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceAttribute.html">DescribeInstanceAttribute</a>,
+ * (what the data plane reported it printed),
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceStatus.html">DescribeInstanceStatus</a> and
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceCreditSpecifications.html">DescribeInstanceCreditSpecifications</a>.
  */
@@ -42,11 +36,9 @@ public final class InstanceDetailActions implements ActionHandler {
   private static final Filters<InstanceCreditSpecification> CREDIT_FILTERS = Filters.<InstanceCreditSpecification>of(
       s -> Map.of()).one("instance-id", InstanceCreditSpecification::instanceId).build();
   private final Ec2State state;
-  private final NetworkInterfaceRenderer interfaces;
 
   public InstanceDetailActions(Ec2State state) {
     this.state = state;
-    this.interfaces = new NetworkInterfaceRenderer(state);
   }
 
   @ReadOnly
@@ -55,38 +47,6 @@ public final class InstanceDetailActions implements ActionHandler {
     String output = i.consoleOutput().isEmpty() ? null
         : Base64.getEncoder().encodeToString(i.consoleOutput().getBytes(StandardCharsets.UTF_8));
     return GetConsoleOutputResponse.builder().instanceId(i.instanceId()).timestamp(ctx.now()).output(output).build();
-  }
-
-  @ReadOnly
-  public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
-    Scope scope = ctx.scope();
-    InstanceRecord i = state.instance(scope, request.instanceId());
-    String attribute = request.attributeAsString();
-    if (attribute == null) {
-      throw Ec2Errors.required("Attribute");
-    }
-    var l = i.launch();
-    var out = DescribeInstanceAttributeResponse.builder().instanceId(l.instanceId());
-    switch (attribute) {
-      case "userData" -> out.userData(l.userDataBase64() == null ? AttributeValue.builder().build()
-          : value(Base64.getEncoder().encodeToString(l.userData().getBytes(StandardCharsets.UTF_8))));
-      case "instanceType" -> out.instanceType(value(l.instanceType()));
-      case "kernel" -> out.kernelId(AttributeValue.builder().build());
-      case "ramdisk" -> out.ramdiskId(AttributeValue.builder().build());
-      case "disableApiTermination" -> out.disableApiTermination(bool(l.options().disableApiTermination()));
-      case "disableApiStop" -> out.disableApiStop(bool(l.options().disableApiStop()));
-      case "instanceInitiatedShutdownBehavior" -> out.instanceInitiatedShutdownBehavior(value(l.options().shutdownBehavior()));
-      case "rootDeviceName" -> out.rootDeviceName(value("/dev/xvda"));
-      case "blockDeviceMapping" -> out.blockDeviceMappings(i.isLive() ? List.of(InstanceRenderer.rootDevice(i)) : List.of());
-      case "productCodes" -> out.productCodes(List.of());
-      case "sourceDestCheck" -> out.sourceDestCheck(bool(true));
-      case "groupSet" -> out.groups(interfaces.groups(scope, l.groupIds()));
-      case "ebsOptimized" -> out.ebsOptimized(bool(l.options().ebsOptimized()));
-      case "sriovNetSupport" -> out.sriovNetSupport(value("simple"));
-      case "enaSupport" -> out.enaSupport(bool(true));
-      default -> throw AwsException.invalidParameterValue("Value (" + attribute + ") for parameter attribute is invalid. Unknown attribute.");
-    }
-    return out.build();
   }
 
   @ReadOnly
@@ -137,13 +97,5 @@ public final class InstanceDetailActions implements ActionHandler {
         request.maxResults(), request.nextToken());
     return DescribeInstanceCreditSpecificationsResponse.builder().instanceCreditSpecifications(page.items())
         .nextToken(page.nextToken()).build();
-  }
-
-  private static AttributeValue value(String v) {
-    return AttributeValue.builder().value(v).build();
-  }
-
-  private static AttributeBooleanValue bool(boolean v) {
-    return AttributeBooleanValue.builder().value(v).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.privatelink.control.ec2.instance;
 
 import dev.privatelink.control.Scope;
 import dev.privatelink.control.ec2.Ec2State;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -23,10 +24,10 @@ public final class InstanceLifecycle {
   }
 
   /** The host side is done with the instance's current transition; true if that changed its state. */
-  public boolean ready(Scope scope, InstanceRecord i) {
+  public boolean ready(Scope scope, InstanceRecord i, Instant now) {
     return switch (i.state()) {
       case PENDING -> put(scope, i.withState(InstanceStateName.RUNNING, "", null));
-      case SHUTTING_DOWN -> terminated(scope, i);
+      case SHUTTING_DOWN -> terminated(scope, i, now);
       case STOPPING -> {
         releasePublicIp(scope, i);
         yield put(scope, i.withState(InstanceStateName.STOPPED, i.stateTransitionReason(), i.stateReasonCode())
@@ -38,11 +39,11 @@ public final class InstanceLifecycle {
     };
   }
 
-  public boolean failed(Scope scope, InstanceRecord i) {
+  public boolean failed(Scope scope, InstanceRecord i, Instant now) {
     if (i.state() != InstanceStateName.PENDING) {
       return false;
     }
-    return terminated(scope, i.withState(InstanceStateName.PENDING, "", "Server.InternalError"));
+    return terminated(scope, i.withState(InstanceStateName.PENDING, "", "Server.InternalError"), now);
   }
 
   public boolean console(Scope scope, InstanceRecord i, String text) {
@@ -52,14 +53,15 @@ public final class InstanceLifecycle {
     return put(scope, i.withConsoleAppended(text));
   }
 
-  /** Ends an instance: its interface and its root volume are deleted with it. */
-  boolean terminated(Scope scope, InstanceRecord i) {
+  /** Ends an instance: its interface and its root volume are deleted with it; it stays visible for an hour. */
+  boolean terminated(Scope scope, InstanceRecord i, Instant now) {
     String eniId = i.launch().networkInterfaceId();
     if (state.networkInterfaces().remove(scope, eniId) != null) {
       state.tags().drop(scope, eniId);
     }
     state.tags().drop(scope, i.launch().rootVolumeId());
-    return put(scope, i.withState(InstanceStateName.TERMINATED, i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null));
+    return put(scope, i.withState(InstanceStateName.TERMINATED, i.stateTransitionReason(), i.stateReasonCode()).withPublicIp(null)
+        .withTerminatedAt(now));
   }
 
   void releasePublicIp(Scope scope, InstanceRecord i) {

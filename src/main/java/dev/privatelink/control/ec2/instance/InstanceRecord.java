@@ -12,9 +12,13 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * @param state pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
  * @param consoleOutput everything the instance printed on its console so far
+ * @param terminatedAt when it reached {@code terminated}, or null
  */
 public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason,
-    @Nullable String stateReasonCode, @Nullable String publicIp, Instant launchTime, String consoleOutput) {
+    @Nullable String stateReasonCode, @Nullable String publicIp, Instant launchTime, String consoleOutput,
+    @Nullable Instant terminatedAt) {
+  /** How long AWS keeps showing a terminated instance. */
+  public static final java.time.Duration VISIBLE_AFTER_TERMINATION = java.time.Duration.ofHours(1);
 
   /**
    * What RunInstances decided.
@@ -47,31 +51,97 @@ public record InstanceRecord(Launch launch, InstanceStateName state, String stat
     public Launch {
       groupIds = List.copyOf(groupIds);
     }
+
+    /** The launch after ModifyInstanceAttribute changed the type (of a stopped instance). */
+    public Launch withType(String type, String arch) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, type, arch, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          userData, userDataBase64, clientToken, rootVolumeId, options);
+    }
+
+    /** The launch after ModifyInstanceAttribute replaced the user data (of a stopped instance). */
+    public Launch withUserData(String decoded, String base64) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, instanceType, architecture, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          decoded, base64, clientToken, rootVolumeId, options);
+    }
+
+    public Launch withOptions(Options changed) {
+      return new Launch(instanceId, reservationId, ownerId, imageId, instanceType, architecture, keyName, subnetId, vpcId,
+          availabilityZone, availabilityZoneId, networkInterfaceId, privateIp, privateDnsName, groupIds, amiLaunchIndex,
+          userData, userDataBase64, clientToken, rootVolumeId, changed);
+    }
   }
 
-  /** Launch options DescribeInstanceAttribute reports. */
+  /**
+   * The instance attributes DescribeInstanceAttribute reports and ModifyInstanceAttribute changes.
+   *
+   * @param shutdownBehavior {@code stop} or {@code terminate}
+   */
   public record Options(boolean disableApiTermination, boolean disableApiStop, String shutdownBehavior,
-      String httpTokens, boolean ebsOptimized, boolean monitoring) {}
+      MetadataOptions metadata, boolean ebsOptimized, boolean monitoring, boolean sourceDestCheck, boolean enaSupport) {
+    public Options withDisableApiTermination(boolean v) {
+      return new Options(v, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withDisableApiStop(boolean v) {
+      return new Options(disableApiTermination, v, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withShutdownBehavior(String v) {
+      return new Options(disableApiTermination, disableApiStop, v, metadata, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withMetadata(MetadataOptions v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, v, ebsOptimized, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withEbsOptimized(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, v, monitoring, sourceDestCheck, enaSupport);
+    }
+
+    public Options withSourceDestCheck(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, v, enaSupport);
+    }
+
+    public Options withEnaSupport(boolean v) {
+      return new Options(disableApiTermination, disableApiStop, shutdownBehavior, metadata, ebsOptimized, monitoring, sourceDestCheck, v);
+    }
+  }
 
   public String instanceId() {
     return launch.instanceId();
   }
 
   public InstanceRecord withState(InstanceStateName newState, String reason, @Nullable String reasonCode) {
-    return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput);
+    return new InstanceRecord(launch, newState, reason, reasonCode, publicIp, launchTime, consoleOutput, terminatedAt);
+  }
+
+  public InstanceRecord withLaunch(Launch changed) {
+    return new InstanceRecord(changed, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput,
+        terminatedAt);
   }
 
   public InstanceRecord withPublicIp(@Nullable String ip) {
-    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput);
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, ip, launchTime, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withLaunchTime(Instant time) {
-    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput);
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput, terminatedAt);
   }
 
   public InstanceRecord withConsoleAppended(String text) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime,
-        consoleOutput + text);
+        consoleOutput + text, terminatedAt);
+  }
+
+  public InstanceRecord withTerminatedAt(Instant time) {
+    return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput, time);
+  }
+
+  /** False once AWS would have stopped showing it: an hour after it terminated. */
+  public boolean isVisible(Instant now) {
+    return terminatedAt == null || now.isBefore(terminatedAt.plus(VISIBLE_AFTER_TERMINATION));
   }
 
   /** True while the instance counts against its subnet and VPC (not yet terminated). */

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.HibernationOptions;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
-import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsState;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAssociation;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceAttachment;
@@ -63,7 +63,8 @@ final class InstanceRenderer {
         .networkInterfaces(eni.map(e -> List.of(networkInterface(scope, l, e))).orElse(List.of()))
         .blockDeviceMappings(live ? List.of(rootDevice(i)) : List.of())
         .rootDeviceName("/dev/xvda").rootDeviceType("ebs").virtualizationType("hvm").hypervisor("xen")
-        .enaSupport(true).ebsOptimized(l.options().ebsOptimized()).sourceDestCheck(true).clientToken(l.clientToken())
+        .enaSupport(l.options().enaSupport()).ebsOptimized(l.options().ebsOptimized())
+        .sourceDestCheck(l.options().sourceDestCheck()).clientToken(l.clientToken())
         .monitoring(Monitoring.builder().state(l.options().monitoring() ? "enabled" : "disabled").build())
         .productCodes(List.of()).platformDetails("Linux/UNIX").usageOperation("RunInstances")
         .usageOperationUpdateTime(i.launchTime()).bootMode("uefi-preferred").currentInstanceBootMode("legacy-bios")
@@ -72,9 +73,7 @@ final class InstanceRenderer {
             .capacityReservationPreference("open").build())
         .hibernationOptions(HibernationOptions.builder().configured(false).build())
         .enclaveOptions(EnclaveOptions.builder().enabled(false).build())
-        .metadataOptions(InstanceMetadataOptionsResponse.builder().state("applied").httpTokens(l.options().httpTokens())
-            .httpPutResponseHopLimit(2).httpEndpoint("enabled").httpProtocolIpv6("disabled").instanceMetadataTags("disabled")
-            .build())
+        .metadataOptions(l.options().metadata().render(InstanceMetadataOptionsState.APPLIED))
         .privateDnsNameOptions(PrivateDnsNameOptionsResponse.builder().hostnameType("ip-name")
             .enableResourceNameDnsARecord(false).enableResourceNameDnsAAAARecord(false).build())
         .maintenanceOptions(InstanceMaintenanceOptions.builder().autoRecovery("default").build())
@@ -105,7 +104,7 @@ final class InstanceRenderer {
     var a = e.attachment();
     return InstanceNetworkInterface.builder().networkInterfaceId(e.networkInterfaceId()).subnetId(e.subnetId())
         .vpcId(e.vpcId()).ownerId(e.ownerId()).description(e.description()).macAddress(e.macAddress())
-        .privateIpAddress(e.privateIp()).privateDnsName(l.privateDnsName()).sourceDestCheck(true).status(e.status())
+        .privateIpAddress(e.privateIp()).privateDnsName(l.privateDnsName()).sourceDestCheck(l.options().sourceDestCheck()).status(e.status())
         .interfaceType(e.interfaceType()).groups(interfaces.groups(scope, e.groupIds())).association(association)
         .privateIpAddresses(InstancePrivateIpAddress.builder().primary(true).privateIpAddress(e.privateIp())
             .privateDnsName(l.privateDnsName()).association(association).build())

@@ -69,12 +69,7 @@ public final class RunInstancesAction implements ActionHandler {
     String userData = userData(r.userData());
     TagSpecs.validate(state.tags(), scope, r.tagSpecifications(), TAGGABLE);
     int count = capacity(scope, network, counts);
-    var options = new InstanceRecord.Options(Boolean.TRUE.equals(r.disableApiTermination()),
-        Boolean.TRUE.equals(r.disableApiStop()), r.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
-            : r.instanceInitiatedShutdownBehaviorAsString(),
-        r.metadataOptions() != null && r.metadataOptions().httpTokensAsString() != null
-            ? r.metadataOptions().httpTokensAsString() : "required",
-        Boolean.TRUE.equals(r.ebsOptimized()), r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()));
+    var options = options(r);
     String reservationId = ctx.ids().ec2Id("r");
     Set<String> privateTaken = new HashSet<>();
     Set<String> publicTaken = new HashSet<>();
@@ -96,6 +91,15 @@ public final class RunInstancesAction implements ActionHandler {
     return response(scope, launched);
   }
 
+  /** The attributes RunInstances sets, each at AWS's default unless given. */
+  private static InstanceRecord.Options options(RunInstancesRequest r) {
+    return new InstanceRecord.Options(Boolean.TRUE.equals(r.disableApiTermination()),
+        Boolean.TRUE.equals(r.disableApiStop()), r.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
+            : r.instanceInitiatedShutdownBehaviorAsString(),
+        MetadataOptions.of(r.metadataOptions()), Boolean.TRUE.equals(r.ebsOptimized()),
+        r.monitoring() != null && Boolean.TRUE.equals(r.monitoring().enabled()), true, true);
+  }
+
   private InstanceRecord store(RequestContext ctx, InstanceRecord.Launch launch, LaunchNetwork network, @Nullable String publicIp,
       RunInstancesRequest r) {
     Scope scope = ctx.scope();
@@ -105,7 +109,7 @@ public final class RunInstancesAction implements ActionHandler {
         launch.groupIds(), network.description(), "interface", null, attachment,
         new InterfaceOwner.Instance(launch.instanceId())).withPublicIp(publicIp);
     state.networkInterfaces().put(scope, eni.networkInterfaceId(), eni);
-    var instance = new InstanceRecord(launch, InstanceStateName.PENDING, "", null, publicIp, ctx.now(), "");
+    var instance = new InstanceRecord(launch, InstanceStateName.PENDING, "", null, publicIp, ctx.now(), "", null);
     state.instances().put(scope, launch.instanceId(), instance);
     TagSpecs.apply(state.tags(), scope, launch.instanceId(), r.tagSpecifications(), "instance");
     TagSpecs.apply(state.tags(), scope, launch.rootVolumeId(), r.tagSpecifications(), "volume");

@@ -17,6 +17,7 @@ import dev.privatelink.control.query.Describe;
 import dev.privatelink.model.Cidr;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
@@ -50,7 +51,7 @@ public final class SubnetActions implements ActionHandler {
       throw Ec2Errors.required("VpcId");
     }
     VpcRecord vpc = state.vpc(scope, request.vpcId());
-    Cidr cidr = parseCidr(request.cidrBlock(), vpc);
+    Cidr cidr = parseCidr(request.cidrBlock(), state.vpcIpv4Blocks(scope, vpc));
     state.subnets().where(scope, s -> s.vpcId().equals(vpc.vpcId()) && s.cidr().overlaps(cidr)).stream().findFirst()
         .ifPresent(s -> {
           throw AwsException.badRequest("InvalidSubnet.Conflict", "The CIDR '" + request.cidrBlock() + "' conflicts with another subnet");
@@ -64,9 +65,9 @@ public final class SubnetActions implements ActionHandler {
     return CreateSubnetResponse.builder().subnet(renderer.render(scope, subnet)).build();
   }
 
-  private static Cidr parseCidr(String text, VpcRecord vpc) {
+  private static Cidr parseCidr(@Nullable String text, List<Cidr> vpcBlocks) {
     Cidr cidr = CidrBlocks.parse(text);
-    if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || !vpc.cidr().contains(cidr)) {
+    if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28 || vpcBlocks.stream().noneMatch(b -> b.contains(cidr))) {
       throw AwsException.badRequest("InvalidSubnet.Range", "The CIDR '" + text + "' is invalid.");
     }
     return cidr;
@@ -112,6 +113,10 @@ public final class SubnetActions implements ActionHandler {
           list.removeIf(a -> subnet.subnetId().equals(a.subnetId()));
           return list;
         })));
+    state.subnetCidrReservations().where(scope, r -> r.subnetId().equals(subnet.subnetId())).forEach(r -> {
+      state.subnetCidrReservations().remove(scope, r.reservationId());
+      state.tags().drop(scope, r.reservationId());
+    });
     state.subnets().remove(scope, subnet.subnetId());
     state.tags().drop(scope, subnet.subnetId());
     return DeleteSubnetResponse.builder().build();

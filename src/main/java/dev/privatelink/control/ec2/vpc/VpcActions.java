@@ -100,6 +100,8 @@ public final class VpcActions implements ActionHandler {
       state.routeTables().remove(scope, t.routeTableId());
       state.tags().drop(scope, t.routeTableId());
     });
+    state.vpcCidrAssociations().where(scope, a -> a.vpcId().equals(vpc.vpcId()))
+        .forEach(a -> state.vpcCidrAssociations().remove(scope, a.associationId()));
     state.tags().drop(scope, vpc.defaultNetworkAclId());
     state.tags().drop(scope, vpc.vpcId());
     state.vpcs().remove(scope, vpc.vpcId());
