@@ -22,7 +22,9 @@ AUTH = ("AWS4-HMAC-SHA256 Credential=000000000000/20260101/us-east-1/ec2/aws4_re
 
 
 def consumer_instance(endpoint):
-    with urllib.request.urlopen(endpoint + "/_privatelink/instances", timeout=2) as r:
+    # the view shows the signing account's instances (the seed's default account here)
+    req = urllib.request.Request(endpoint + "/_privatelink/instances", headers={"Authorization": AUTH})
+    with urllib.request.urlopen(req, timeout=2) as r:
         for i in json.load(r):
             if i["name"] == "PrivateLink Demo Consumer" and i["state"] == "running":
                 return i["instanceId"]

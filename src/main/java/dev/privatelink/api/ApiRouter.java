@@ -46,6 +46,23 @@ public final class ApiRouter {
     }
   }
 
+  /**
+   * The caller of a signed request outside the AWS actions (reset, views), checked as any call is:
+   * throws MissingAuthenticationToken when unsigned, and in strict mode AWS's errors for an
+   * unknown key or a bad signature.
+   */
+  Caller authenticated(ApiRequest request) {
+    SigV4.Signature sig = SigV4.read(request, FormBody.parse(request.rawQuery()));
+    authenticate(request, sig);
+    return Caller.of(sig.accessKeyId(), sig.region(), sig.service());
+  }
+
+  /** AWS's error answer to a request refused before any action, in the protocol it looks like. */
+  ApiResponse refuse(ApiRequest request, AwsException e) {
+    ServiceProtocol protocol = guessProtocol(request);
+    return java.util.Objects.requireNonNull(protocol, "protocol").error(e, UUID.randomUUID().toString());
+  }
+
   private void authenticate(ApiRequest request, SigV4.Signature sig) {
     if (strict.isEmpty()) {
       return;

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS endpoint: one HTTP port (4566 by default, loopback unless asked) serving EC2, ELBv2,
- * ACM and STS, plus {@code GET /_privatelink/health} and moto's {@code POST /moto-api/reset}.
+ * ACM and STS, plus {@code GET /_privatelink/health} (open to all), and moto's
+ * {@code POST /moto-api/reset} and the {@code /_privatelink/*} views, which {@link LocalAccess}
+ * guards: a signed request acts for its own account, the local token for the whole cloud.
  */
 public final class ApiServer implements AutoCloseable {
   /** Bodies above this are refused: the largest AWS request we serve (ImportCertificate) is far smaller. */
@@ -27,18 +29,37 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ApiRouter router;
   private final Cloud cloud;
-  private final Map<String, Supplier<String>> extraJson = new LinkedHashMap<>();
+  private final Map<String, Function<@Nullable String, String>> extraJson = new LinkedHashMap<>();
+  private volatile LocalAccess access;
+  private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
   public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
     this.cloud = cloud;
     this.router = new ApiRouter(cloud, strict);
+    this.access = new LocalAccess(router, cloud, null, false);
     this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
   }
 
-  /** Adds a read-only JSON view at {@code path} (e.g. the notification log). */
-  public void addJsonView(String path, Supplier<String> body) {
+  /** Where the health answer reads the state version the host last reflected ({@code hostVersion}). */
+  public void hostVersion(java.util.function.LongSupplier supplier) {
+    this.hostVersion = supplier;
+  }
+
+  /**
+   * Sets who may reset and read the views besides signed callers: the holder of {@code token}
+   * (null: nobody), and, with {@code allowUnsignedReset}, anyone resetting without a signature.
+   */
+  public void localAccess(@Nullable String token, boolean allowUnsignedReset) {
+    this.access = new LocalAccess(router, cloud, token, allowUnsignedReset);
+  }
+
+  /**
+   * Adds a read-only JSON view at {@code path} (e.g. the notification log); {@code body} gets the
+   * account it may show, or null for every account.
+   */
+  public void addJsonView(String path, Function<@Nullable String, String> body) {
     extraJson.put(path, body);
   }
 
@@ -55,28 +76,29 @@ public final class ApiServer implements AutoCloseable {
     try (exchange) {
       byte[] body = readBody(exchange.getRequestBody());
       String path = exchange.getRequestURI().getRawPath();
+      ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+          lowerCase(exchange.getRequestHeaders()), body == null ? new byte[0] : body);
       ApiResponse response;
       if (body == null) {
         response = ApiResponse.xml(413, "<ErrorResponse><Error><Code>RequestEntityTooLarge</Code><Message>Request body "
             + "exceeds " + MAX_BODY + " bytes</Message></Error></ErrorResponse>");
       } else if (path.equals("/moto-api/reset") && exchange.getRequestMethod().equals("POST")) {
-        cloud.reset();
-        response = ApiResponse.json(200, "application/json", "{\"status\":\"ok\"}", Map.of());
+        response = access.reset(request);
       } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
-        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version() + "}", Map.of());
+        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
+            + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
       } else if (extraJson.containsKey(path)) {
-        response = view(path);
+        response = view(path, request);
       } else {
-        response = router.route(new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-            lowerCase(exchange.getRequestHeaders()), body));
+        response = router.route(request);
       }
       write(exchange, response);
     }
   }
 
-  private ApiResponse view(String path) {
+  private ApiResponse view(String path, ApiRequest request) {
     try {
-      return ApiResponse.json(200, "application/json", extraJson.get(path).get(), Map.of());
+      return access.view(request, extraJson.get(path));
     } catch (RuntimeException e) {
       System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR, "view " + path + " failed", e);
       return ApiResponse.json(500, "application/json", "{\"error\":\"InternalError\"}", Map.of());

@@ -40,7 +40,8 @@ final class CloudOptions {
     }
     ServerOptions.Builder options = ServerOptions.builder(dataDir(args))
         .host(args.option("host").orElse(ServerOptions.DEFAULT_HOST)).port(port)
-        .hostMode(args.flag("no-dataplane") ? ServerOptions.HostMode.CONTROL_PLANE_ONLY : ServerOptions.HostMode.DATA_PLANE);
+        .hostMode(args.flag("no-dataplane") ? ServerOptions.HostMode.CONTROL_PLANE_ONLY : ServerOptions.HostMode.DATA_PLANE)
+        .allowUnsignedReset(args.flag("allow-unsigned-reset"));
     args.option("strict-auth").map(Path::of).ifPresent(options::strictCredentials);
     args.option("health-timing").map(CloudOptions::healthTiming).ifPresent(options::healthTiming);
     args.option("notification-webhook").map(CloudOptions::webhook).ifPresent(options::notificationWebhook);

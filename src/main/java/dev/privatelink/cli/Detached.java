@@ -66,7 +66,7 @@ final class Detached {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
-      if (w.equals("--no-dataplane")) {
+      if (w.equals("--no-dataplane") || w.equals("--allow-unsigned-reset")) {
         out.add(w);
       } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--notification-webhook", "--strict-auth").contains(w) && i + 1 < words.size()) {
         out.add(w);

@@ -1,14 +1,8 @@
 package dev.privatelink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privatelink.dataplane.instances.InstanceRuntime;
-import dev.privatelink.server.ServerInfo;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +24,10 @@ final class ExecCommand {
       throw new Args.UsageException("exec takes one instance id or Name tag");
     }
     Path dataDir = CloudOptions.dataDir(args);
-    ServerInfo server = ServerInfo.read(dataDir).orElseThrow(() -> new CommandException(
-        "no cloud is running on " + dataDir + "; start one with ./privatelink up --detach"));
-    String instanceId = resolve(server.endpoint(), args.positional().getFirst());
+    String instanceId;
+    try (LocalApi api = LocalApi.of(dataDir)) {
+      instanceId = resolve(api.view("/_privatelink/instances"), args.positional().getFirst());
+    }
     List<String> command = args.rest().isEmpty() ? List.of("/bin/sh", "-c", "command -v bash >/dev/null && exec bash -l || exec sh -l")
         : args.rest();
     try {
@@ -48,10 +43,10 @@ final class ExecCommand {
     }
   }
 
-  /** The id of the running instance named {@code target} (an id, or the value of its Name tag). */
-  static String resolve(String endpoint, String target) {
+  /** The id of the running instance named {@code target} (an id, or the value of its Name tag) among {@code instances}. */
+  static String resolve(JsonNode instances, String target) {
     List<String> matches = new ArrayList<>();
-    for (JsonNode i : fetch(endpoint)) {
+    for (JsonNode i : instances) {
       InstanceStateName state = InstanceStateName.fromValue(i.get("state").asText());
       boolean live = state == InstanceStateName.RUNNING || state == InstanceStateName.PENDING;
       if (live && (i.get("instanceId").asText().equals(target) || i.get("name").asText().equals(target))) {
@@ -67,16 +62,4 @@ final class ExecCommand {
     return matches.getFirst();
   }
 
-  private static JsonNode fetch(String endpoint) {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/_privatelink/instances")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new ObjectMapper().readTree(r.body());
-    } catch (IOException e) {
-      throw new CommandException("the cloud at " + endpoint + " does not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandException("interrupted");
-    }
-  }
 }

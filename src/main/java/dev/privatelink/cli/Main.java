@@ -4,21 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform. Each
- * command is one class that parses its words and calls into the rest of the program.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform, reset.
+ * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
   static final String USAGE = """
       usage: privatelink <command> [options]
 
         up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
-           [--health-timing fast|aws] [--notification-webhook URL]
+           [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
-              [--health-timing fast|aws] [--notification-webhook URL]
+              [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      run the cloud's API in the foreground, with no stack
+                     (--allow-unsigned-reset: an unsigned POST /moto-api/reset empties the whole
+                     cloud, as moto's server does; off by default, a signed one resets its account)
         status [--data-dir DIR]
                      say whether a cloud is running, and where
         exec <instance id or Name tag> [--data-dir DIR] [-- command…]
@@ -29,6 +31,8 @@ public final class Main {
         terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
                   [terraform args…]
                      run terraform here against the local cloud, with a generated provider override
+        reset --all | --account ID [--data-dir DIR]
+                     empty the whole running cloud, or one account in every region
       """;
 
   private Main() {}
@@ -61,6 +65,7 @@ public final class Main {
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
         case "terraform" -> new TerraformCommand().run(rest);
+        case "reset" -> new ResetCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());
       };
     } catch (Args.UsageException e) {

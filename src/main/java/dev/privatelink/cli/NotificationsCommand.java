@@ -73,24 +73,18 @@ final class NotificationsCommand {
     }
   }
 
-  /** The cloud's messages; while following, a cloud that is down or restarting answers none yet. */
+  /**
+   * The cloud's messages, read with the data dir's local token; while following, a cloud that is
+   * down or restarting (with a new token) answers none yet.
+   */
   private Optional<JsonNode> fetch(HttpClient http, Path dataDir, boolean follow) throws InterruptedException {
-    Optional<ServerInfo> server = ServerInfo.read(dataDir);
-    if (server.isEmpty()) {
+    try (LocalApi api = LocalApi.of(dataDir)) {
+      return Optional.of(api.view("/_privatelink/notifications"));
+    } catch (CommandException e) {
       if (follow) {
         return Optional.empty();
       }
-      throw new CommandException("no cloud is running on " + dataDir + "; start one with ./privatelink up --detach");
-    }
-    try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.get().endpoint()
-          + "/_privatelink/notifications")).build(), HttpResponse.BodyHandlers.ofString());
-      return Optional.of(json.readTree(r.body()));
-    } catch (IOException e) {
-      if (follow) {
-        return Optional.empty();
-      }
-      throw new CommandException("the cloud at " + server.get().endpoint() + " does not answer: " + e.getMessage(), e);
+      throw e;
     }
   }
 }

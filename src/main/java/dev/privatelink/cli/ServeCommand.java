@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ServeCommand {
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("no-dataplane", "detach")).allow(CloudOptions.NAMES);
+    Args args = Args.parse(words, Set.of("no-dataplane", "detach", "allow-unsigned-reset")).allow(CloudOptions.NAMES);
     ServerOptions options = CloudOptions.server(args);
     var running = StartChecks.running(options);
     if (running.isPresent()) {

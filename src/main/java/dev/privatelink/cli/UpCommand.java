@@ -28,7 +28,7 @@ final class UpCommand {
       new java.util.concurrent.atomic.AtomicReference<>();
 
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane"))
+    Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane", "allow-unsigned-reset"))
         .allow(union(CloudOptions.NAMES, Set.of("accounts")));
     ServerOptions options = CloudOptions.server(args);
     String[] accounts = accounts(args);

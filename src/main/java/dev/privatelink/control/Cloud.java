@@ -217,7 +217,15 @@ public final class Cloud {
     }
   }
 
-  /** Empties the cloud, as moto's {@code /moto-api/reset} does. */
+  /**
+   * Empties one account in every region (see {@link Features#resetAccount}); journaled, so a
+   * restart replays it. Other accounts keep everything.
+   */
+  public void resetAccount(String accountId) {
+    report(new ControlEvent.AccountReset(accountId));
+  }
+
+  /** Empties the cloud, as moto's {@code /moto-api/reset} does; default VPCs are made again on first use. */
   public void reset() {
     writer.lock();
     try {
@@ -354,6 +362,10 @@ public final class Cloud {
     }
 
     boolean applyEvent(ControlEvent event, Instant now) {
+      if (event instanceof ControlEvent.AccountReset r) {
+        features.resetAccount(r.accountId(), now);
+        return true;
+      }
       boolean changed = false;
       for (EventHandler h : features.eventHandlers()) {
         changed |= h.apply(event, now);

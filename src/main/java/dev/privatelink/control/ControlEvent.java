@@ -21,6 +21,12 @@ public sealed interface ControlEvent {
   /** Text an instance printed on its console. */
   record ConsoleOutput(String instanceId, String text) implements ControlEvent {}
 
+  /**
+   * Every resource of one account, in every region, is forgotten (a signed {@code /moto-api/reset}).
+   * Not a report from the host: the cloud applies it itself, journaled like any change.
+   */
+  record AccountReset(String accountId) implements ControlEvent {}
+
   /** A time-driven transition is due (e.g. a draining target's deregistration delay has passed). */
   record Tick(String resourceId) implements ControlEvent {}
 }

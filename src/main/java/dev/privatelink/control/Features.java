@@ -49,6 +49,21 @@ public final class Features {
         id -> AwsException.badRequest("InvalidVpcEndpointServiceId.NotFound", "The Vpc Endpoint Service Id '" + id + "' does not exist"));
   }
 
+  /**
+   * Empties one account in every region: PrivateLink first (other accounts see its connections
+   * rejected or deleted, see {@code AccountReset}), then its load balancers, certificates and EC2
+   * resources with their tags, and what any {@link AccountScoped} handler keeps. Other accounts'
+   * resources are untouched.
+   */
+  void resetAccount(String accountId, java.time.Instant now) {
+    privateLink.resetAccount(accountId, now);
+    elb.dropAccount(accountId);
+    acm.dropAccount(accountId);
+    ec2.state().dropAccount(accountId);
+    ec2Tags.dropAccount(accountId);
+    handlers.stream().filter(AccountScoped.class::isInstance).forEach(h -> ((AccountScoped) h).dropAccount(accountId));
+  }
+
   public PrivateLink privateLink() {
     return privateLink;
   }

@@ -62,4 +62,9 @@ public final class ScopedTable<T> {
   public void clear() {
     byScope.clear();
   }
+
+  /** Forgets every resource of one account, in every region. */
+  public void dropAccount(String accountId) {
+    byScope.keySet().removeIf(s -> s.accountId().equals(accountId));
+  }
 }

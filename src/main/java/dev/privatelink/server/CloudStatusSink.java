@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
 final class CloudStatusSink implements StatusSink {
   static final long CONSOLE_FLUSH_MILLIS = 100;
   private static final int CONSOLE_LIMIT = 64 * 1024;
+  private static final System.Logger LOG = System.getLogger(CloudStatusSink.class.getName());
   private final Cloud cloud;
   private final Map<String, StringBuilder> console = new LinkedHashMap<>();
   private @Nullable Thread flusher;
+  private final java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   CloudStatusSink(Cloud cloud) {
     this.cloud = cloud;
@@ -29,9 +31,16 @@ final class CloudStatusSink implements StatusSink {
     cloud.report(new ControlEvent.ResourceReady(resourceId));
   }
 
+  /**
+   * Every failure is also logged: VPCs and subnets have no failed state on AWS, so they stay
+   * {@code pending} and the server log is where their reason shows (once per resource and reason).
+   */
   @Override
   public void failed(String resourceId, String reason) {
-    cloud.report(new ControlEvent.ResourceFailed(resourceId, reason));
+    boolean moved = cloud.report(new ControlEvent.ResourceFailed(resourceId, reason));
+    if (moved || logged.add(resourceId + ": " + reason)) {
+      LOG.log(System.Logger.Level.WARNING, "the host could not make " + resourceId + ": " + reason);
+    }
   }
 
   @Override

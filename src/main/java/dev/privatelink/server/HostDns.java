@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The names a VPC's resolver answers, as AWS's would inside that VPC: instance private hostnames,
- * the DNS names of the load balancers in it, and, for endpoints whose connection is available,
+ * the DNS names of the load balancers in it, and, for endpoints the host carries (pending or available),
  * the regional name (every ENI), each zonal name (the ENI of its zone) and the service's private
  * DNS name when the endpoint enables it.
  */
@@ -30,7 +30,7 @@ final class HostDns {
       out.add(new DnsRecord(lb.dnsName(), "A", lb.nodes().stream().map(LoadBalancerSpec.Node::privateIp).toList(), TTL));
     }
     for (EndpointProjection e : endpoints) {
-      if (e.available() && vpcId.equals(e.consumerVpcId()) && !e.enis().isEmpty()) {
+      if (e.carried() && vpcId.equals(e.consumerVpcId()) && !e.enis().isEmpty()) {
         List<String> all = e.enis().stream().map(EndpointProjection.Eni::privateIp).toList();
         out.add(new DnsRecord(e.regionalDnsName(), "A", all, TTL));
         for (EndpointProjection.ZonalDnsName z : e.zonalDnsNames()) {

@@ -47,7 +47,8 @@ final class HostProjection {
 
   private HostProjection() {}
 
-  static HostState hostState(Features features) {
+  /** The host picture at {@code version}, the state version {@code features} is at (read under one lock). */
+  static HostState hostState(Features features, long version) {
     Ec2 ec2 = features.ec2();
     List<EndpointProjection> endpoints = features.privateLink().endpoints();
     Map<String, String> lbVpc = features.elb().placements().stream()
@@ -67,9 +68,9 @@ final class HostProjection {
           enis, instances, inVpc,
           HostDns.records(instances, inVpc, endpoints, vpc.vpcId())));
     }
-    List<EndpointSpec> bridges = endpoints.stream().filter(EndpointProjection::available)
+    List<EndpointSpec> bridges = endpoints.stream().filter(EndpointProjection::carried)
         .filter(e -> e.providerVpcId() != null).map(HostProjection::bridge).toList();
-    return new HostState(0, vpcs, bridges);
+    return new HostState(version, vpcs, bridges);
   }
 
   private static List<SubnetSpec> subnets(Ec2 ec2, String vpcId) {
@@ -153,18 +154,22 @@ final class HostProjection {
     features.ec2().instances().stream().map(Map.Entry::getValue)
         .filter(i -> List.of(InstanceStateName.PENDING, InstanceStateName.SHUTTING_DOWN, InstanceStateName.STOPPING).contains(i.state())).forEach(i -> out.add(i.instanceId()));
     features.elb().placements().stream().filter(p -> p.state() == LoadBalancerStateEnum.PROVISIONING).forEach(p -> out.add(p.arn()));
-    out.addAll(settledByHostSync(features));
+    features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
+        .forEach(e -> out.add(e.endpointId()));
     return out;
   }
 
   /**
-   * Ids the reconcile loop settles itself after each apply: endpoints waiting for their ENIs (which
-   * exist once the fabric ran), endpoints being deleted (their listeners are gone), and instances
-   * shutting down or stopping (their processes are gone).
+   * Ids the reconcile loop settles itself once it applied the host picture read together with them:
+   * endpoints being deleted (their listeners are gone), pending endpoints whose service has no load
+   * balancer left (nothing to listen for), and instances shutting down or stopping (their processes
+   * are gone). Pending endpoints with a provider are settled by the endpoint engine, once it listens
+   * for them.
    */
   static List<String> settledByHostSync(Features features) {
     List<String> out = new ArrayList<>();
-    features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
+    features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.DELETING
+        || (e.state() == EndpointState.PENDING && e.providerVpcId() == null))
         .forEach(e -> out.add(e.endpointId()));
     features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN
         || i.state() == InstanceStateName.STOPPING).forEach(i -> out.add(i.instanceId()));

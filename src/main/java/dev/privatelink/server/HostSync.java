@@ -12,6 +12,9 @@ import dev.privatelink.store.DataDir;
 interface HostSync extends AutoCloseable {
   void start();
 
+  /** The state version the host (or the settled states) last reflected; -1 before the first. */
+  long hostVersion();
+
   @Override
   void close();
 

@@ -11,6 +11,7 @@ import java.time.Duration;
  */
 final class InstantSettler implements HostSync {
   private final Cloud cloud;
+  private volatile long settledVersion = -1;
   private final CoalescingRunner settler =
       new CoalescingRunner("settler", CoalescingRunner.OnClose.INTERRUPT, Duration.ZERO, this::settle);
 
@@ -25,9 +26,17 @@ final class InstantSettler implements HostSync {
   }
 
   private void settle() {
-    for (String id : cloud.read(HostProjection::pendingResources)) {
+    record Pending(long version, java.util.List<String> ids) {}
+    Pending pending = cloud.read(f -> new Pending(cloud.version(), HostProjection.pendingResources(f)));
+    for (String id : pending.ids()) {
       cloud.report(new ControlEvent.ResourceReady(id));
     }
+    settledVersion = pending.version();
+  }
+
+  @Override
+  public long hostVersion() {
+    return settledVersion;
   }
 
   @Override

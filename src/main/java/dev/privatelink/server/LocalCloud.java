@@ -67,8 +67,10 @@ public final class LocalCloud implements AutoCloseable {
     Path strictFile = options.strictCredentials();
     Optional<Credentials> strict = strictFile != null ? Optional.of(Credentials.load(strictFile)) : Optional.empty();
     ApiServer api = new ApiServer(cloud, options.host(), options.port(), strict);
-    api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
-    api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
+    api.hostVersion(sync::hostVersion);
+    api.localAccess(LocalToken.create(dir.root()), options.allowUnsignedReset());
+    api.addJsonView("/_privatelink/instances", account -> Views.instances(cloud, account));
+    api.addJsonView("/_privatelink/notifications", account -> Views.notifications(cloud, account));
     api.start();
     LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
     ServerInfo.current(local.endpoint()).write(dir.root());

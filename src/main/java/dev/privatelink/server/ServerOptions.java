@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param hostMode whether the host carries the resources or they only settle in the state
  * @param healthTiming AWS's health check intervals and thresholds, or the faster local ones
  * @param notificationWebhook where to POST endpoint connection notifications in place of SNS; null for none
+ * @param allowUnsignedReset whether an unsigned {@code POST /moto-api/reset} empties the whole cloud, as moto's does
  */
 public record ServerOptions(String host, int port, Path dataDir, @Nullable Path strictCredentials, HostMode hostMode,
-    HealthTiming healthTiming, @Nullable URI notificationWebhook) {
+    HealthTiming healthTiming, @Nullable URI notificationWebhook, boolean allowUnsignedReset) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -50,7 +51,7 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
   /** These options, to change some. */
   public Builder toBuilder() {
     return new Builder(dataDir).host(host).port(port).strictCredentials(strictCredentials).hostMode(hostMode)
-        .healthTiming(healthTiming).notificationWebhook(notificationWebhook);
+        .healthTiming(healthTiming).notificationWebhook(notificationWebhook).allowUnsignedReset(allowUnsignedReset);
   }
 
   public boolean dataPlane() {
@@ -76,6 +77,7 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
     private @Nullable Path strictCredentials;
+    private boolean allowUnsignedReset;
     private HostMode hostMode = HostMode.DATA_PLANE;
     private HealthTiming healthTiming = HealthTiming.FAST;
     private @Nullable URI notificationWebhook;
@@ -116,8 +118,15 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
       return this;
     }
 
+    /** Off by default: a reset must be signed (and then resets the signing account only). */
+    public Builder allowUnsignedReset(boolean value) {
+      this.allowUnsignedReset = value;
+      return this;
+    }
+
     public ServerOptions build() {
-      return new ServerOptions(host, port, dataDir, strictCredentials, hostMode, healthTiming, notificationWebhook);
+      return new ServerOptions(host, port, dataDir, strictCredentials, hostMode, healthTiming, notificationWebhook,
+          allowUnsignedReset);
     }
   }
 }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.privatelink.NotificationLog;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-only JSON views of the cloud on the API port, for the CLI in another process: every
  * instance with its account and Name tag ({@code exec}), and the endpoint connection notifications
- * that SNS would have carried ({@code notifications}).
+ * that SNS would have carried ({@code notifications}). Each shows one account's data, or every
+ * account's to the holder of the local token.
  */
 final class Views {
   private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
@@ -17,12 +19,16 @@ final class Views {
 
   private Views() {}
 
-  static String instances(Cloud cloud) {
-    return json(cloud.read(HostProjection::instanceDirectory));
+  /** The instances of {@code accountId}, or of every account when null. */
+  static String instances(Cloud cloud, @Nullable String accountId) {
+    return json(cloud.read(HostProjection::instanceDirectory).stream()
+        .filter(i -> accountId == null || accountId.equals(i.get("accountId"))).toList());
   }
 
-  static String notifications(Cloud cloud) {
-    List<NotificationLog.Message> messages = cloud.read(f -> f.privateLink().notifications(0));
+  /** The notifications published to {@code accountId}'s notification configurations, or all when null. */
+  static String notifications(Cloud cloud, @Nullable String accountId) {
+    List<NotificationLog.Message> messages = cloud.read(f -> f.privateLink().notifications(0)).stream()
+        .filter(m -> accountId == null || accountId.equals(m.accountId())).toList();
     return json(messages);
   }
 

@@ -112,9 +112,8 @@ class AccountsAndAcceptanceTest {
         .connectionNotificationArn("arn:aws:sns:us-east-1:111111111111:endpoint-events").connectionEvents("Connect", "Accept"));
     String endpoint = createEndpoint();
     provider.ec2().acceptVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(endpoint));
-    var http = java.net.http.HttpClient.newHttpClient();
-    String body = http.send(java.net.http.HttpRequest.newBuilder(CLOUD.endpoint().resolve("/_privatelink/notifications")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String body = new dev.privatelink.testing.RawAws(CLOUD.endpoint())
+        .signed("GET", "/_privatelink/notifications", "111111111111", "secret", "ec2").body();
     var messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     assertEquals(2, messages.size(), body);
     assertEquals("Connect", messages.get(0).get("event").asText());

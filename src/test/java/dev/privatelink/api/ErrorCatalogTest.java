@@ -82,16 +82,14 @@ class ErrorCatalogTest {
   }
 
   @Test
-  void motoResetEmptiesTheCloud() {
+  void motoResetRefusesAnUnsignedCallAndResetsTheSigningAccount() {
     var r = new RawAws(CLOUD.endpoint());
-    var reset = java.net.http.HttpClient.newHttpClient();
-    try {
-      var response = reset.send(java.net.http.HttpRequest.newBuilder(CLOUD.endpoint().resolve("/moto-api/reset"))
-          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    var unsigned = r.send("POST", "/moto-api/reset", null, null);
+    assertEquals(403, unsigned.statusCode());
+    assertTrue(unsigned.body().contains("<Code>MissingAuthenticationToken</Code>"), unsigned.body());
+    assertTrue(c.ec2().describeVpcs().vpcs().size() > 1, "an unsigned reset changes nothing");
+    var signed = r.signed("POST", "/moto-api/reset", "111111111111", "secret", "ec2");
+    assertEquals(200, signed.statusCode(), signed.body());
     // Empty again, as a new AWS account is: only the region's default VPC.
     var vpcs = c.ec2().describeVpcs().vpcs();
     assertEquals(1, vpcs.size());

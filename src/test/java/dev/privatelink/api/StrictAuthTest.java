@@ -45,6 +45,23 @@ class StrictAuthTest {
   }
 
   @Test
+  void resetAndViewsNeedAValidSignature() {
+    RawAws raw = new RawAws(CLOUD.endpoint());
+    var unsigned = raw.send("POST", "/moto-api/reset", null, null);
+    assertEquals(403, unsigned.statusCode());
+    assertTrue(unsigned.body().contains("<Code>MissingAuthenticationToken</Code>"), unsigned.body());
+    var badSignature = raw.signed("POST", "/moto-api/reset", "111111111111", "wrong-secret", "ec2");
+    assertEquals(403, badSignature.statusCode());
+    assertTrue(badSignature.body().contains("SignatureDoesNotMatch"), badSignature.body());
+    var unknownKey = raw.signed("GET", "/_privatelink/instances", "333333333333", "any", "ec2");
+    assertEquals(401, unknownKey.statusCode());
+    assertTrue(unknownKey.body().contains("AuthFailure"), unknownKey.body());
+    assertEquals(403, raw.get("/_privatelink/notifications").statusCode());
+    assertEquals(200, raw.signed("GET", "/_privatelink/instances", "111111111111", "right-secret", "ec2").statusCode());
+    assertEquals(200, raw.signed("POST", "/moto-api/reset", "111111111111", "right-secret", "ec2").statusCode());
+  }
+
+  @Test
   void aCorrectlySignedRequestPasses() {
     try (StsClient sts = sts("111111111111", "right-secret")) {
       assertEquals("111111111111", sts.getCallerIdentity().account());

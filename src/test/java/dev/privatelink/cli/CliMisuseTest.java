@@ -43,4 +43,9 @@ class CliMisuseTest {
       System.setErr(saved);
     }
   }
+
+  @Test
+  void theCliSendsItsTokenInTheHeaderTheApiReads() {
+    org.junit.jupiter.api.Assertions.assertEquals(dev.privatelink.api.LocalAccess.TOKEN_HEADER, LocalApi.TOKEN_HEADER);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.privatelink.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CloudOptionsTest {
   private static ServerOptions parse(String... words) {
-    return CloudOptions.server(Args.parse(List.of(words), Set.of("no-dataplane")).allow(CloudOptions.NAMES));
+    return CloudOptions.server(Args.parse(List.of(words), Set.of("no-dataplane", "allow-unsigned-reset")).allow(CloudOptions.NAMES));
   }
 
   @Test
@@ -28,13 +29,15 @@ class CloudOptionsTest {
     assertEquals(HealthTiming.FAST, o.healthTiming());
     assertNull(o.strictCredentials());
     assertTrue(o.notificationWebhookUrl().isEmpty());
+    assertFalse(o.allowUnsignedReset(), "an unsigned reset is refused unless asked for");
   }
 
   @Test
   void everyOptionReachesTheRecord() {
     ServerOptions o = parse("--host", "0.0.0.0", "--port", "0", "--no-dataplane", "--health-timing", "aws",
-        "--strict-auth", "/tmp/creds", "--notification-webhook", "http://127.0.0.1:9/hook");
+        "--strict-auth", "/tmp/creds", "--notification-webhook", "http://127.0.0.1:9/hook", "--allow-unsigned-reset");
     assertEquals("0.0.0.0", o.host());
+    assertTrue(o.allowUnsignedReset());
     assertEquals(0, o.port());
     assertEquals(ServerOptions.HostMode.CONTROL_PLANE_ONLY, o.hostMode());
     assertEquals(HealthTiming.AWS, o.healthTiming());

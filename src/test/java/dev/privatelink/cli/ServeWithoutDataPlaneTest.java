@@ -49,6 +49,17 @@ class ServeWithoutDataPlaneTest {
       String namespaces = Host.run("ip", "netns", "list");
       assertFalse(namespaces.contains("pl-" + vpcId), namespaces);
       assertFalse(namespaces.contains("pl-" + instanceId), namespaces);
+
+      // The CLI's reset, with the data dir's token: one account, then the whole cloud.
+      try (StackClients other = new StackClients(server.endpoint(), "222222222222", Region.US_EAST_1)) {
+        other.ec2().createVpc(r -> r.cidrBlock("10.8.0.0/16"));
+        String dir = tmp.resolve("data").toString();
+        assertEquals(0, Main.run(List.of("reset", "--account", ACCOUNT, "--data-dir", dir)));
+        assertEquals(List.of(true), c.ec2().describeVpcs().vpcs().stream().map(Vpc::isDefault).toList());
+        assertEquals(2, other.ec2().describeVpcs().vpcs().size(), "its own VPC and its default VPC");
+        assertEquals(0, Main.run(List.of("reset", "--all", "--data-dir", dir)));
+        assertEquals(List.of(true), other.ec2().describeVpcs().vpcs().stream().map(Vpc::isDefault).toList());
+      }
     }
   }
 }

@@ -26,7 +26,7 @@ class HostProjectionTest {
   }
 
   private List<String> projectedCidrs() {
-    return cloud.read(HostProjection::hostState).vpcs().stream().map(VpcSpec::cidr).toList();
+    return AppliedProjection.read(cloud).state().vpcs().stream().map(VpcSpec::cidr).toList();
   }
 
   @Test

@@ -16,7 +16,7 @@ class PrefixListRulesProjectionTest {
   private final CloudCalls calls = new CloudCalls(cloud, "111111111111");
 
   private List<SgRule> ingressOf(String groupId) {
-    return cloud.read(HostProjection::hostState).vpcs().stream().flatMap(v -> v.securityGroups().stream())
+    return AppliedProjection.read(cloud).state().vpcs().stream().flatMap(v -> v.securityGroups().stream())
         .filter(g -> g.groupId().equals(groupId)).map(SecurityGroupSpec::ingress).findFirst().orElseThrow();
   }
 

@@ -40,6 +40,38 @@ public final class RawAws {
     return post(body, "application/x-www-form-urlencoded; charset=utf-8", authorization(accessKey, service), null);
   }
 
+  /**
+   * A request signed with SigV4 for real (the SDK's signer), as strict mode verifies it: for the
+   * endpoints outside the AWS actions (reset, views) that no SDK client calls.
+   */
+  public HttpResponse<String> signed(String method, String pathAndQuery, String accessKey, String secretKey, String service) {
+    URI uri = endpoint.resolve(pathAndQuery);
+    var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder().uri(uri)
+        .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).build();
+    var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+        .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(accessKey, secretKey))
+        .request(unsigned).payload(software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String(""))
+        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+    var b = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+    signed.request().headers().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("host")) {
+        values.forEach(v -> b.header(name, v));
+      }
+    });
+    return send(b.build());
+  }
+
+  /** A request with one header of the caller's choosing (e.g. the local token), or none when {@code header} is null. */
+  public HttpResponse<String> send(String method, String pathAndQuery, @org.jspecify.annotations.Nullable String header,
+      @org.jspecify.annotations.Nullable String value) {
+    var b = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody());
+    if (header != null && value != null) {
+      b.header(header, value);
+    }
+    return send(b.build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
   }

@@ -16,9 +16,14 @@ import software.amazon.awssdk.services.acm.model.PutAccountConfigurationResponse
  * and <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_PutAccountConfiguration.html">PutAccountConfiguration</a>:
  * how many days before expiry ACM starts sending expiry events (45 unless set), per account and region.
  */
-public final class AccountConfiguration implements ActionHandler {
+public final class AccountConfiguration implements ActionHandler, dev.privatelink.control.AccountScoped {
   static final int DEFAULT_DAYS = 45;
   private final ScopedTable<Integer> daysBeforeExpiry = new ScopedTable<>();
+
+  @Override
+  public void dropAccount(String accountId) {
+    daysBeforeExpiry.dropAccount(accountId);
+  }
 
   @ReadOnly
   public GetAccountConfigurationResponse getAccountConfiguration(RequestContext ctx, GetAccountConfigurationRequest request) {

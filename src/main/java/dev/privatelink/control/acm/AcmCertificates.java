@@ -41,6 +41,12 @@ public final class AcmCertificates implements ActionHandler {
     return parts;
   }
 
+  /** Forgets every certificate of one account, with its tags. */
+  public void dropAccount(String accountId) {
+    certificates.dropAccount(accountId);
+    tags.dropAccount(accountId);
+  }
+
   /** The tag actions of ACM; register it with this feature. */
   public AcmTags tags() {
     return tags;
@@ -194,6 +200,7 @@ public final class AcmCertificates implements ActionHandler {
       throw AwsException.badRequest("ValidationException", "Value at '" + field
           + "' failed to satisfy constraint: Member must have length between 1 and " + max);
     }
-    return bytes.asString(StandardCharsets.UTF_8);
+    // PEM is ASCII: bytes that are not UTF-8 must fail as unparsable material, not as a decoding error.
+    return new String(bytes.asByteArrayUnsafe(), StandardCharsets.ISO_8859_1);
   }
 }

@@ -45,6 +45,11 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     this.network = network;
   }
 
+  /** Forgets every ELB resource of one account. */
+  public void dropAccount(String accountId) {
+    state.dropAccount(accountId);
+  }
+
   /** The action handlers to register with the cloud. */
   public List<ActionHandler> handlers() {
     return handlers;
@@ -54,11 +59,20 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   public boolean apply(ControlEvent event, Instant now) {
     return switch (event) {
       case ControlEvent.ResourceReady r -> moveLoadBalancer(r.resourceId(), LoadBalancerStateEnum.PROVISIONING, LoadBalancerStateEnum.ACTIVE);
-      case ControlEvent.ResourceFailed f -> moveLoadBalancer(f.resourceId(), LoadBalancerStateEnum.PROVISIONING, LoadBalancerStateEnum.FAILED);
+      case ControlEvent.ResourceFailed f -> failLoadBalancer(f.resourceId(), f.reason());
       case ControlEvent.TargetHealthChanged h -> targetEvents.healthChanged(h);
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
       case ControlEvent.ConsoleOutput c -> false;
+      case ControlEvent.AccountReset r -> false;
     };
+  }
+
+  private boolean failLoadBalancer(String arn, String reason) {
+    if (!moveLoadBalancer(arn, LoadBalancerStateEnum.PROVISIONING, LoadBalancerStateEnum.FAILED)) {
+      return false;
+    }
+    ElbState.scopeOf(arn).ifPresent(scope -> state.failureReasons.put(scope, arn, reason));
+    return true;
   }
 
   private boolean moveLoadBalancer(String arn, LoadBalancerStateEnum from, LoadBalancerStateEnum to) {

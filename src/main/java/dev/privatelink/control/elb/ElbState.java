@@ -26,6 +26,14 @@ final class ElbState {
   final ScopedTable<ListenerRuleRecord> rules = new ScopedTable<>();
   final ScopedTable<List<RegisteredTarget>> targets = new ScopedTable<>();
   final ScopedTable<Map<String, String>> tags = new ScopedTable<>();
+  /** Why the host could not make a load balancer now {@code failed}: its state's reason. */
+  final ScopedTable<String> failureReasons = new ScopedTable<>();
+
+  /** Forgets every load balancer, target group, listener, rule and tag of one account. */
+  void dropAccount(String accountId) {
+    List.of(loadBalancers, targetGroups, listeners, rules, targets, tags, failureReasons)
+        .forEach(t -> t.dropAccount(accountId));
+  }
 
   LoadBalancerRecord loadBalancer(Scope scope, String arn) {
     return loadBalancers.find(scope, arn).orElseThrow(() -> ElbErrors.loadBalancerNotFound(arn));

@@ -133,7 +133,8 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging,
     }
     Page<LoadBalancerRecord> page = ElbPaging.page(found, LoadBalancerRecord::arn, request.pageSize(), request.marker());
     return DescribeLoadBalancersResponse.builder()
-        .loadBalancers(page.items().stream().map(LoadBalancerViews::render).toList())
+        .loadBalancers(page.items().stream().map(lb -> LoadBalancerViews.render(lb,
+            state.failureReasons.find(ctx.scope(), lb.arn()).orElse(null))).toList())
         .nextMarker(page.nextToken()).build();
   }
 
@@ -161,6 +162,7 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging,
     lb.nodes().forEach(n -> network.deleteManagedInterface(scope, n.eniId()));
     state.loadBalancers.remove(scope, lb.arn());
     state.tags.remove(scope, lb.arn());
+    state.failureReasons.remove(scope, lb.arn());
     return DeleteLoadBalancerResponse.builder().build();
   }
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An interface endpoint as the data plane needs it: where its ENIs are in the consumer VPC, which
  * names resolve to them, and which load balancers of which provider VPC they lead to. The
- * integrator builds {@code EndpointSpec} (for {@code available} endpoints only) and the consumer
+ * integrator builds {@code EndpointSpec} (for {@link #carried} endpoints only) and the consumer
  * VPC's DNS records from it: the regional name → every ENI address, each zonal name → the ENI of
  * its zone, and the private DNS name (when not null) → every ENI address.
  *
@@ -26,6 +26,15 @@ public record EndpointProjection(String endpointId, String accountId, String reg
 
   public boolean available() {
     return state == EndpointState.AVAILABLE;
+  }
+
+  /**
+   * True while the host must carry the endpoint: once {@code available}, and already while
+   * {@code pending} (accepted, being provisioned), so that it turns available only after its
+   * listeners and names exist on the host.
+   */
+  public boolean carried() {
+    return state == EndpointState.AVAILABLE || state == EndpointState.PENDING;
   }
 
   /** One endpoint ENI: its subnet, address, zone and security groups. */

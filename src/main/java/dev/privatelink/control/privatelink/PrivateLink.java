@@ -34,6 +34,11 @@ public final class PrivateLink {
     return parts;
   }
 
+  /** Forgets one account's services, endpoints and notifications; see {@link AccountReset}. */
+  public void resetAccount(String accountId, java.time.Instant now) {
+    AccountReset.reset(state, accountId, now);
+  }
+
   /**
    * Every interface endpoint of every account and region, deleting ones included, in creation
    * order. Gateway endpoints are routes only and have nothing on the host.

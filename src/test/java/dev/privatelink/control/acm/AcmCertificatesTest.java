@@ -70,6 +70,11 @@ class AcmCertificatesTest {
         .privateKey(other.keyBytes()).build());
     fails("ValidationException", ImportCertificateRequest.builder().certificate(SdkBytes.fromUtf8String("junk"))
         .privateKey(one.keyBytes()).build());
+    // Found by FuzzTest: bytes that are not UTF-8 were an InternalError.
+    fails("ValidationException", ImportCertificateRequest.builder()
+        .certificate(SdkBytes.fromByteArray(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF})).privateKey(one.keyBytes()).build());
+    fails("ValidationException", ImportCertificateRequest.builder().certificate(one.certificateBytes())
+        .privateKey(SdkBytes.fromByteArray(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00})).build());
     var expired = TestCertificates.rsa("old.example", now.minusSeconds(86400 * 10), now.minusSeconds(86400), true);
     fails("ValidationException", ImportCertificateRequest.builder().certificate(expired.certificateBytes())
         .privateKey(expired.keyBytes()).build());

@@ -16,6 +16,16 @@ class LoadBalancersTest {
   private final ElbFixture f = new ElbFixture();
 
   @Test
+  void aLoadBalancerTheHostCannotMakeIsFailedWithTheReason() {
+    LoadBalancer lb = f.nlb("broken");
+    f.report(new dev.privatelink.control.ControlEvent.ResourceFailed(lb.loadBalancerArn(), "port 80: address in use"));
+    LoadBalancer seen = f.<DescribeLoadBalancersResponse>call(DescribeLoadBalancersRequest.builder()
+        .loadBalancerArns(lb.loadBalancerArn()).build()).loadBalancers().getFirst();
+    assertEquals("failed", seen.state().codeAsString());
+    assertEquals("port 80: address in use", seen.state().reason());
+  }
+
+  @Test
   void internalApplicationLoadBalancerStartsProvisioningWithOneInterfacePerSubnet() {
     LoadBalancer lb = f.alb("web");
     assertTrue(lb.loadBalancerArn().matches(

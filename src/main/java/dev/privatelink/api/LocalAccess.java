@@ -1,0 +1,90 @@
+package dev.privatelink.api;
+
+import dev.privatelink.control.AwsException;
+import dev.privatelink.control.Cloud;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who may use the endpoints that are not AWS actions ({@code POST /moto-api/reset} and the
+ * {@code /_privatelink/*} views), and for which accounts. A request signed as any AWS call is
+ * (verified in strict mode) acts for the signing account only. A request that carries the local
+ * token (the file {@code local-token} in the data dir, readable by root only) acts for the whole
+ * cloud, or for the account its {@code account} query parameter names. Anything else is refused
+ * with AWS's MissingAuthenticationToken, except an unsigned reset when the server was started
+ * with {@code --allow-unsigned-reset}: that empties the whole cloud, as moto's server does.
+ */
+public final class LocalAccess {
+  /** The header the CLI sends the local token in. */
+  public static final String TOKEN_HEADER = "x-privatelink-token";
+  private final ApiRouter router;
+  private final Cloud cloud;
+  private final @Nullable String token;
+  private final boolean allowUnsignedReset;
+
+  /**
+   * @param token the local token; null accepts no token
+   * @param allowUnsignedReset whether an unsigned reset empties the whole cloud
+   */
+  public LocalAccess(ApiRouter router, Cloud cloud, @Nullable String token, boolean allowUnsignedReset) {
+    this.router = router;
+    this.cloud = cloud;
+    this.token = token;
+    this.allowUnsignedReset = allowUnsignedReset;
+  }
+
+  /** Whose data a request may see or change: one account, or every account (null). */
+  public record Grant(@Nullable String accountId) {
+    boolean wholeCloud() {
+      return accountId == null;
+    }
+  }
+
+  /** The grant of a request; throws AWS's authentication errors when it has none. */
+  Grant grant(ApiRequest request) {
+    String sent = request.header(TOKEN_HEADER);
+    if (sent != null) {
+      if (token == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        throw new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+      }
+      String account = FormBody.parse(request.rawQuery()).get("account");
+      if (account != null && !account.matches("\\d{12}")) {
+        throw AwsException.invalidParameterValue("The account must be 12 digits");
+      }
+      return new Grant(account);
+    }
+    return new Grant(router.authenticated(request).accountId());
+  }
+
+  /** {@code POST /moto-api/reset}: empties the granted account, or the whole cloud. */
+  ApiResponse reset(ApiRequest request) {
+    try {
+      Grant grant = unsignedResetAllowed(request) ? new Grant(null) : grant(request);
+      if (grant.wholeCloud()) {
+        cloud.reset();
+      } else {
+        cloud.resetAccount(grant.accountId());
+      }
+      return ApiResponse.json(200, "application/json", "{\"status\":\"ok\"}", java.util.Map.of());
+    } catch (AwsException e) {
+      return router.refuse(request, e);
+    }
+  }
+
+  /** Serves a view to a granted request, for its account or every account. */
+  ApiResponse view(ApiRequest request, java.util.function.Function<@Nullable String, String> view) {
+    Grant grant;
+    try {
+      grant = grant(request);
+    } catch (AwsException e) {
+      return router.refuse(request, e);
+    }
+    return ApiResponse.json(200, "application/json", view.apply(grant.accountId()), java.util.Map.of());
+  }
+
+  private boolean unsignedResetAllowed(ApiRequest request) {
+    return allowUnsignedReset && request.header("authorization") == null && request.header(TOKEN_HEADER) == null
+        && !FormBody.parse(request.rawQuery()).containsKey("X-Amz-Credential");
+  }
+}
