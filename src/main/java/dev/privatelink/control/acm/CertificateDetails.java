@@ -1,11 +1,12 @@
 package dev.privatelink.control.acm;
 
+import dev.privatelink.model.pki.X500Names;
+
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.jspecify.annotations.Nullable;
 
 /** The DescribeCertificate details of an X.509 certificate, in ACM's names. */
@@ -21,16 +22,14 @@ final class CertificateDetails {
 
   static CertificateMaterial of(X509Certificate cert, String certificatePem, @Nullable String chainPem, String keyPem,
       String keyAlgorithm) {
-    X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
-    X500Name issuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());
     List<String> sans = dnsNames(cert);
-    String cn = CertificateParser.commonName(subject);
+    String cn = X500Names.first(cert.getSubjectX500Principal(), X500Names.Attribute.CN);
     String domain = cn != null ? cn : sans.isEmpty() ? null : sans.getFirst();
     if (domain != null && !sans.contains(domain)) {
       sans.addFirst(domain);
     }
-    return new CertificateMaterial(certificatePem, chainPem, keyPem, domain, sans, subject.toString(),
-        issuer.toString(), CertificateParser.serial(cert.getSerialNumber()), cert.getNotBefore().toInstant(),
+    return new CertificateMaterial(certificatePem, chainPem, keyPem, domain, sans,
+        X500Names.text(cert.getSubjectX500Principal()), X500Names.text(cert.getIssuerX500Principal()), CertificateParser.serial(cert.getSerialNumber()), cert.getNotBefore().toInstant(),
         cert.getNotAfter().toInstant(), keyAlgorithm, cert.getSigAlgName().toUpperCase(), keyUsages(cert),
         extendedUsages(cert));
   }

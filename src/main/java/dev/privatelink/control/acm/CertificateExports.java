@@ -4,14 +4,9 @@ import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.ReadOnly;
 import dev.privatelink.control.RequestContext;
-import java.io.IOException;
+import dev.privatelink.model.pki.KeyPairs;
+import dev.privatelink.model.pki.PemWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import software.amazon.awssdk.services.acm.model.ExportCertificateRequest;
 import software.amazon.awssdk.services.acm.model.ExportCertificateResponse;
 
@@ -22,8 +17,6 @@ import software.amazon.awssdk.services.acm.model.ExportCertificateResponse;
  * {@code Options.Export=ENABLED}. Imported certificates and other public ones stay in ACM.
  */
 public final class CertificateExports implements ActionHandler {
-  /** Bouncy Castle's provider, used here only (not installed JVM-wide): the JDK has no AES/CBC/PKCS7Padding. */
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
   private final AcmCertificates certificates;
 
   CertificateExports(AcmCertificates certificates) {
@@ -48,13 +41,8 @@ public final class CertificateExports implements ActionHandler {
         .privateKey(encrypted(m.privateKeyPem(), new String(passphrase, StandardCharsets.US_ASCII), ctx.ids().hex(32))).build();
   }
 
+  /** The salt and IV come from a fresh seed per call, as a read's randomness is not replayed. */
   private static String encrypted(String keyPem, String passphrase, String seed) {
-    try {
-      var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-          .setProvider(BC).setRandom(CertificateIssuer.seeded(seed)).setPassword(passphrase.toCharArray()).build();
-      return CertificateIssuer.pem(new JcaPKCS8Generator(CertificateParser.privateKey(keyPem), encryptor).generate());
-    } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-      throw new IllegalStateException("cannot encrypt the private key", e);
-    }
+    return PemWriter.encryptedPrivateKey(CertificateParser.privateKey(keyPem), passphrase.toCharArray(), KeyPairs.seeded(seed));
   }
 }

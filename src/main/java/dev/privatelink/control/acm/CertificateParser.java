@@ -1,32 +1,18 @@
 package dev.privatelink.control.acm;
 
 import dev.privatelink.control.AwsException;
-import java.io.IOException;
-import java.io.StringReader;
+import dev.privatelink.model.pki.PemReader;
+import dev.privatelink.model.pki.PkiException;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  * ValidationException. Pure computation on the given bytes.
  */
 final class CertificateParser {
-  private static final JcaX509CertificateConverter CERTS = new JcaX509CertificateConverter();
-  private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
-
   private CertificateParser() {}
 
   static CertificateMaterial parse(String certificatePem, String privateKeyPem, @Nullable String chainPem, Instant now) {
@@ -60,21 +43,15 @@ final class CertificateParser {
     return CertificateDetails.of(cert, certificatePem, chainPem, privateKeyPem, keyAlgorithm);
   }
 
+  /** ACM names the field in each message; model.pki says only what was wrong. */
   private static List<X509Certificate> certificates(String pem, String field) {
-    List<X509Certificate> out = new ArrayList<>();
-    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-      Object o;
-      while ((o = parser.readObject()) != null) {
-        if (!(o instanceof X509CertificateHolder holder)) {
-          throw invalid("The " + field + " field contains something other than a PEM certificate");
-        }
-        out.add(CERTS.getCertificate(holder));
-      }
-    } catch (IOException | CertificateException | RuntimeException e) {
-      if (e instanceof AwsException ae) {
-        throw ae;
-      }
-      throw invalid("Could not parse the " + field + ": it must be PEM-encoded X.509");
+    List<X509Certificate> out;
+    try {
+      out = PemReader.certificates(pem);
+    } catch (PkiException e) {
+      throw e.problem() == PkiException.Problem.NOT_A_CERTIFICATE
+          ? invalid("The " + field + " field contains something other than a PEM certificate")
+          : invalid("Could not parse the " + field + ": it must be PEM-encoded X.509");
     }
     if (out.isEmpty()) {
       throw invalid("The " + field + " field does not contain a PEM certificate");
@@ -83,29 +60,12 @@ final class CertificateParser {
   }
 
   static PrivateKey privateKey(String pem) {
-    Object o;
-    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-      o = parser.readObject();
-      if (o instanceof org.bouncycastle.asn1.x9.X9ECParameters || o instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier) {
-        o = parser.readObject(); // "EC PARAMETERS" may precede the key
-      }
-    } catch (IOException | RuntimeException e) {
-      throw invalid("The private key is not supported or is malformed");
-    }
-    if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
-      throw invalid("The private key must not be encrypted");
-    }
     try {
-      if (o instanceof PEMKeyPair pair) {
-        return KEYS.getKeyPair(pair).getPrivate();
-      }
-      if (o instanceof PrivateKeyInfo info) {
-        return KEYS.getPrivateKey(info);
-      }
-    } catch (IOException e) {
-      throw invalid("The private key is not supported or is malformed");
+      return PemReader.privateKey(pem);
+    } catch (PkiException e) {
+      throw e.problem() == PkiException.Problem.ENCRYPTED_KEY ? invalid("The private key must not be encrypted")
+          : invalid("The private key is not supported or is malformed");
     }
-    throw invalid("The private key is not supported or is malformed");
   }
 
   static String keyAlgorithm(PublicKey key) {
@@ -161,11 +121,6 @@ final class CertificateParser {
 
   static AwsException invalid(String message) {
     return AwsException.badRequest("ValidationException", message);
-  }
-
-  static @Nullable String commonName(X500Name name) {
-    RDN[] cns = name.getRDNs(BCStyle.CN);
-    return cns.length == 0 ? null : IETFUtils.valueToString(cns[0].getFirst().getValue());
   }
 
   static String serial(BigInteger serial) {

@@ -1,19 +1,17 @@
 package dev.privatelink.control.ec2.keypair;
 
 import dev.privatelink.model.IdSource;
+import dev.privatelink.model.pki.KeyPairs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 
 /**
@@ -29,8 +27,7 @@ public final class KeyGenerator {
 
   public static Generated generate(KeyType keyType, IdSource ids) {
     try {
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(ids.hex(64).getBytes(StandardCharsets.US_ASCII));
+      SecureRandom random = KeyPairs.seeded(ids.hex(64));
       return switch (keyType) {
         case ED25519 -> ed25519(random, ids);
         case RSA -> rsa(random);
@@ -42,16 +39,9 @@ public final class KeyGenerator {
   }
 
   private static Generated rsa(SecureRandom random) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048, random);
-    KeyPair pair = generator.generateKeyPair();
+    KeyPair pair = KeyPairs.rsa(2048, random);
     byte[] pkcs8 = pair.getPrivate().getEncoded();
-    byte[] pkcs1;
-    try {
-      pkcs1 = PrivateKeyInfo.getInstance(pkcs8).parsePrivateKey().toASN1Primitive().getEncoded();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] pkcs1 = KeyPairs.pkcs1(pair.getPrivate());
     // EC2 fingerprints keys it made by the SHA-1 of the PKCS#8 DER private key.
     String fingerprint = OpenSshKeys.colonHex(MessageDigest.getInstance("SHA-1").digest(pkcs8));
     String publicKey = OpenSshKeys.text("ssh-rsa", OpenSshKeys.rsaBlob((RSAPublicKey) pair.getPublic()));
@@ -59,9 +49,7 @@ public final class KeyGenerator {
   }
 
   private static Generated ed25519(SecureRandom random, IdSource ids) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-    generator.initialize(NamedParameterSpec.ED25519, random);
-    KeyPair pair = generator.generateKeyPair();
+    KeyPair pair = KeyPairs.ed25519(random);
     byte[] x509 = pair.getPublic().getEncoded();
     byte[] publicKey = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
     byte[] seed = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
