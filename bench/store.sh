@@ -2,13 +2,13 @@
 # The store's benchmarks, each a comparison within one run:
 #  1. mutations/s through the SDK with 1, 4 and 16 writers in different accounts, one fsync per
 #     mutation under the writer lock (the path before group commit) against group commit;
-#  2. start time and RSS after 1k, 10k and 100k journaled mutations, main's jar (whole journal
+#  2. start time and RSS after 1k, 10k and 100k journaled mutations, the base jar's (whole journal
 #     replayed) against this branch's (snapshot + tail).
-# Usage: bench/store.sh [seconds per writer round] [base ref for the "before" jar, default main]
+# Usage: bench/store.sh [seconds per writer round] [base ref for the "before" jar, default bfe7141, the last commit before the snapshot store]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="$(bin/setup)"; export JAVA_HOME
-base="${2:-main}"
+base="${2:-bfe7141}"
 ./mvnw -q -B -DskipTests package >/dev/null
 before="$(mktemp -d)"
 git archive "$base" | tar -x -C "$before"
