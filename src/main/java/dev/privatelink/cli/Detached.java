@@ -19,6 +19,12 @@ final class Detached {
   private Detached() {}
 
   static String start(ServerOptions options, List<String> upWords, PrintStream log) {
+    return start(options, upWords, log, p -> { });
+  }
+
+  /** Starts the server, handing its process to {@code started} before waiting for it to answer. */
+  static String start(ServerOptions options, List<String> upWords, PrintStream log,
+      java.util.function.Consumer<Process> started) {
     try {
       Files.createDirectories(options.dataDir());
       Path serverLog = options.dataDir().resolve("server.log");
@@ -30,8 +36,11 @@ final class Detached {
       command.addAll(serveWords(upWords));
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      started.accept(p);
       Instant begin = Instant.now();
-      while (!ServerInfo.healthy(options.endpoint())) {
+      // Ready when this very child recorded itself in the data dir and answers: a cloud of another
+      // data dir on the same port answers too, but is not ours.
+      while (!startedBy(p, options)) {
         if (!p.isAlive() || Duration.between(begin, Instant.now()).compareTo(START_LIMIT) > 0) {
           throw new CommandException("the cloud did not start; see " + serverLog + ":\n" + tail(serverLog));
         }
@@ -47,6 +56,11 @@ final class Detached {
     }
   }
 
+  private static boolean startedBy(Process child, ServerOptions options) {
+    return ServerInfo.read(options.dataDir()).filter(i -> i.pid() == child.pid())
+        .filter(i -> ServerInfo.healthy(i.endpoint())).isPresent();
+  }
+
   /** The words of {@code up} that {@code serve} understands too. */
   private static List<String> serveWords(List<String> words) {
     List<String> out = new ArrayList<>();
@@ -54,7 +68,7 @@ final class Detached {
       String w = words.get(i);
       if (w.equals("--no-dataplane")) {
         out.add(w);
-      } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--notification-webhook").contains(w) && i + 1 < words.size()) {
+      } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--notification-webhook", "--strict-auth").contains(w) && i + 1 < words.size()) {
         out.add(w);
         out.add(w.equals("--data-dir") ? Path.of(words.get(i + 1)).toAbsolutePath().toString() : words.get(i + 1));
         i++;

@@ -22,6 +22,10 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 final class ExecCommand {
   int run(List<String> words) {
     Args args = Args.parse(words, Set.of()).allow(Set.of("data-dir"));
+    if (args.positional().size() > 1) {
+      throw new CommandException("put the command after --: privatelink exec " + args.positional().getFirst() + " -- "
+          + String.join(" ", args.positional().subList(1, args.positional().size())));
+    }
     if (args.positional().size() != 1) {
       throw new Args.UsageException("exec takes one instance id or Name tag");
     }

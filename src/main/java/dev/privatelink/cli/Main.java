@@ -16,15 +16,16 @@ public final class Main {
                      start the local cloud and bring up the seed system through the AWS API
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
-        serve [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
+        serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
               [--health-timing fast|aws] [--notification-webhook URL]
                      run the cloud's API in the foreground, with no stack
         status [--data-dir DIR]
                      say whether a cloud is running, and where
         exec <instance id or Name tag> [--data-dir DIR] [-- command…]
                      run a command (or a shell) inside an instance
-        notifications [--follow] [--data-dir DIR]
-                     print endpoint connection notifications (Accept, Connect, Delete, Reject)
+        notifications [--json] [--follow] [--data-dir DIR]
+                     endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
+                     or their raw messages with --json; --follow waits for more, across restarts
         terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
                   [terraform args…]
                      run terraform here against the local cloud, with a generated provider override

@@ -2,7 +2,6 @@ package dev.privatelink.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.privatelink.server.LocalCloud;
 import dev.privatelink.server.ServerInfo;
 import dev.privatelink.server.ServerOptions;
 import dev.privatelink.stacks.Progress;
@@ -24,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class UpCommand {
   private static final String DEFAULT_ACCOUNT = "000000000000";
+  /** The background server this up started, until the stack is ready. */
+  private static final java.util.concurrent.atomic.AtomicReference<@Nullable Process> UNREADY_SERVER =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   int run(List<String> words) {
     Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane"))
@@ -32,34 +34,58 @@ final class UpCommand {
     String[] accounts = accounts(args);
     PrintStream log = args.flag("json") ? System.err : System.out;
     Instant start = Instant.now();
-    Optional<ServerInfo> running = ServerInfo.read(options.dataDir()).filter(i -> ServerInfo.healthy(i.endpoint()));
-    LocalCloud inProcess = null;
+    Optional<ServerInfo> running = StartChecks.running(options);
+    running.ifPresent(r -> StartChecks.sameAddress(args, options, r));
+    ForegroundCloud foreground = null;
     String endpoint;
     if (running.isPresent()) {
       endpoint = running.get().endpoint();
       log.println("Using the cloud already running at " + endpoint);
     } else if (args.flag("detach")) {
-      endpoint = Detached.start(options, words, log);
+      StartChecks.portFree(options);
+      StartChecks.dataDirWritable(options);
+      // A signal before Ready stops the background server this up started, which cleans the host up.
+      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(UpCommand::stopUnreadyServer));
+      endpoint = Detached.start(options, words, log, UNREADY_SERVER::set);
     } else {
-      inProcess = ServeCommand.start(options);
-      endpoint = inProcess.endpoint();
+      StartChecks.portFree(options);
+      StartChecks.dataDirWritable(options);
+      foreground = ForegroundCloud.start(options);
+      endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
-    SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), inProcess);
+    SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), foreground);
+    if (options.dataPlane()) {
+      checkFromConsumer(options, outputs, log, foreground);
+    }
+    UNREADY_SERVER.set(null);
     log.printf("Ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     print(outputs, args.flag("json"));
     if (!args.flag("json") && options.dataPlane()) {
       printHint(outputs, args.option("data-dir"));
     }
-    if (inProcess != null) {
+    if (foreground != null) {
       log.println("The cloud runs until Ctrl-C (use --detach to leave it running in the background).");
-      ServeCommand.awaitShutdown(inProcess);
+      foreground.awaitShutdown();
     }
     return 0;
   }
 
-  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, @Nullable LocalCloud cloud) {
+  /** Stops a background server this up started and that is not ready yet; waits for it to clean up. */
+  private static void stopUnreadyServer() {
+    Process server = UNREADY_SERVER.getAndSet(null);
+    if (server != null && server.isAlive()) {
+      server.destroy();
+      try {
+        server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, @Nullable ForegroundCloud cloud) {
     try {
       return new SeedStack(URI.create(endpoint), accounts[0], accounts[1], new Progress(log), dataPlane).apply();
     } catch (RuntimeException e) {
@@ -67,6 +93,18 @@ final class UpCommand {
         cloud.close();
       }
       throw new CommandException("the seed stack failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkFromConsumer(ServerOptions options, SeedOutputs outputs, PrintStream log,
+      @Nullable ForegroundCloud cloud) {
+    try {
+      ConsumerCheck.run(options.dataDir(), outputs, log);
+    } catch (CommandException e) {
+      if (cloud != null) {
+        cloud.close();
+      }
+      throw e;
     }
   }
 

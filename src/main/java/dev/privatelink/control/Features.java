@@ -34,7 +34,7 @@ public final class Features {
     Network elbNetwork = wiring.elbNetwork().apply(ec2.network());
     acm = register(new AcmCertificates((s, arn) -> elb().usersOf(s, arn)));
     acm.parts().forEach(this::register);
-    elb = register(new Elb(elbNetwork, acm));
+    elb = register(new Elb(elbNetwork, acm, (s, arn) -> privateLink().servicesUsing(s, arn)));
     elb.handlers().forEach(this::register);
     register(new Sts());
     privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),

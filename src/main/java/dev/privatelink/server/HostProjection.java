@@ -41,6 +41,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  */
 final class HostProjection {
   private static final Set<InstanceStateName> LIVE_INSTANCE = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING);
+  /** A stopped instance keeps its namespace and interface on the host, without processes. */
+  private static final Set<InstanceStateName> ON_HOST = EnumSet.of(InstanceStateName.PENDING, InstanceStateName.RUNNING,
+      InstanceStateName.STOPPING, InstanceStateName.STOPPED);
 
   private HostProjection() {}
 
@@ -102,9 +105,10 @@ final class HostProjection {
 
   private static List<InstanceSpec> instances(Ec2 ec2, String vpcId) {
     return ec2.instances().stream().map(Map.Entry::getValue)
-        .filter(i -> i.launch().vpcId().equals(vpcId) && LIVE_INSTANCE.contains(i.state()))
+        .filter(i -> i.launch().vpcId().equals(vpcId) && ON_HOST.contains(i.state()))
         .map(i -> new InstanceSpec(i.instanceId(), i.launch().networkInterfaceId(), i.launch().privateIp(),
-            i.launch().privateDnsName(), i.launch().userData() == null ? "" : i.launch().userData()))
+            i.launch().privateDnsName(), i.launch().userData() == null ? "" : i.launch().userData(),
+            LIVE_INSTANCE.contains(i.state())))
         .toList();
   }
 
@@ -156,14 +160,14 @@ final class HostProjection {
   /**
    * Ids the reconcile loop settles itself after each apply: endpoints waiting for their ENIs (which
    * exist once the fabric ran), endpoints being deleted (their listeners are gone), and instances
-   * shutting down (their processes and namespace are gone).
+   * shutting down or stopping (their processes are gone).
    */
   static List<String> settledByHostSync(Features features) {
     List<String> out = new ArrayList<>();
     features.privateLink().endpoints().stream().filter(e -> e.state() == EndpointState.PENDING || e.state() == EndpointState.DELETING)
         .forEach(e -> out.add(e.endpointId()));
-    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN)
-        .forEach(i -> out.add(i.instanceId()));
+    features.ec2().instances().stream().map(Map.Entry::getValue).filter(i -> i.state() == InstanceStateName.SHUTTING_DOWN
+        || i.state() == InstanceStateName.STOPPING).forEach(i -> out.add(i.instanceId()));
     return out;
   }
 

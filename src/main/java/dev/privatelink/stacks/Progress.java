@@ -2,7 +2,7 @@ package dev.privatelink.stacks;
 
 import java.io.PrintStream;
 
-/** Prints one line per resource as a stack is applied: created ({@code +}) or found ({@code =}). */
+/** Prints one line per resource as a stack is applied: created ({@code +}), found ({@code =}) or repaired ({@code ~}). */
 public final class Progress {
   private final PrintStream out;
 
@@ -20,6 +20,10 @@ public final class Progress {
 
   void found(String address, String id) {
     out.printf("  = %-58s %s%n", address, id);
+  }
+
+  void changed(String address, String what) {
+    out.printf("  ~ %-58s %s%n", address, what);
   }
 
   void note(String text) {

@@ -2,17 +2,25 @@ package dev.privatelink.stacks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * Waits, through the API as a user would, until the seed carries traffic: both instances running,
- * the endpoint available, and (with a data plane) the instance healthy behind the ALB and the ALB
- * healthy behind the NLB.
+ * the endpoint available, and (with a data plane) a healthy instance behind the ALB and the ALB
+ * healthy behind the NLB. While it waits it says what for (a target's state and reason, a draining
+ * target's deregistration delay); a target that is draining gets no new traffic, so it does not
+ * hold readiness up. Each wait is bounded, and its timeout names what was still missing.
  */
 final class SeedReadiness {
   private static final Duration LIMIT = Duration.ofMinutes(3);
+  /** Waits shorter than this say nothing but their "ready:" line. */
+  private static final Duration QUIET = Duration.ofSeconds(2);
 
   private SeedReadiness() {}
 
@@ -21,29 +29,66 @@ final class SeedReadiness {
     until("instance " + service.instanceId() + " running", progress, () -> running(provider, service.instanceId()));
     until("instance " + client.instanceId() + " running", progress, () -> running(consumer, client.instanceId()));
     // EC2 answers endpoint states in lower camel case, which the SDK's capitalised State enum does not parse.
-    until("endpoint " + client.endpointId() + " available", progress, () -> "available".equals(consumer.ec2()
-        .describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId())).vpcEndpoints().getFirst().stateAsString()));
+    until("endpoint " + client.endpointId() + " available", progress, () -> {
+      String state = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId())).vpcEndpoints()
+          .getFirst().stateAsString();
+      return "available".equals(state) ? Optional.empty() : Optional.of("endpoint " + client.endpointId() + " " + state);
+    });
     if (healthChecks) {
-      until("nginx healthy behind the ALB", progress, () -> healthy(provider, service.albTargetGroupArn()));
-      until("ALB healthy behind the NLB", progress, () -> healthy(provider, service.nlbTargetGroupArn()));
+      until("nginx healthy behind the ALB", progress, () -> blocker(provider, service.albTargetGroupArn()));
+      until("ALB healthy behind the NLB", progress, () -> blocker(provider, service.nlbTargetGroupArn()));
     }
   }
 
-  private static boolean running(StackClients clients, String instanceId) {
-    return clients.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst()
-        .instances().getFirst().state().name() == InstanceStateName.RUNNING;
+  private static Optional<String> running(StackClients clients, String instanceId) {
+    InstanceStateName state = clients.ec2().describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst()
+        .instances().getFirst().state().name();
+    return state == InstanceStateName.RUNNING ? Optional.empty() : Optional.of("instance " + instanceId + " " + state);
   }
 
-  private static boolean healthy(StackClients clients, String targetGroupArn) {
+  /**
+   * What keeps the group from carrying traffic, or empty when a target is healthy and every other
+   * one is healthy or on its way out (draining targets are named, with their delay).
+   */
+  private static Optional<String> blocker(StackClients clients, String targetGroupArn) {
     var health = clients.elb().describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions();
-    return !health.isEmpty() && health.stream().allMatch(h -> h.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
+    boolean anyHealthy = health.stream().anyMatch(h -> h.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
+    List<String> waits = new ArrayList<>();
+    for (TargetHealthDescription h : health) {
+      TargetHealthStateEnum state = h.targetHealth().state();
+      if (state == TargetHealthStateEnum.DRAINING) {
+        waits.add("target " + h.target().id() + " draining (" + delaySeconds(clients, targetGroupArn)
+            + " s deregistration delay)");
+      } else if (state != TargetHealthStateEnum.HEALTHY) {
+        waits.add("target " + h.target().id() + " " + h.targetHealth().stateAsString()
+            + (h.targetHealth().reasonAsString() == null ? "" : " (" + h.targetHealth().reasonAsString() + ")"));
+      }
+    }
+    boolean onlyDraining = health.stream().allMatch(h -> h.targetHealth().state() == TargetHealthStateEnum.HEALTHY
+        || h.targetHealth().state() == TargetHealthStateEnum.DRAINING);
+    if (anyHealthy && onlyDraining) {
+      return Optional.empty();
+    }
+    return Optional.of(waits.isEmpty() ? "no target registered" : String.join(", ", waits));
   }
 
-  private static void until(String what, Progress progress, BooleanSupplier done) {
+  private static String delaySeconds(StackClients clients, String targetGroupArn) {
+    return clients.elb().describeTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn)).attributes().stream()
+        .filter(a -> a.key().equals("deregistration_delay.timeout_seconds")).map(a -> a.value()).findFirst().orElse("300");
+  }
+
+  /** Polls {@code blocker} until it is empty, printing what it waits for whenever that changes after a short while. */
+  private static void until(String what, Progress progress, Supplier<Optional<String>> blocker) {
     Instant start = Instant.now();
-    while (!done.getAsBoolean()) {
-      if (Duration.between(start, Instant.now()).compareTo(LIMIT) > 0) {
-        throw new IllegalStateException("gave up waiting for " + what + " after " + LIMIT.toSeconds() + " s");
+    String said = null;
+    for (Optional<String> b = blocker.get(); b.isPresent(); b = blocker.get()) {
+      Duration waited = Duration.between(start, Instant.now());
+      if (waited.compareTo(LIMIT) > 0) {
+        throw new IllegalStateException("gave up waiting for " + what + " after " + LIMIT.toSeconds() + " s: " + b.get());
+      }
+      if (waited.compareTo(QUIET) > 0 && !b.get().equals(said)) {
+        said = b.get();
+        progress.note("waiting: " + said);
       }
       try {
         Thread.sleep(100);

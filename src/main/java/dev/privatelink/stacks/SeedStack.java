@@ -102,7 +102,7 @@ public final class SeedStack {
     ServiceConfiguration service;
     if (!found.isEmpty()) {
       service = found.getFirst();
-      progress.found(address, service.serviceId());
+      repairLoadBalancer(clients, address, service, nlbArn);
     } else {
       service = ec2.createVpcEndpointServiceConfiguration(r -> r.acceptanceRequired(false).networkLoadBalancerArns(nlbArn)
           .tagSpecifications(Ec2Resources.tags(ResourceType.VPC_ENDPOINT_SERVICE, address, null))).serviceConfiguration();
@@ -119,6 +119,18 @@ public final class SeedStack {
       progress.created(permission, principal);
     }
     return service;
+  }
+
+  /** A service whose NLB was replaced out of band names the new one again, as Terraform's next apply would. */
+  private void repairLoadBalancer(StackClients clients, String address, ServiceConfiguration service, String nlbArn) {
+    List<String> stale = service.networkLoadBalancerArns().stream().filter(a -> !a.equals(nlbArn)).toList();
+    if (stale.isEmpty() && service.networkLoadBalancerArns().contains(nlbArn)) {
+      progress.found(address, service.serviceId());
+      return;
+    }
+    clients.ec2().modifyVpcEndpointServiceConfiguration(r -> r.serviceId(service.serviceId())
+        .addNetworkLoadBalancerArns(nlbArn).removeNetworkLoadBalancerArns(stale));
+    progress.changed(address, service.serviceId() + " now uses " + nlbArn);
   }
 
   private Consumer consume(StackClients clients, String serviceName) {

@@ -1,6 +1,7 @@
 package dev.privatelink.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,7 @@ class CliEndToEndTest {
       "  [+=~] aws_\\S+ .*",
       "  ready: .*",
       "  waiting: .*",
+      "  ready: the consumer's curl of https://vpce-\\S+ answers 200 \\(\\d+ ms\\)",
       "Ready in \\d+\\.\\d s",
       "Outputs:",
       "consumer_public_ip = \".*\"",
@@ -110,6 +112,25 @@ class CliEndToEndTest {
     Cli.Result curl = cli.runAsPrinted(hint.strip().substring("./privatelink ".length()));
     assertEquals(0, curl.exitCode(), curl.describe());
     assertTrue(curl.stdout().contains(WELCOME), curl.describe());
+  }
+
+  @Test
+  @Order(2)
+  void upOnAPortOfAnotherCloudFailsWithTheReasonAndTouchesNothing() throws Exception {
+    Path other = scratch.resolve("other");
+    Cli.Result up = new Cli(other, scratch).run("up", List.of("--detach", "--port", Integer.toString(port)), List.of());
+    assertEquals(1, up.exitCode(), up.describe());
+    assertTrue(up.stderr().contains("port " + port + " on 127.0.0.1 belongs to another cloud"), up.describe());
+    assertFalse(up.stdout().contains("Cloud started") || up.stdout().contains("Ready"), up.describe());
+    assertTrue(ServerInfo.read(other).isEmpty(), "no cloud recorded in the other data dir");
+  }
+
+  @Test
+  @Order(2)
+  void upWithAnotherPortThanTheRunningCloudsIsAnError() throws Exception {
+    Cli.Result up = cli.run("up", List.of("--detach", "--port", Integer.toString(port + 1)), List.of());
+    assertEquals(1, up.exitCode(), up.describe());
+    assertTrue(up.stderr().contains("already runs at http://127.0.0.1:" + port), up.describe());
   }
 
   @Test

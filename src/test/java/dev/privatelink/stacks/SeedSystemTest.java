@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.dataplane.instances.InstanceRuntime;
+import dev.privatelink.dataplane.netns.HostNames;
 import dev.privatelink.testing.LocalCloudExtension;
 import dev.privatelink.testing.NetnsTest;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
@@ -100,6 +103,60 @@ class SeedSystemTest {
     await("nginx healthy again", () -> "healthy".equals(health("service").targetHealth().stateAsString()));
     String page = exec(seed.consumerInstanceId(), "curl", "-sk", "-m", "10", seed.consumerEndpointDnsNames().getFirst());
     assertTrue(page.contains("Welcome to nginx!"), page);
+  }
+
+  /**
+   * Stop/Start as AWS does: the stopped instance keeps its namespace and private IP without a
+   * process, its ALB target is unused with Target.InvalidState, the ALB has no target to send to
+   * and the consumer gets 503 through the endpoint; the start brings back the service its user data
+   * enabled, without running the user data again, and the page comes back.
+   */
+  @Test
+  @Order(5)
+  void aStoppedServiceInstanceIsAnUnusedTargetAndItsStartBringsThePageBack() throws Exception {
+    String id = seed.serviceInstanceId();
+    exec(id, "systemctl", "enable", "nginx");
+    String ip = instance(id).privateIpAddress();
+    clients.ec2().stopInstances(r -> r.instanceIds(id));
+    await("instance stopped", () -> instance(id).state().name() == InstanceStateName.STOPPED);
+    assertTrue(namespaces().contains(HostNames.instanceNamespace(id)), "a stopped instance keeps its namespace");
+    assertEquals(ip, instance(id).privateIpAddress());
+    assertEquals("unused", health("service").targetHealth().stateAsString());
+    assertEquals("Target.InvalidState", health("service").targetHealth().reasonAsString());
+    await("503 through the endpoint", () -> "503".equals(status(seed.consumerEndpointDnsNames().getFirst())));
+
+    clients.ec2().startInstances(r -> r.instanceIds(id));
+    await("instance running", () -> instance(id).state().name() == InstanceStateName.RUNNING);
+    try {
+      await("target healthy again", () -> "healthy".equals(health("service").targetHealth().stateAsString()));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + ": " + health("service") + "\n" + exec(id, "sh", "-c",
+          "systemctl status nginx; ls /run; cat /var/log/cloud-init-output.log | tail -5"), e);
+    }
+    String page = exec(seed.consumerInstanceId(), "curl", "-sk", "-m", "10", seed.consumerEndpointDnsNames().getFirst());
+    assertTrue(page.contains("Welcome to nginx!"), page);
+    String console = new String(java.util.Base64.getDecoder().decode(
+        clients.ec2().getConsoleOutput(r -> r.instanceId(id)).output()), StandardCharsets.UTF_8);
+    assertEquals(1, console.split("Complete!", -1).length - 1, "the user data ran once:\n" + console);
+  }
+
+  private static String status(String url) {
+    try {
+      return exec(seed.consumerInstanceId(), "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5", url).strip();
+    } catch (IOException | InterruptedException e) {
+      return e.toString();
+    }
+  }
+
+  private static Instance instance(String id) {
+    return clients.ec2().describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst();
+  }
+
+  private static List<String> namespaces() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out.lines().map(l -> l.split(" ")[0]).toList();
   }
 
   private static TargetHealthDescription health(String targetGroupName) {

@@ -31,9 +31,14 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   private final Network network;
 
   public Elb(Network network, AcmCertificates acm) {
+    this(network, acm, LoadBalancerUsers.NONE);
+  }
+
+  /** The feature, refusing to delete a load balancer that {@code users} names a user of. */
+  public Elb(Network network, AcmCertificates acm, LoadBalancerUsers users) {
     ElbTagging tagging = new ElbTagging(state);
     TargetHealthView health = new TargetHealthView(state, network);
-    this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging), new TargetGroups(state, network, tagging),
+    this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging, users), new TargetGroups(state, network, tagging),
         new Targets(state, new TargetChecks(state, network), health), new Listeners(state, acm, tagging),
         new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog(),
         new CapacityReservations(state));

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 final class ElbProtocols {
   private static final Set<ProtocolEnum> APPLICATION = EnumSet.of(ProtocolEnum.HTTP, ProtocolEnum.HTTPS);
   private static final Set<ProtocolEnum> SECURE = EnumSet.of(ProtocolEnum.HTTPS, ProtocolEnum.TLS);
+  private static final Set<ProtocolEnum> DATAGRAM = EnumSet.of(ProtocolEnum.UDP, ProtocolEnum.TCP_UDP);
 
   private ElbProtocols() {}
 
@@ -29,5 +30,10 @@ final class ElbProtocols {
   /** True for TCP. */
   static boolean isTcp(String protocol) {
     return protocol != null && ProtocolEnum.fromValue(protocol) == ProtocolEnum.TCP;
+  }
+
+  /** True for UDP and TCP_UDP, the protocols that carry datagrams. */
+  static boolean carriesUdp(String protocol) {
+    return protocol != null && DATAGRAM.contains(ProtocolEnum.fromValue(protocol));
   }
 }

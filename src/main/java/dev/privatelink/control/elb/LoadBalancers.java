@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  *     DescribeLoadBalancers, DeleteLoadBalancer, ModifyLoadBalancerAttributes, DescribeLoadBalancerAttributes,
  *     SetSecurityGroups
  */
-public record LoadBalancers(ElbState state, Network network, ElbTagging tagging) implements ActionHandler {
+public record LoadBalancers(ElbState state, Network network, ElbTagging tagging, LoadBalancerUsers users) implements ActionHandler {
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest request) {
     Scope scope = ctx.scope();
     LoadBalancerTypeEnum type = checkType(request.type());
@@ -150,6 +150,10 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging)
     if ("true".equals(lb.attributes().get("deletion_protection.enabled"))) {
       throw ElbErrors.operationNotPermitted("Load balancer '" + lb.arn()
           + "' cannot be deleted because deletion protection is enabled");
+    }
+    if (!users.usersOf(scope, lb.arn()).isEmpty()) {
+      throw ElbErrors.resourceInUse("Load balancer '" + lb.arn()
+          + "' cannot be deleted because it is currently associated with another service");
     }
     for (ListenerRecord l : state.listenersOf(scope, lb.arn())) {
       Listeners.forget(state, scope, l);

@@ -4,6 +4,7 @@ import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Network;
 import dev.privatelink.control.Scope;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /** Resolves a registered target to the addresses traffic goes to, by the group's target type. */
 final class TargetAddresses {
@@ -24,6 +25,9 @@ final class TargetAddresses {
   private static List<TargetAddress> instance(Network network, Scope scope, RegisteredTarget t) {
     try {
       Network.InstanceInfo i = network.instance(scope, t.id());
+      if (i.state() != InstanceStateName.PENDING && i.state() != InstanceStateName.RUNNING) {
+        return List.of(); // a stopped instance is an unused target: no traffic, no health checks
+      }
       return List.of(new TargetAddress(t.id(), i.privateIp(), t.port(), i.availabilityZone(), t.draining()));
     } catch (AwsException e) {
       return List.of(); // a terminated instance has no address left to send to

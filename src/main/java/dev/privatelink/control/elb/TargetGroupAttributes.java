@@ -1,5 +1,6 @@
 package dev.privatelink.control.elb;
 
+import java.util.Map;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
@@ -9,6 +10,24 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  */
 final class TargetGroupAttributes {
   private TargetGroupAttributes() {}
+
+  /**
+   * What a UDP or TCP_UDP group refuses, as AWS does: Proxy Protocol v2 (UDP has no stream to put a
+   * header in front of) and turning client IP preservation off (always on for those protocols).
+   */
+  static void checkForProtocol(TargetGroupRecord group, Map<String, String> changes) {
+    if (!ElbProtocols.carriesUdp(group.protocol())) {
+      return;
+    }
+    if ("true".equals(changes.get("proxy_protocol_v2.enabled"))) {
+      throw ElbErrors.invalidConfiguration("Proxy protocol v2 is not supported for target groups with the '"
+          + group.protocol() + "' protocol");
+    }
+    if ("false".equals(changes.get("preserve_client_ip.enabled"))) {
+      throw ElbErrors.invalidConfiguration("Client IP preservation cannot be disabled for target groups with the '"
+          + group.protocol() + "' protocol");
+    }
+  }
 
   static AttributeRules rules(TargetGroupRecord group) {
     return rules(group.protocol(), group.targetType());

@@ -183,6 +183,7 @@ public record TargetGroups(ElbState state, Network network, ElbTagging tagging) 
     TargetGroupRecord group = state.targetGroup(scope, request.targetGroupArn());
     var changes = TargetGroupAttributes.rules(group).changes(request.attributes(), TargetGroupAttribute::key,
         TargetGroupAttribute::value);
+    TargetGroupAttributes.checkForProtocol(group, changes);
     TargetGroupRecord updated = group.withAttributes(ElbState.merged(group.attributes(), changes));
     state.targetGroups.put(scope, group.arn(), updated);
     return ModifyTargetGroupAttributesResponse.builder().attributes(sdkAttributes(updated)).build();

@@ -59,6 +59,7 @@ public final class EndpointServiceConfigurations implements ActionHandler {
     ServiceSettings.rejectOtherRegions(ctx.region(), request.supportedRegions());
     String privateDnsName = request.privateDnsName() == null ? null : PrivateDnsNames.validate(request.privateDnsName());
     var tags = Requests.tags(state.tags, scope, request.tagSpecifications(), RESOURCE_TYPE);
+    state.rejectBalancersTaken(scope, null, balancers.arns());
 
     String id = ctx.ids().ec2Id("vpce-svc");
     var config = ServiceConfiguration.builder()

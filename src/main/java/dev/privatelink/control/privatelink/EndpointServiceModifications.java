@@ -61,6 +61,7 @@ public final class EndpointServiceModifications implements ActionHandler {
       throw Errors.invalidParameter("An endpoint service must have at least one Network Load Balancer.");
     }
     var balancers = ServiceLoadBalancers.resolve(state.loadBalancers(), ctx.scope(), arns);
+    state.rejectBalancersTaken(ctx.scope(), service.id(), balancers.arns());
     builder.networkLoadBalancerArns(balancers.arns()).availabilityZones(balancers.zones())
         .availabilityZoneIds(balancers.zoneIds(state.network(), ctx.region()));
   }

@@ -48,6 +48,11 @@ public final class PrivateLink {
     return state.services.everywhere().stream().map(e -> project(e.getKey(), e.getValue())).toList();
   }
 
+  /** The ids of the caller's services that name the network load balancer {@code arn}. */
+  public List<String> servicesUsing(Scope scope, String arn) {
+    return state.servicesUsing(scope, arn);
+  }
+
   /**
    * True if the account has an endpoint in the VPC that is not being deleted: the VPC cannot be
    * deleted. (A deleting interface endpoint has released its ENIs already and goes on its own.)

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.ConnectionNotification;
 
 /**
@@ -84,6 +85,27 @@ final class PrivateLinkState {
     return endpoints.everywhere().stream()
         .filter(e -> e.getValue().serviceScope().equals(serviceScope) && e.getValue().serviceId().equals(serviceId))
         .toList();
+  }
+
+  /** The ids of the services of {@code scope} that name the network load balancer {@code arn}. */
+  List<String> servicesUsing(Scope scope, String arn) {
+    return services.where(scope, s -> s.config().networkLoadBalancerArns().contains(arn)).stream()
+        .map(EndpointService::id).toList();
+  }
+
+  /**
+   * Throws {@code InvalidParameter} when a service other than {@code self} already uses one of
+   * {@code arns}: AWS allows one endpoint service per load balancer.
+   */
+  void rejectBalancersTaken(Scope scope, @Nullable String self, List<String> arns) {
+    for (String arn : arns) {
+      for (String other : servicesUsing(scope, arn)) {
+        if (!other.equals(self)) {
+          throw Errors.invalidParameter("The load balancer '" + arn
+              + "' is already associated with another VPC Endpoint Service: " + other);
+        }
+      }
+    }
   }
 
   /** The resource id an earlier call with the same client token made, if any. */

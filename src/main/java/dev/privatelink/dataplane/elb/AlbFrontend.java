@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.elb;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -13,11 +14,9 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.IllegalReferenceCountException;
 
 /**
  * The client side of an ALB listener: TLS (with SNI when the listener has several certificates)
@@ -48,18 +47,12 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
       http1(p, false);
       return;
     }
-    TlsContexts.ServerTls tls = cfg.tls();
-    if (tls.only() != null) {
-      // one certificate answers every name: no SNI lookup, and no handler replaced once the hello is in
-      try {
-        p.addLast("tls", tls.only().newHandler(ch.alloc()));
-      } catch (IllegalReferenceCountException e) {
-        ch.close(); // the listener's certificate was replaced as this connection arrived
-        return;
-      }
-    } else {
-      p.addLast("tls", new SniHandler(tls.sni()));
+    ChannelHandler tls = cfg.tls().newHandler(ch.alloc());
+    if (tls == null) {
+      ch.close(); // the listener's certificate was replaced as this connection arrived
+      return;
     }
+    p.addLast("tls", tls);
     p.addLast("errors", CloseOnError.INSTANCE);
     p.addLast("alpn", new AlpnSwitch());
     http1(p, true);

@@ -3,6 +3,7 @@ package dev.privatelink.dataplane.elb;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.StatusSink;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * to targets. A listener's rules, certificates and policy can change without a rebind.
  */
 final class AlbRuntime implements LbRuntime {
+  /** What an ALB offers by ALPN: HTTP/2 first, as AWS's ALB does. */
+  private static final List<String> ALPN = List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+
   private final StatusSink sink;
   private final ListenerSet listeners;
   private final LoadBalancerTargetGroups groups;
@@ -74,7 +78,7 @@ final class AlbRuntime implements LbRuntime {
     if (https) {
       boolean same = before != null && before.https() && Objects.equals(before.spec().certificates(), l.certificates())
           && Objects.equals(before.spec().sslPolicy(), l.sslPolicy());
-      tls = same ? before.tls() : TlsContexts.forListener(l);
+      tls = same ? before.tls() : TlsContexts.forListener(l, ALPN);
     }
     return new ListenerConfig(l, new Rules(l), tls);
   }

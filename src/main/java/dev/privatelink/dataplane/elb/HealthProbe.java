@@ -19,10 +19,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,7 +29,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
  * whose status must match. HTTPS targets' certificates are not validated, as on AWS.
  */
 final class HealthProbe {
-  private static final SslContext INSECURE = insecureClient();
 
   private final Transport transport;
   private final String netns;
@@ -69,7 +64,7 @@ final class HealthProbe {
               return;
             }
             if (protocol == ProtocolEnum.HTTPS) {
-              ch.pipeline().addLast(INSECURE.newHandler(ch.alloc(), target.ip(), port));
+              ch.pipeline().addLast(TargetTls.CLIENT.newHandler(ch.alloc(), target.ip(), port));
             }
             ch.pipeline().addLast(new HttpClientCodec(), new ResponseHandler(new StatusMatcher(check.matcher()), once));
           }
@@ -111,15 +106,6 @@ final class HealthProbe {
           .set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, compressed");
       ch.writeAndFlush(req);
     });
-  }
-
-  private static SslContext insecureClient() {
-    try {
-      return SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
-          .trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Concludes on the status line; the body is irrelevant to a health check. */

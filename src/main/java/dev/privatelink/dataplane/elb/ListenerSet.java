@@ -56,13 +56,36 @@ public final class ListenerSet implements AutoCloseable {
     }
   }
 
+  /** Opens the socket of one key (a TCP server socket, or a UDP socket for the NLB's UDP listeners). */
+  interface Binder {
+    Channel bind(ListenerKey key) throws Exception;
+  }
+
   /**
-   * Binds what is new, closes what is gone.
+   * Binds what is new with TCP server sockets whose connections get {@code child}, closes what is gone.
    *
    * @return a failure description per key that could not be bound
    */
-  synchronized Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Function<ListenerKey, ChannelHandler> child,
+  Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Function<ListenerKey, ChannelHandler> child,
       boolean autoRead) {
+    return reconcile(wanted, k -> new ServerBootstrap()
+        .group(transport.group())
+        .channelFactory(transport.server(netns))
+        .option(ChannelOption.SO_BACKLOG, 4096)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.AUTO_READ, autoRead)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+        .childHandler(child.apply(k))
+        .bind(k.ip(), k.port()).sync().channel());
+  }
+
+  /**
+   * Binds what is new with {@code binder}, closes what is gone.
+   *
+   * @return a failure description per key that could not be bound
+   */
+  synchronized Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Binder binder) {
     bound.entrySet().removeIf(e -> {
       if (wanted.contains(e.getKey())) {
         return false;
@@ -76,17 +99,7 @@ public final class ListenerSet implements AutoCloseable {
         continue;
       }
       try {
-        Channel ch = new ServerBootstrap()
-            .group(transport.group())
-            .channelFactory(transport.server(netns))
-            .option(ChannelOption.SO_BACKLOG, 4096)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.AUTO_READ, autoRead)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-            .childHandler(child.apply(k))
-            .bind(k.ip(), k.port()).sync().channel();
-        bound.put(k, ch);
+        bound.put(k, binder.bind(k));
       } catch (Exception e) {
         failures.put(k, "cannot listen on " + k.ip() + ":" + k.port() + ": " + e.getMessage());
       }

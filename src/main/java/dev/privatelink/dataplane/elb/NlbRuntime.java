@@ -14,28 +14,38 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 
 /**
- * A network load balancer: a TCP listener per node and port; each flow goes to one target chosen
- * by a hash of its 5-tuple among the healthy targets the node may use (its own AZ unless cross-zone
- * is on), over a connection that originates from the node's address.
+ * A network load balancer: a listening socket per node and port (TCP for TCP, TLS and TCP_UDP
+ * listeners, UDP for UDP and TCP_UDP ones, see {@link UdpRelay}); each flow goes to one target
+ * chosen by a hash of its 5-tuple among the healthy targets the node may use (its own AZ unless
+ * cross-zone is on), over a connection that originates from the node's address. A TLS listener
+ * terminates TLS with its certificates and policy first, then relays plaintext, or TLS again to a
+ * TLS target group.
  */
 final class NlbRuntime implements LbRuntime {
   private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+  private static final int TCP = 6;
+  private static final int UDP = 17;
 
   private final Transport transport;
   private final String netns;
   private final StatusSink sink;
   private final ListenerSet listeners;
+  private final UdpRelay udp;
+  private final NlbListeners configs = new NlbListeners();
   private final LoadBalancerTargetGroups groups;
   private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
   private final SocketAddresses addresses = new SocketAddresses();
   private volatile LoadBalancerSpec spec;
-  private volatile Map<Integer, ListenerSpec> byPort = Map.of();
 
   NlbRuntime(Transport transport, String netns, StatusSink sink, HealthTiming timing, LoadBalancerSpec spec) {
     this.transport = transport;
@@ -43,6 +53,7 @@ final class NlbRuntime implements LbRuntime {
     this.sink = sink;
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
+    this.udp = new UdpRelay(transport, netns, UdpRelay.IDLE_SECONDS);
     this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), true);
   }
 
@@ -55,15 +66,20 @@ final class NlbRuntime implements LbRuntime {
   public synchronized void update(LoadBalancerSpec next) {
     this.spec = next;
     groups.update(next);
-    Map<Integer, ListenerSpec> ports = new HashMap<>();
-    next.listeners().forEach(l -> ports.put(l.port(), l));
-    this.byPort = ports;
-    ListenerSet.report(sink, next.arn(), listeners.reconcile(next.nodes(), ports.keySet(), this::acceptor, false).values());
+    List<String> failures = new ArrayList<>(configs.update(next.listeners()));
+    failures.addAll(listeners.reconcile(next.nodes(), configs.tcpPorts(), this::acceptor, false).values());
+    Set<ListenerKey> datagram = new HashSet<>();
+    next.nodes().forEach(n -> configs.udpPorts().forEach(p -> datagram.add(new ListenerKey(n.privateIp(), p))));
+    failures.addAll(udp.reconcile(datagram, this::routeDatagrams).values());
+    ListenerSet.report(sink, next.arn(), failures);
   }
 
-  /** The ports this load balancer listens on (what a PrivateLink endpoint must carry). */
+  /**
+   * The ports on which this load balancer accepts TCP (what a PrivateLink endpoint carries:
+   * interface endpoints carry TCP only, so UDP listeners are not reachable through them, as on AWS).
+   */
   Set<Integer> ports() {
-    return byPort.keySet();
+    return configs.tcpPorts();
   }
 
   /**
@@ -78,39 +94,71 @@ final class NlbRuntime implements LbRuntime {
       TcpRelay.reset(client);
       return;
     }
-    open(node, client, origin);
+    accept(node, client, origin);
   }
 
   private ChannelHandler acceptor(ListenerKey key) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
-        Node node = null;
-        for (Node n : spec.nodes()) {
-          if (n.privateIp().equals(key.ip())) {
-            node = n;
-            break;
-          }
-        }
+        Node node = node(key.ip());
         if (node == null) {
           TcpRelay.reset(ch);
           return;
         }
-        open(node, ch, new FlowOrigin((InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), null));
+        accept(node, ch, new FlowOrigin((InetSocketAddress) ch.remoteAddress(), (InetSocketAddress) ch.localAddress(), null));
       }
     };
   }
 
-  private void open(Node node, Channel client, FlowOrigin origin) {
-    ListenerSpec listener = byPort.get(origin.destination().getPort());
-    TargetGroupRuntime tg = listener != null && listener.defaultAction() instanceof ActionSpec.Forward f
-        ? groups.choose(f) : null;
-    TargetSpec target = tg == null ? null : tg.pickForFlow(node.availabilityZone(), flowHash(origin));
+  private @Nullable Node node(String ip) {
+    for (Node n : spec.nodes()) {
+      if (n.privateIp().equals(ip)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** A TLS listener's flow first completes the client's handshake; then, as any other, it is opened to a target. */
+  private void accept(Node node, Channel client, FlowOrigin origin) {
+    NlbListeners.Config listener = configs.at(origin.destination().getPort());
+    if (listener == null || !listener.carriesTcp()) {
+      TcpRelay.reset(client);
+      return;
+    }
+    TlsContexts.ServerTls tls = listener.tls();
+    if (tls == null) {
+      open(node, client, origin, listener.spec());
+      return;
+    }
+    ChannelHandler handler = tls.newHandler(client.alloc());
+    if (handler == null) {
+      TcpRelay.reset(client); // the listener's certificate was replaced as this connection arrived
+      return;
+    }
+    client.pipeline().addLast("tls", handler);
+    client.pipeline().addLast(TlsGate.NAME, new TlsGate(() -> open(node, client, origin, listener.spec()), client::close));
+    client.read();
+  }
+
+  private UdpRelay.@Nullable Route routeDatagrams(ListenerKey key, InetSocketAddress client) {
+    Node node = node(key.ip());
+    NlbListeners.Config listener = configs.at(key.port());
+    TargetGroupRuntime tg = node != null && listener != null && listener.carriesUdp()
+        && listener.spec().defaultAction() instanceof ActionSpec.Forward f ? groups.choose(f) : null;
+    FlowOrigin origin = new FlowOrigin(client, addresses.of(key.ip(), key.port()), null);
+    TargetSpec target = tg == null ? null : tg.pickForFlow(node.availabilityZone(), flowHash(origin, UDP));
+    return target == null ? null : new UdpRelay.Route(target, tg, node.privateIp());
+  }
+
+  private void open(Node node, Channel client, FlowOrigin origin, ListenerSpec listener) {
+    TargetGroupRuntime tg = listener.defaultAction() instanceof ActionSpec.Forward f ? groups.choose(f) : null;
+    TargetSpec target = tg == null ? null : tg.pickForFlow(node.availabilityZone(), flowHash(origin, TCP));
     if (target == null) {
       TcpRelay.reset(client);
       return;
     }
-    boolean proxyProtocol = tg.spec().proxyProtocolV2();
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;
     ChannelFuture connect = connector(client.eventLoop())
         .connect(addresses.of(target.ip(), target.port()), addresses.of(node.privateIp(), 0));
@@ -126,14 +174,37 @@ final class NlbRuntime implements LbRuntime {
         backend.close();
         return;
       }
-      if (proxyProtocol) {
-        // Flushed now: a server-speaks-first protocol must get the header before the client sends anything.
-        backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
-      }
+      connected(client, backend, origin, tg, target, idle);
+    });
+  }
+
+  /**
+   * The target accepted: PPv2 first (flushed now: a server-speaks-first protocol must get the header
+   * before the client sends anything), then TLS to a TLS target group, then the relay.
+   */
+  private static void connected(Channel client, Channel backend, FlowOrigin origin, TargetGroupRuntime tg,
+      TargetSpec target, int idle) {
+    if (tg.spec().proxyProtocolV2()) {
+      backend.writeAndFlush(ProxyProtocolV2.buffer(backend.alloc(), ProxyProtocolV2.proxy(origin)), backend.voidPromise());
+    }
+    Runnable relay = () -> {
+      backend.config().setAutoRead(false); // the relay reads by hand from here on
       client.pipeline().addLast("idle", new IdleTimeout(idle));
       tg.trackFlow(target, client);
       TcpRelay.join(client, backend);
-    });
+      TlsGate.release(client, backend);
+      TlsGate.release(backend, client);
+    };
+    if (ProtocolEnum.fromValue(tg.spec().protocol()) == ProtocolEnum.TLS) {
+      backend.pipeline().addFirst("tls", TargetTls.CLIENT.newHandler(backend.alloc(), target.ip(), target.port()));
+      backend.pipeline().addAfter("tls", TlsGate.NAME, new TlsGate(relay, () -> {
+        TcpRelay.reset(client); // a TLS error to the target ends the client's flow
+        backend.close();
+      }));
+      backend.config().setAutoRead(true); // the handshake reads as it needs; the gate holds what follows it
+    } else {
+      relay.run();
+    }
   }
 
   /**
@@ -154,9 +225,9 @@ final class NlbRuntime implements LbRuntime {
     return b;
   }
 
-  /** A hash of the flow's 5-tuple (protocol is always TCP here). */
-  static int flowHash(FlowOrigin o) {
-    int h = 6;
+  /** A hash of the flow's 5-tuple; {@code protocol} is the IP protocol number (TCP or UDP). */
+  static int flowHash(FlowOrigin o, int protocol) {
+    int h = protocol;
     h = 31 * h + o.client().getAddress().hashCode();
     h = 31 * h + o.client().getPort();
     h = 31 * h + o.destination().getAddress().hashCode();
@@ -170,6 +241,8 @@ final class NlbRuntime implements LbRuntime {
   @Override
   public synchronized void close() {
     listeners.close();
+    udp.close();
+    configs.close();
     groups.close();
   }
 }

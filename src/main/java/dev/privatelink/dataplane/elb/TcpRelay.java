@@ -24,12 +24,19 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     this.peer = peer;
   }
 
-  /** Joins two connected, auto-read-off channels and starts reading both. */
+  /**
+   * Joins two connected, auto-read-off channels and starts reading both. On {@code b} the relay goes
+   * first, or right behind its TLS handler (a TLS target) so that it sees plaintext.
+   */
   static void join(Channel a, Channel b) {
     a.attr(PEER).set(b);
     b.attr(PEER).set(a);
     a.pipeline().addLast("relay", new TcpRelay(b));
-    b.pipeline().addFirst("relay", new TcpRelay(a));
+    if (b.pipeline().get("tls") != null) {
+      b.pipeline().addAfter("tls", "relay", new TcpRelay(a));
+    } else {
+      b.pipeline().addFirst("relay", new TcpRelay(a));
+    }
     a.read();
     b.read();
   }

@@ -3,13 +3,16 @@ package dev.privatelink.dataplane.elb;
 import dev.privatelink.model.SslPolicies;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.ListenerSpec.CertificateSpec;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.Mapping;
 import io.netty.util.ReferenceCountUtil;
 import java.security.cert.CertificateParsingException;
@@ -21,9 +24,10 @@ import javax.naming.ldap.Rdn;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server TLS for an HTTPS listener: one OpenSSL (BoringSSL) context per certificate, restricted to
- * the listener's security policy and offering h2 and http/1.1 by ALPN; SNI picks the certificate
- * whose names match, and the first certificate answers everything else.
+ * Server TLS for an ALB HTTPS or NLB TLS listener: one OpenSSL (BoringSSL) context per certificate,
+ * restricted to the listener's security policy and offering the given ALPN protocols (the ALB h2 and
+ * http/1.1, an NLB what its ALPN policy says); SNI picks the certificate whose names match, and the
+ * first certificate answers everything else.
  *
  * <p>Contexts are reference counted ({@link SslProvider#OPENSSL_REFCNT}): an engine per connection
  * without a finalizer (the plain OPENSSL provider registers one per engine, that is per
@@ -38,25 +42,47 @@ final class TlsContexts {
    * it answers every name, so the connection needs no SNI lookup and can get its SslHandler at once.
    */
   record ServerTls(Mapping<String, SslContext> sni, @Nullable SslContext only, List<SslContext> all) {
+    /**
+     * The handler that starts one connection's TLS: with one certificate an SslHandler at once (no SNI
+     * lookup, no handler replaced once the hello is in), else an SniHandler.
+     *
+     * @return null when the contexts were released as the connection arrived (its certificate replaced)
+     */
+    @Nullable ChannelHandler newHandler(ByteBufAllocator alloc) {
+      if (only == null) {
+        return new SniHandler(sni);
+      }
+      try {
+        return only.newHandler(alloc);
+      } catch (IllegalReferenceCountException e) {
+        return null;
+      }
+    }
+
     /** Drops the listener's references; connections still open keep theirs through their engines. */
     void release() {
       all.forEach(ReferenceCountUtil::safeRelease);
     }
   }
 
-  static ServerTls forListener(ListenerSpec listener) {
+  /**
+   * The contexts of a secure listener.
+   *
+   * @param alpn the protocols offered by ALPN, in the server's order of preference; empty for no ALPN
+   */
+  static ServerTls forListener(ListenerSpec listener, List<String> alpn) {
     List<CertificateSpec> certs = listener.certificates();
     if (certs.isEmpty()) {
-      throw new IllegalArgumentException("HTTPS listener " + listener.arn() + " has no certificate");
+      throw new IllegalArgumentException(listener.protocol() + " listener " + listener.arn() + " has no certificate");
     }
     SslPolicies.Policy policy = PolicyCiphers.of(listener.sslPolicy());
     List<SslContext> all = new ArrayList<>();
     try {
-      SslContext first = build(certs.get(0), policy);
+      SslContext first = build(certs.get(0), policy, alpn);
       all.add(first);
       DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(first);
       for (int i = certs.size() - 1; i >= 0; i--) {
-        SslContext ctx = i == 0 ? first : build(certs.get(i), policy);
+        SslContext ctx = i == 0 ? first : build(certs.get(i), policy, alpn);
         if (i != 0) {
           all.add(ctx);
         }
@@ -71,19 +97,21 @@ final class TlsContexts {
     }
   }
 
-  private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy) {
+  private static SslContext build(CertificateSpec cert, SslPolicies.Policy policy, List<String> alpn) {
     List<X509Certificate> chain = Pem.chain(cert.certificatePem(), cert.chainPem());
     try {
-      return SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()), chain.toArray(X509Certificate[]::new))
+      SslContextBuilder b = SslContextBuilder.forServer(Pem.privateKey(cert.privateKeyPem()),
+              chain.toArray(X509Certificate[]::new))
           .sslProvider(SslProvider.OPENSSL_REFCNT)
           .protocols(policy.protocols())
-          .ciphers(PolicyCiphers.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE)
-          .applicationProtocolConfig(new ApplicationProtocolConfig(
-              ApplicationProtocolConfig.Protocol.ALPN,
-              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
-          .build();
+          .ciphers(PolicyCiphers.javaCipherNames(policy), SupportedCipherSuiteFilter.INSTANCE);
+      if (!alpn.isEmpty()) {
+        b.applicationProtocolConfig(new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+      }
+      return b.build();
     } catch (Exception e) {
       throw new IllegalArgumentException("cannot use certificate " + cert.arn() + ": " + e.getMessage(), e);
     }

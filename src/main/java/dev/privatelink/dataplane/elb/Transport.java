@@ -12,10 +12,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ResourceLeakDetector;
@@ -67,6 +69,12 @@ public final class Transport implements AutoCloseable {
   /** A factory whose channels own a socket in {@code netns}: the fd is made when the channel is constructed. */
   public ChannelFactory<Channel> client(String netns) {
     Supplier<Channel> make = epoll ? EpollSocketChannel::new : NioSocketChannel::new;
+    return () -> inside(netns, make);
+  }
+
+  /** A factory of UDP sockets in {@code netns} (the NLB's UDP and TCP_UDP listeners and their flows). */
+  public ChannelFactory<Channel> datagram(String netns) {
+    Supplier<Channel> make = epoll ? EpollDatagramChannel::new : NioDatagramChannel::new;
     return () -> inside(netns, make);
   }
 

@@ -27,8 +27,12 @@ import org.jspecify.annotations.Nullable;
 final class InstanceBoot {
   private InstanceBoot() {}
 
-  static InstanceRuntime.Booted boot(Path state, VpcSpec vpc, InstanceSpec instance, String path, StatusSink sink)
-      throws IOException {
+  /**
+   * @param afterStop the instance was stopped and is now started: its user data does not run again
+   *     (AWS runs it at first boot only); the units it enabled start instead, as systemd would
+   */
+  static InstanceRuntime.Booted boot(Path state, VpcSpec vpc, InstanceSpec instance, String path, StatusSink sink,
+      boolean afterStop) throws IOException {
     Path run = state.resolve("run");
     Path tmp = state.resolve("tmp");
     Path log = state.resolve("log");
@@ -39,17 +43,22 @@ final class InstanceBoot {
     Files.createDirectories(tmp);
     Files.createDirectories(log.resolve("nginx"));
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path enabled = state.resolve("systemd-enabled");
+    Files.createDirectories(enabled);
+    Files.createDirectories(run.resolve("privatelink").resolve("enabled"));
     Shims.write(run.resolve("privatelink").resolve("bin"));
     String resolvConf = resolvConf(vpc);
     String resolvMount = placeResolvConf(state, run, resolvConf);
     Process init = startInit(state, instance, List.of(
         "mount --bind " + q(log) + " /var/log",
         "mount --bind " + q(run) + " /run",
+        "mount --bind " + q(enabled) + " " + Shims.ENABLED,
         resolvMount,
         "mount --bind " + q(tmp) + " /tmp",
         "echo " + q(hostnameOf(instance)) + " > /proc/sys/kernel/hostname"));
     long inode = NamespaceProcesses.netnsOf(init.pid());
-    CompletableFuture<Integer> userData = startUserData(run, log, instance, init.pid(), path, sink);
+    String script = afterStop ? enabledUnits(enabled) : instance.userData();
+    CompletableFuture<Integer> userData = startUserData(run, log, instance.instanceId(), script, init.pid(), path, sink);
     return new InstanceRuntime.Booted(instance.instanceId(), init, inode, userData);
   }
 
@@ -106,9 +115,18 @@ final class InstanceBoot {
     return init;
   }
 
-  private static CompletableFuture<Integer> startUserData(Path run, Path log, InstanceSpec instance, long initPid,
-      String path, StatusSink sink) throws IOException {
-    String userData = instance.userData() == null ? "" : instance.userData();
+  /** A boot script that starts every unit {@code systemctl enable} recorded, or empty for none. */
+  private static String enabledUnits(Path enabled) throws IOException {
+    List<String> units;
+    try (var list = Files.list(enabled)) {
+      units = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    return units.isEmpty() ? "" : "#!/bin/sh\nsystemctl start " + String.join(" ", units) + "\n";
+  }
+
+  private static CompletableFuture<Integer> startUserData(Path run, Path log, String instanceId, @Nullable String text,
+      long initPid, String path, StatusSink sink) throws IOException {
+    String userData = text == null ? "" : text;
     if (userData.isBlank()) {
       return CompletableFuture.completedFuture(0);
     }
@@ -122,19 +140,19 @@ final class InstanceBoot {
     p.getOutputStream().close();
     Path console = log.resolve("cloud-init-output.log");
     CompletableFuture<Integer> done = new CompletableFuture<>();
-    Thread.ofPlatform().name("user-data-" + instance.instanceId()).daemon().start(() -> {
+    Thread.ofPlatform().name("user-data-" + instanceId).daemon().start(() -> {
       try (OutputStream out = Files.newOutputStream(console, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l = in.readLine(); l != null; l = in.readLine()) {
           byte[] bytes = (l + "\n").getBytes(StandardCharsets.UTF_8);
           out.write(bytes);
           out.flush();
-          sink.consoleOutput(instance.instanceId(), l + "\n");
+          sink.consoleOutput(instanceId, l + "\n");
         }
         int code = p.waitFor();
         String tail = "user data finished, exit code " + code + "\n";
         out.write(tail.getBytes(StandardCharsets.UTF_8));
-        sink.consoleOutput(instance.instanceId(), tail);
+        sink.consoleOutput(instanceId, tail);
         done.complete(code);
       } catch (IOException | InterruptedException e) {
         done.completeExceptionally(e);

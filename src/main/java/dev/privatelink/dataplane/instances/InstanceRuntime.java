@@ -23,14 +23,18 @@ import java.util.concurrent.TimeUnit;
  * {@code /run}, {@code /tmp}, {@code /var/log} and {@code /etc/resolv.conf} are bind mounts of its
  * state directory {@code <dataDir>/instances/<id>}. Everything else of the instance (user data,
  * {@link #exec} sessions, the services they start) enters the init's namespaces with
- * {@code nsenter}. User data runs at every boot on this host, because a host restart kills the
- * processes it started (AWS runs it once per instance; here a restart is a reboot without
- * systemd to bring services back). The data directory must not lie under {@code /var/log}.
+ * {@code nsenter}. User data runs at every boot on this host except a start after a stop, because
+ * a host restart kills the processes it started (AWS runs it once per instance; here a restart is
+ * a reboot without systemd to bring services back). A stopped instance keeps its namespace and
+ * state directory but no process; its start runs the units the user data enabled
+ * ({@code systemctl enable}), not the user data. The data directory must not lie under
+ * {@code /var/log}.
  */
 public final class InstanceRuntime implements AutoCloseable {
   private static final String PATH =
       Shims.BIN + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+  private static final String STOPPED_MARK = "stopped";
   private final Path dataDir;
   private final StatusSink sink;
   private final Map<String, Booted> booted = new ConcurrentHashMap<>();
@@ -50,6 +54,10 @@ public final class InstanceRuntime implements AutoCloseable {
     for (VpcSpec vpc : vpcs) {
       for (InstanceSpec instance : vpc.instances()) {
         Booted b = booted.get(instance.instanceId());
+        if (!instance.running()) {
+          stop(instance.instanceId());
+          continue;
+        }
         if (b != null && b.healthy()) {
           continue;
         }
@@ -57,7 +65,9 @@ public final class InstanceRuntime implements AutoCloseable {
           if (b != null) {
             terminate(instance.instanceId());
           }
-          Booted started = InstanceBoot.boot(stateDir(instance.instanceId()), vpc, instance, PATH, sink);
+          Path stopped = stateDir(instance.instanceId()).resolve(STOPPED_MARK);
+          boolean afterStop = Files.deleteIfExists(stopped);
+          Booted started = InstanceBoot.boot(stateDir(instance.instanceId()), vpc, instance, PATH, sink, afterStop);
           booted.put(instance.instanceId(), started);
           // Lets `privatelink exec`, another process, find the instance's namespaces.
           Files.writeString(stateDir(instance.instanceId()).resolve("init.pid"), Long.toString(started.init().pid()));
@@ -66,6 +76,21 @@ public final class InstanceRuntime implements AutoCloseable {
           sink.failed(instance.instanceId(), "cannot boot: " + e.getMessage());
         }
       }
+    }
+  }
+
+  /** Kills a stopped instance's processes and marks it so that its next boot is a start after a stop. */
+  private void stop(String instanceId) {
+    Path dir = stateDir(instanceId);
+    try {
+      if (booted.containsKey(instanceId) || Files.isDirectory(dir)) {
+        terminate(instanceId);
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("init.pid"));
+        Files.writeString(dir.resolve(STOPPED_MARK), "");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop " + instanceId, e);
     }
   }
 

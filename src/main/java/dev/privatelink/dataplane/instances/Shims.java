@@ -17,10 +17,16 @@ import java.util.Map;
 final class Shims {
   /** Where the shims appear inside the instance. */
   static final String BIN = "/run/privatelink/bin";
+  /** Where the instance sees the units {@code systemctl enable} recorded. */
+  static final String ENABLED = "/run/privatelink/enabled";
 
   private Shims() {}
 
-  /** Writes every shim into {@code dir} (the host path of the instance's {@code /run/privatelink/bin}). */
+  /**
+   * Writes every shim into {@code dir} (the host path of the instance's {@code /run/privatelink/bin});
+   * {@code systemctl enable} records units in {@link #ENABLED}, which the boot mounts from a
+   * directory that survives a stop, so that a start brings them back as systemd would at boot.
+   */
   static void write(Path dir) throws IOException {
     Files.createDirectories(dir);
     for (Map.Entry<String, String> e : Map.of("yum", YUM, "dnf", YUM, "systemctl", SYSTEMCTL, "sudo", SUDO).entrySet()) {
@@ -105,6 +111,7 @@ final class Shims {
         esac
       done
       PIDFILE=/run/nginx.pid
+      ENABLED=/run/privatelink/enabled
       nginx_running() { [ -s $PIDFILE ] && kill -0 "$(cat $PIDFILE)" 2>/dev/null; }
       nginx_args() {
         # Debian's default site also listens on [::]:80; without IPv6 in the namespace that fails.
@@ -137,14 +144,15 @@ final class Shims {
           restart) nginx_stop; nginx_start ;;
           reload) nginx_running && nginx -s reload || nginx_start ;;
           enable)
+            touch "$ENABLED/nginx"
             echo "Created symlink /etc/systemd/system/multi-user.target.wants/nginx.service → /usr/lib/systemd/system/nginx.service."
             [ -z "$now" ] || nginx_start ;;
-          disable) echo "Removed /etc/systemd/system/multi-user.target.wants/nginx.service."; [ -z "$now" ] || nginx_stop ;;
+          disable) rm -f "$ENABLED/nginx"; echo "Removed /etc/systemd/system/multi-user.target.wants/nginx.service."; [ -z "$now" ] || nginx_stop ;;
           is-active) if nginx_running; then echo active; else echo inactive; return 3; fi ;;
-          is-enabled) echo enabled ;;
+          is-enabled) if [ -e "$ENABLED/nginx" ]; then echo enabled; else echo disabled; return 1; fi ;;
           status)
             echo "● nginx.service - The nginx HTTP and reverse proxy server"
-            echo "     Loaded: loaded (/usr/lib/systemd/system/nginx.service; enabled; preset: disabled)"
+            echo "     Loaded: loaded (/usr/lib/systemd/system/nginx.service; $([ -e "$ENABLED/nginx" ] && echo enabled || echo disabled); preset: disabled)"
             if nginx_running; then echo "     Active: active (running)"; echo "   Main PID: $(cat $PIDFILE) (nginx)";
             else echo "     Active: inactive (dead)"; return 3; fi ;;
           *) echo "Unknown command verb $1." >&2; return 1 ;;

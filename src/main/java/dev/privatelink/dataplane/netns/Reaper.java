@@ -17,16 +17,28 @@ public final class Reaper {
   private final String nsPrefix;
   private final String linkPrefix;
   private final String nftPrefix;
+  private final boolean sharedPrefixes;
 
+  /** A reaper of objects under prefixes that belong to one run alone (a test's own). */
   public Reaper(String nsPrefix, String linkPrefix, String nftPrefix) {
+    this(nsPrefix, linkPrefix, nftPrefix, false);
+  }
+
+  private Reaper(String nsPrefix, String linkPrefix, String nftPrefix, boolean sharedPrefixes) {
     this.nsPrefix = nsPrefix;
     this.linkPrefix = linkPrefix;
     this.nftPrefix = nftPrefix;
+    this.sharedPrefixes = sharedPrefixes;
   }
 
   /** Reaps every {@code pl-} namespace, {@code pl} link and {@code pl_} table of this host. */
   public static Reaper standard() {
-    return new Reaper(HostNames.PREFIX, "pl", HostNames.NFT_PREFIX);
+    return new Reaper(HostNames.PREFIX, "pl", HostNames.NFT_PREFIX, true);
+  }
+
+  /** The matching namespaces no live cloud owns (a crashed run's), which {@link #reap} would remove. */
+  public List<String> orphans() {
+    return namespaces(nsPrefix).stream().filter(NamespaceOwners::reapable).toList();
   }
 
   /** Removes every matching leftover; returns what it removed, for the log. */
@@ -43,8 +55,9 @@ public final class Reaper {
         removed.add("netns " + ns);
       }
     }
-    if (NamespaceOwners.anotherCloudRuns()) {
-      // Host links and tables carry no owner; while another cloud runs, its transient ones are left alone.
+    if (sharedPrefixes && NamespaceOwners.anotherCloudRuns()) {
+      // Host links and tables carry no owner; while another cloud runs, its transient ones are left alone
+      // (a run's own narrow prefixes cannot match another cloud's objects, so they are always reaped).
       return removed;
     }
     for (String link : hostLinks()) {
