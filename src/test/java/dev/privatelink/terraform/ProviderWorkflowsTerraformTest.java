@@ -10,6 +10,7 @@ import dev.privatelink.testing.LocalCloudExtension;
 import dev.privatelink.testing.TerraformTest;
 import dev.privatelink.testing.TerraformWorkspace;
 import dev.privatelink.testing.TerraformWorkspaces;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * data sources {@code aws_vpc_endpoint_service} (by name, by filter), {@code aws_vpc_endpoint},
  * {@code aws_network_interfaces}/{@code aws_network_interface}, {@code aws_lb},
  * {@code aws_security_group}; an interface endpoint whose subnets and security group come from
- * association resources; an S3 gateway endpoint with a route table and an endpoint policy. The
+ * association resources; the NLB's TLS listener (an imported ACM certificate, an ELBSecurityPolicy)
+ * and a UDP listener; an S3 gateway endpoint with a route table and an endpoint policy. The
  * outputs equal the SDK's view, a plan after has nothing to change, destroy leaves nothing.
  */
 @TerraformTest
@@ -61,6 +63,8 @@ class ProviderWorkflowsTerraformTest {
     workflows.launcher(TerraformTests.privatelinkTerraform(CLOUD.endpoint())).env("AWS_ACCESS_KEY_ID", ACCOUNT)
         .env("AWS_SECRET_ACCESS_KEY", "test").env("AWS_DEFAULT_REGION", "us-east-1").env("AWS_REGION", null)
         .env("TF_CLI_CONFIG_FILE", null);
+    Process cert = new ProcessBuilder("./make-certificate.sh").directory(workflows.dir().toFile()).redirectErrorStream(true).start();
+    assertEquals(0, cert.waitFor(), new String(cert.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     aws = CLOUD.clients(ACCOUNT);
     workflows.succeed(LIMIT, "init", "-input=false");
   }
@@ -111,6 +115,12 @@ class ProviderWorkflowsTerraformTest {
     assertEquals(1, gateway.routeTableIds().size(), gateway.toString());
     assertTrue(gateway.policyDocument().contains("ReadOnly"), gateway.policyDocument());
     assertEquals("ReadOnly", value(out, "s3_gateway_policy"));
+
+    var tls = aws.elb().describeListeners(r -> r.listenerArns(value(out, "tls_listener_arn"))).listeners().getFirst();
+    assertEquals("TLS", tls.protocolAsString());
+    assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", tls.sslPolicy());
+    assertEquals(1, tls.certificates().size(), tls.toString());
+    assertEquals("UDP", aws.elb().describeListeners(r -> r.listenerArns(value(out, "udp_listener_arn"))).listeners().getFirst().protocolAsString());
   }
 
   @Test
