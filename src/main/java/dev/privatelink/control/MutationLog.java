@@ -4,21 +4,50 @@ import java.time.Instant;
 
 /**
  * Where the {@link Cloud} records each mutation before acknowledging it. The store implements it
- * durably; the control plane itself does no I/O.
+ * durably with group commit; the control plane itself does no I/O.
+ *
+ * <p>Contract: {@link #append} writes a record in order and gives it the next sequence number,
+ * without waiting for the disk; {@link #sync} returns once that record (and every one before it)
+ * is durable, or throws if it never will be; after a failure, {@link #discardUnsynced} drops
+ * every record not yet durable, so that the disk holds exactly the synced prefix.
  */
 public interface MutationLog {
   /**
-   * Records one mutation; returns only once it is durable.
+   * One recorded mutation: who, where, when, the random seed its ids came from, and the payload.
    *
    * @param payload an AWS SDK request or a {@link ControlEvent}
    */
-  void append(String accountId, String region, String principalArn, Instant time, long seed, Object payload);
+  record Entry(String accountId, String region, String principalArn, Instant time, long seed, Object payload) {}
 
-  /** Forgets every mutation (the cloud was reset). */
+  /** Writes one record after every earlier one; returns its sequence number. Not yet durable. */
+  long append(Entry entry);
+
+  /** Returns once record {@code seq} is durable; throws {@link NotDurable} if it cannot be. */
+  void sync(long seq);
+
+  /** The highest sequence number known durable. */
+  long durableSeq();
+
+  /** Forgets every record not yet durable (a force failed); returns {@link #durableSeq()}. */
+  long discardUnsynced();
+
+  /** Forgets every mutation (the cloud was reset); every record up to now is covered by it. */
   void reset();
 
+  /** A record could not be made durable: the mutation it carries must not be visible. */
+  final class NotDurable extends RuntimeException {
+    public NotDurable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** No durability at all (control-plane tests): every record is durable at once. */
   MutationLog NONE = new MutationLog() {
-    @Override public void append(String a, String r, String p, Instant t, long s, Object payload) {}
+    private long last;
+    @Override public synchronized long append(Entry entry) { return ++last; }
+    @Override public void sync(long seq) {}
+    @Override public synchronized long durableSeq() { return last; }
+    @Override public synchronized long discardUnsynced() { return last; }
     @Override public void reset() {}
   };
 }

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Resources of one kind, by id, per account and region, in creation order. Not thread safe: the
  * {@link Cloud} serialises writers and lets readers in only between writes.
+ *
+ * <p>All mutable state of the cloud lives in tables like this one (or in plain data collections)
+ * reachable from {@link Features}: {@link StateFields} finds them to copy and snapshot the state.
  */
 public final class ScopedTable<T> {
   private final Map<Scope, LinkedHashMap<String, T>> byScope = new LinkedHashMap<>();
@@ -43,6 +46,17 @@ public final class ScopedTable<T> {
     List<Map.Entry<Scope, T>> out = new ArrayList<>();
     byScope.forEach((scope, table) -> table.values().forEach(v -> out.add(Map.entry(scope, v))));
     return out;
+  }
+
+  /** The rows by scope, for {@link StateFields}: a live view, not a copy. */
+  Map<Scope, LinkedHashMap<String, T>> rows() {
+    return byScope;
+  }
+
+  /** Replaces every row (a copy or a snapshot being restored). */
+  void replaceRows(Map<Scope, ? extends Map<String, T>> rows) {
+    byScope.clear();
+    rows.forEach((scope, table) -> byScope.put(scope, new LinkedHashMap<>(table)));
   }
 
   public void clear() {

@@ -3,11 +3,22 @@ package dev.privatelink.server;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.ControlEvent;
 import dev.privatelink.dataplane.spec.StatusSink;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Turns what the data plane reports into control-plane events (journaled like any change). */
+/**
+ * Turns what the data plane reports into control-plane events (journaled like any change).
+ * Console output is coalesced: the text an instance prints within {@link #CONSOLE_FLUSH_MILLIS}
+ * becomes one event, so a chatty instance costs one journal record (and at most one fsync) per
+ * interval, not one per line; no more than the last 64 KiB is kept, as AWS keeps.
+ */
 final class CloudStatusSink implements StatusSink {
+  static final long CONSOLE_FLUSH_MILLIS = 100;
+  private static final int CONSOLE_LIMIT = 64 * 1024;
   private final Cloud cloud;
+  private final Map<String, StringBuilder> console = new LinkedHashMap<>();
+  private @Nullable Thread flusher;
 
   CloudStatusSink(Cloud cloud) {
     this.cloud = cloud;
@@ -31,6 +42,38 @@ final class CloudStatusSink implements StatusSink {
 
   @Override
   public void consoleOutput(String instanceId, String text) {
-    cloud.report(new ControlEvent.ConsoleOutput(instanceId, text));
+    synchronized (console) {
+      StringBuilder pending = console.computeIfAbsent(instanceId, id -> new StringBuilder());
+      pending.append(text);
+      if (pending.length() > CONSOLE_LIMIT) {
+        pending.delete(0, pending.length() - CONSOLE_LIMIT);
+      }
+      if (flusher == null) {
+        flusher = Thread.ofPlatform().daemon().name("privatelink-console").start(this::flushLoop);
+      }
+    }
+  }
+
+  private void flushLoop() {
+    while (true) {
+      try {
+        Thread.sleep(CONSOLE_FLUSH_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Map<String, String> batch = new LinkedHashMap<>();
+      synchronized (console) {
+        console.forEach((id, text) -> batch.put(id, text.toString()));
+        console.clear();
+      }
+      batch.forEach((id, text) -> {
+        try {
+          cloud.report(new ControlEvent.ConsoleOutput(id, text));
+        } catch (RuntimeException e) {
+          // The cloud is closing, or the change could not be made durable: console output is
+          // telemetry nobody was promised, so it is dropped rather than retried.
+        }
+      });
+    }
   }
 }

@@ -4,11 +4,10 @@ import dev.privatelink.api.ApiServer;
 import dev.privatelink.api.Credentials;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.store.DataDir;
-import dev.privatelink.store.Journal;
+import dev.privatelink.store.Store;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Optional;
 public final class LocalCloud implements AutoCloseable {
   private static final Logger LOG = System.getLogger(LocalCloud.class.getName());
   private final DataDir dataDir;
-  private final Journal journal;
+  private final Store store;
   private final Cloud cloud;
   private final HostSync hostSync;
   private final ApiServer api;
@@ -28,13 +27,13 @@ public final class LocalCloud implements AutoCloseable {
   private final DrainTicker ticker;
   private final Optional<NotificationWebhook> webhook;
 
-  private LocalCloud(DataDir dataDir, Journal journal, Cloud cloud, HostSync hostSync, DrainTicker ticker,
+  private LocalCloud(DataDir dataDir, Store store, Cloud cloud, HostSync hostSync, DrainTicker ticker,
       Optional<NotificationWebhook> webhook, ApiServer api, String endpoint) {
     this.ticker = ticker;
     this.webhook = webhook;
     this.endpoint = endpoint;
     this.dataDir = dataDir;
-    this.journal = journal;
+    this.store = store;
     this.cloud = cloud;
     this.hostSync = hostSync;
     this.api = api;
@@ -43,15 +42,20 @@ public final class LocalCloud implements AutoCloseable {
   /** Starts a cloud: replays its journal, brings the host in line, then opens the API. */
   public static LocalCloud start(ServerOptions options) throws IOException {
     DataDir dir = DataDir.lock(options.dataDir());
-    Journal journal = Journal.open(dir.root());
-    Cloud cloud = new Cloud(journal, Clock.systemUTC());
-    int replayed = journal.replayInto(cloud);
-    LOG.log(Logger.Level.INFO, "replayed " + replayed + " changes from " + dir.root());
+    Store store;
+    try {
+      store = Store.open(dir.root());
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+    Cloud cloud = store.cloud();
+    LOG.log(Logger.Level.INFO, "replayed " + store.replayed() + " changes after the snapshot from " + dir.root());
     HostSync sync;
     try {
       sync = HostSync.create(options, cloud, dir);
     } catch (RuntimeException e) {
-      journal.close();
+      store.close();
       dir.close();
       throw e;
     }
@@ -66,7 +70,7 @@ public final class LocalCloud implements AutoCloseable {
     api.addJsonView("/_privatelink/instances", () -> Views.instances(cloud));
     api.addJsonView("/_privatelink/notifications", () -> Views.notifications(cloud));
     api.start();
-    LocalCloud local = new LocalCloud(dir, journal, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
+    LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
     ServerInfo.current(local.endpoint()).write(dir.root());
     return local;
   }
@@ -95,7 +99,7 @@ public final class LocalCloud implements AutoCloseable {
     } finally {
       try {
         java.nio.file.Files.deleteIfExists(ServerInfo.file(dataDir.root()));
-        journal.close();
+        store.close();
         dataDir.close();
       } catch (IOException e) {
         LOG.log(Logger.Level.WARNING, "closing the data dir failed", e);

@@ -48,6 +48,13 @@ public final class DataDir implements AutoCloseable {
     return root.resolve(name);
   }
 
+  /** Forces a directory's entries (a rename or a new file) to disk. */
+  static void forceDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     lock.release();

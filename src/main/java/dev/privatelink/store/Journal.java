@@ -1,12 +1,5 @@
 package dev.privatelink.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.privatelink.control.Cloud;
-import dev.privatelink.control.ControlEvent;
-import dev.privatelink.control.MutationLog;
-import dev.privatelink.wire.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,110 +8,267 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.SdkPojo;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import dev.privatelink.control.MutationLog;
 
 /**
- * The durable record of every mutation: one JSON line each, forced to disk before the mutation is
- * acknowledged. Replaying the lines in order (with their recorded time and random seed) rebuilds
- * the cloud exactly. A torn last line (a crash mid-write, so never acknowledged) is cut off.
+ * The journal: numbered JSON lines (see {@link JournalLines}) in segment files
+ * {@code journal-<n>.jsonl}, appended in order and forced with group commit: a writer that needs
+ * its record durable forces the file once for every record written before the force began, so
+ * concurrent writers share fsyncs. A force that fails marks every record it should have covered as
+ * lost and cuts them off the file, so the disk never holds a change its writer was told failed.
+ * Compaction rotates to a new segment; segments wholly covered by a snapshot are deleted.
  */
-public final class Journal implements MutationLog, AutoCloseable {
-  private static final ObjectMapper MAPPER = JsonCodec.mapper();
-  private final Path file;
-  private final FileChannel channel;
+public final class Journal implements AutoCloseable {
+  /** How records reach the disk; tests inject failures here. */
+  @FunctionalInterface
+  public interface Disk {
+    void force(FileChannel channel) throws IOException;
 
-  private Journal(Path file, FileChannel channel) {
-    this.file = file;
-    this.channel = channel;
+    Disk REAL = channel -> channel.force(false);
   }
 
-  /** Opens (or creates) the journal in {@code dataDir}, cutting off a torn last line. */
-  public static Journal open(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    Path file = dataDir.resolve("journal.jsonl");
+  private final Path dir;
+  private final Disk disk;
+  private final ReentrantLock forcing = new ReentrantLock();
+  private final Object writing = new Object();
+  private final List<long[]> lost = new ArrayList<>();
+  private FileChannel channel;
+  private long segment;
+  private long writtenSeq;
+  private long writtenOffset;
+  private long olderBytes;
+  private volatile long durableSeq;
+  private long durableOffset;
+  private boolean broken;
+  private boolean fenced;
+
+  private Journal(Path dir, Disk disk, long segment, FileChannel channel, long lastSeq, long olderBytes) throws IOException {
+    this.dir = dir;
+    this.disk = disk;
+    this.segment = segment;
+    this.channel = channel;
+    this.writtenSeq = lastSeq;
+    this.durableSeq = lastSeq;
+    this.writtenOffset = channel.size();
+    this.durableOffset = writtenOffset;
+    this.olderBytes = olderBytes;
+  }
+
+  /** Opens the journal for appending after {@code lastSeq}; the last segment's torn line is cut off. */
+  static Journal open(Path dir, long lastSeq, Disk disk) throws IOException {
+    List<Path> segments = segments(dir);
+    long number = segments.isEmpty() ? 1 : number(segments.getLast());
+    Path file = segmentFile(dir, number);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    long good = lastCompleteLineEnd(file);
+    long good = JournalReader.lastCompleteLineEnd(channel);
     channel.truncate(good);
     channel.position(good);
-    return new Journal(file, channel);
-  }
-
-  /** Applies every recorded mutation to {@code cloud}; returns how many. */
-  public int replayInto(Cloud cloud) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    int count = 0;
-    for (String line : lines) {
-      if (line.isBlank()) {
-        continue;
+    long older = 0;
+    for (Path p : segments) {
+      if (!p.equals(file)) {
+        older += Files.size(p);
       }
-      JsonNode entry = MAPPER.readTree(line);
-      cloud.replay(entry.get("a").asText(), entry.get("r").asText(), entry.get("p").asText(),
-          Instant.parse(entry.get("t").asText()), entry.get("s").asLong(), payload(entry));
-      count++;
     }
-    return count;
+    return new Journal(dir, disk, number, channel, lastSeq, older);
   }
 
-  @Override
-  public synchronized void append(String accountId, String region, String principalArn, Instant time, long seed, Object payload) {
-    ObjectNode entry = MAPPER.createObjectNode().put("t", time.toString()).put("s", seed).put("a", accountId)
-        .put("r", region).put("p", principalArn).put("type", payload.getClass().getName());
-    entry.set("body", payload instanceof SdkPojo pojo ? codecFor(payload.getClass()).encode(pojo) : MAPPER.valueToTree(payload));
-    byte[] line = (entry + "\n").getBytes(StandardCharsets.UTF_8);
-    try {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+  /** Writes one record after every earlier one; returns its number. Not yet durable. */
+  long append(MutationLog.Entry entry) {
+    String body = JournalLines.encode(entry);
+    synchronized (writing) {
+      if (broken) {
+        throw new UncheckedIOException(new IOException("the journal could not be repaired after a failed write"));
       }
-      channel.force(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not make the change durable", e);
+      if (fenced) {
+        // A force failed and the writer's state still holds the lost changes: nothing may be
+        // written on top of them until the cloud has restored its state (discardUnsynced).
+        throw new UncheckedIOException(new IOException("a failed force is being undone"));
+      }
+      long seq = writtenSeq + 1;
+      ByteBuffer buffer = ByteBuffer.wrap(JournalLines.numbered(seq, body).getBytes(StandardCharsets.UTF_8));
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        cutBackTo(writtenOffset);
+        throw new UncheckedIOException("could not write the change", e);
+      }
+      writtenOffset += buffer.capacity();
+      writtenSeq = seq;
+      return seq;
     }
   }
 
-  @Override
-  public synchronized void reset() {
+  /** Returns once record {@code seq} is durable (forcing the file if no one else has yet). */
+  void sync(long seq) {
+    if (seq <= durableSeq) {
+      checkNotLost(seq);
+      return;
+    }
+    forcing.lock();
     try {
-      channel.truncate(0);
-      channel.position(0);
-      channel.force(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      checkNotLost(seq);
+      if (seq <= durableSeq) {
+        return;
+      }
+      long target;
+      long offset;
+      synchronized (writing) {
+        target = writtenSeq;
+        offset = writtenOffset;
+      }
+      try {
+        disk.force(channel);
+      } catch (IOException e) {
+        synchronized (writing) {
+          fenced |= markLost();
+        }
+        throw new MutationLog.NotDurable("could not make the change durable", e);
+      }
+      durableOffset = offset;
+      durableSeq = target;
+    } finally {
+      forcing.unlock();
+    }
+  }
+
+  long durableSeq() {
+    return durableSeq;
+  }
+
+  /**
+   * Every record written but not durable is lost: cut off the file, and its waiters fail. The
+   * caller has restored its state to {@link #durableSeq()}, so writes may resume.
+   */
+  long discardUnsynced() {
+    forcing.lock();
+    try {
+      synchronized (writing) {
+        markLost();
+        fenced = false;
+        return durableSeq;
+      }
+    } finally {
+      forcing.unlock();
+    }
+  }
+
+  /** Under {@code writing}: returns true if records were lost (their writers will restore the state). */
+  private boolean markLost() {
+    if (writtenSeq > durableSeq && (lost.isEmpty() || lost.getLast()[1] < writtenSeq)) {
+      lost.add(new long[] {durableSeq + 1, writtenSeq});
+      cutBackTo(durableOffset);
+      return true;
+    }
+    return false;
+  }
+
+  /** Forces the current segment and starts a new one; returns the last number the old ones hold. */
+  long rotate() throws IOException {
+    forcing.lock();
+    try {
+      synchronized (writing) {
+        try {
+          disk.force(channel);
+        } catch (IOException e) {
+          fenced |= markLost();
+          throw e;
+        }
+        durableSeq = writtenSeq;
+        olderBytes += writtenOffset;
+        channel.close();
+        segment++;
+        channel = FileChannel.open(segmentFile(dir, segment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        writtenOffset = 0;
+        durableOffset = 0;
+        DataDir.forceDirectory(dir);
+        return writtenSeq;
+      }
+    } finally {
+      forcing.unlock();
+    }
+  }
+
+  /** Deletes the segments before the current one (a snapshot covers them). */
+  void dropOlderSegments() throws IOException {
+    long current;
+    synchronized (writing) {
+      current = segment;
+    }
+    for (Path p : segments(dir)) {
+      if (number(p) < current) {
+        Files.delete(p);
+      }
+    }
+    synchronized (writing) {
+      olderBytes = 0;
+    }
+    DataDir.forceDirectory(dir);
+  }
+
+  /** Bytes of journal a restart would replay (every segment). */
+  long bytes() {
+    synchronized (writing) {
+      return olderBytes + writtenOffset;
+    }
+  }
+
+  long lastSeq() {
+    synchronized (writing) {
+      return writtenSeq;
     }
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    synchronized (writing) {
+      channel.close();
+    }
   }
 
-  private static Object payload(JsonNode entry) throws IOException {
-    String type = entry.get("type").asText();
-    try {
-      Class<?> c = Class.forName(type);
-      if (ControlEvent.class.isAssignableFrom(c)) {
-        return MAPPER.treeToValue(entry.get("body"), c);
+  private void checkNotLost(long seq) {
+    synchronized (writing) {
+      for (long[] range : lost) {
+        if (seq >= range[0] && seq <= range[1]) {
+          throw new MutationLog.NotDurable("the change was not made durable", null);
+        }
       }
-      return codecFor(c).decode(c, entry.get("body"));
-    } catch (ClassNotFoundException e) {
-      throw new IOException("journal names an unknown type " + type, e);
     }
   }
 
-  private static JsonCodec codecFor(Class<?> c) {
-    String p = c.getPackageName();
-    return new JsonCodec(p.contains(".ec2.") ? "ec2" : p.contains(".elasticloadbalancingv2.") ? "elbv2"
-        : p.contains(".acm.") ? "acm" : "sts");
+  /** Under {@code writing}: the file ends at {@code offset} again, or the journal refuses writes. */
+  private void cutBackTo(long offset) {
+    try {
+      channel.truncate(offset);
+      channel.position(offset);
+      writtenOffset = offset;
+    } catch (IOException e) {
+      broken = true;
+    }
   }
 
-  private static long lastCompleteLineEnd(Path file) throws IOException {
-    byte[] data = Files.readAllBytes(file);
-    int end = data.length;
-    while (end > 0 && data[end - 1] != '\n') {
-      end--;
+  static List<Path> segments(Path dir) throws IOException {
+    Path legacy = dir.resolve("journal.jsonl");
+    if (Files.exists(legacy)) {
+      // A data dir from before segments: its journal is the first segment.
+      Files.move(legacy, segmentFile(dir, 1));
     }
-    return end;
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches("journal-\\d{20}\\.jsonl")).sorted().toList();
+    }
+  }
+
+  static Path segmentFile(Path dir, long number) {
+    return dir.resolve(String.format("journal-%020d.jsonl", number));
+  }
+
+  private static long number(Path segment) {
+    String name = segment.getFileName().toString();
+    return Long.parseLong(name.substring("journal-".length(), name.length() - ".jsonl".length()));
   }
 }

@@ -69,6 +69,6 @@ class CrashRecoveryTest {
           .tags().getFirst().value());
       assertEquals(subnetId, c.ec2().describeSubnets(r -> r.subnetIds(subnetId)).subnets().getFirst().subnetId());
     }
-    assertTrue(Files.size(dataDir.resolve("journal.jsonl")) > 0);
+    assertTrue(Files.size(Journal.segments(dataDir).getLast()) > 0);
   }
 }

@@ -239,24 +239,12 @@ class DefaultVpcTest {
 
   @Test
   void defaultsAreTheSameWhetherMadeByAReadOrReplayedFromTheJournal() {
-    List<Object[]> journal = new ArrayList<>();
-    MutationLog log = new MutationLog() {
-      @Override public void append(String a, String r, String p, Instant t, long s, Object payload) {
-        journal.add(new Object[] {a, r, p, t, s, payload});
-      }
-      @Override public void reset() {
-        journal.clear();
-      }
-    };
+    var log = new dev.privatelink.control.MemoryLog();
     var live = new Ec2Fixture(new Cloud(log, Clock.systemUTC()));
     Vpc before = live.<DescribeVpcsResponse>call(DescribeVpcsRequest.builder().build()).vpcs().get(0);
     live.call(CreateSecurityGroupRequest.builder().groupName("web").description("web").build());
     live.vpc("10.0.0.0/16");
-    var replayed = new Cloud();
-    for (Object[] e : journal) {
-      replayed.replay((String) e[0], (String) e[1], (String) e[2], (Instant) e[3], (long) e[4], e[5]);
-    }
-    var again = new Ec2Fixture(replayed);
+    var again = new Ec2Fixture(log.replayed());
     assertEquals(live.<DescribeVpcsResponse>call(DescribeVpcsRequest.builder().build()).vpcs(),
         again.<DescribeVpcsResponse>call(DescribeVpcsRequest.builder().build()).vpcs());
     assertEquals(live.<DescribeSubnetsResponse>call(DescribeSubnetsRequest.builder().build()).subnets(),

@@ -57,12 +57,11 @@ class TagAndNetworkTest {
 
   @Test
   void otherFeaturesRegisterTheirIdPrefixes() {
-    f.cloud.read(features -> {
+    f.cloud.configure(features -> {
       features.ec2().taggable().register("vpce", "vpc-endpoint", (s, id) -> id.equals("vpce-11111111111111111"),
           id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
       features.ec2().taggable().register("vpce-svc", "vpc-endpoint-service", (s, id) -> false,
           id -> AwsException.badRequest("InvalidVpcEndpointServiceId.NotFound", "missing " + id));
-      return null;
     });
     f.call(CreateTagsRequest.builder().resources("vpce-11111111111111111").tags(Tag.builder().key("a").value("b").build()).build());
     f.fails("InvalidVpcEndpointServiceId.NotFound", CreateTagsRequest.builder().resources("vpce-svc-11111111111111111")
@@ -103,20 +102,9 @@ class TagAndNetworkTest {
     assertEquals(6, network.availabilityZones("us-east-1").size());
   }
 
-  /** A journal kept in memory, to check that replay rebuilds the same state. */
-  private record Entry(String account, String region, String principal, Instant time, long seed, Object payload) {}
-
   @Test
   void replayingTheJournalRebuildsIdenticalState() {
-    List<Entry> journal = new ArrayList<>();
-    MutationLog log = new MutationLog() {
-      @Override public void append(String a, String r, String p, Instant t, long s, Object payload) {
-        journal.add(new Entry(a, r, p, t, s, payload));
-      }
-      @Override public void reset() {
-        journal.clear();
-      }
-    };
+    var log = new dev.privatelink.control.MemoryLog();
     Ec2Fixture original = new Ec2Fixture(new Cloud(log, Clock.systemUTC()));
     String vpc = original.vpc("10.0.0.0/16");
     String subnet = original.subnet(vpc, "10.0.0.0/24", "us-east-1a");
@@ -125,13 +113,12 @@ class TagAndNetworkTest {
         .keyName("k").minCount(2).maxCount(2).build());
     original.ready(vpc);
 
-    Ec2Fixture replayed = new Ec2Fixture();
-    journal.forEach(e -> replayed.cloud.replay(e.account(), e.region(), e.principal(), e.time(), e.seed(), e.payload()));
+    Ec2Fixture replayed = new Ec2Fixture(log.replayed());
     List<SdkRequest> reads = List.of(DescribeInstancesRequest.builder().build(), DescribeKeyPairsRequest.builder()
         .includePublicKey(true).build(), DescribeNetworkInterfacesRequest.builder().build(), DescribeVpcsRequest.builder().build());
     for (SdkRequest read : reads) {
       assertEquals((Object) original.call(read), replayed.call(read));
     }
-    assertNotEquals(0, journal.size());
+    assertNotEquals(0, log.entries().size());
   }
 }

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  *
  * @param state pending, running, shutting-down, terminated, stopping, stopped
  * @param stateReasonCode e.g. {@code Client.UserInitiatedShutdown}, or null
- * @param consoleOutput everything the instance printed on its console so far
+ * @param consoleOutput the last 64 KiB the instance printed on its console, as AWS keeps
  * @param terminatedAt when it reached {@code terminated}, or null
  */
 public record InstanceRecord(Launch launch, InstanceStateName state, String stateTransitionReason,
@@ -130,13 +130,29 @@ public record InstanceRecord(Launch launch, InstanceStateName state, String stat
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, time, consoleOutput, terminatedAt);
   }
 
+  /** AWS keeps the most recent 64 KiB of console output. */
+  public static final int CONSOLE_LIMIT = 64 * 1024;
+
   public InstanceRecord withConsoleAppended(String text) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime,
-        consoleOutput + text, terminatedAt);
+        lastBytes(consoleOutput + text), terminatedAt);
   }
 
   public InstanceRecord withTerminatedAt(Instant time) {
     return new InstanceRecord(launch, state, stateTransitionReason, stateReasonCode, publicIp, launchTime, consoleOutput, time);
+  }
+
+  /** The end of {@code text} that fits in {@link #CONSOLE_LIMIT} UTF-8 bytes (so each append costs at most that). */
+  static String lastBytes(String text) {
+    String tail = text.length() > CONSOLE_LIMIT ? text.substring(text.length() - CONSOLE_LIMIT) : text;
+    int excess = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - CONSOLE_LIMIT;
+    if (excess > 0) {
+      tail = tail.substring(excess); // each char is at least one byte, so this removes enough
+    }
+    if (!tail.isEmpty() && Character.isLowSurrogate(tail.charAt(0))) {
+      tail = tail.substring(1);
+    }
+    return tail;
   }
 
   /** False once AWS would have stopped showing it: an hour after it terminated. */
