@@ -116,7 +116,9 @@ class NlbTest {
     int dead = freePort();
     engine.apply("pl-vpc-1", List.of(lb(false, 350, tg(false, tcpCheck(),
         target("t1", "127.0.2.1", t1.port(), AZ_A), target("t2", "127.0.2.2", dead, AZ_A)))));
-    await(Duration.ofSeconds(5), "t2 unhealthy", () -> sink.of(TG, "t2", dead).startsWith("unhealthy|Target.FailedHealthChecks"));
+    // t1 must be healthy too: while no target is healthy the NLB fails open and t2's dead port resets the flow
+    await(Duration.ofSeconds(5), "t1 healthy, t2 unhealthy", () -> sink.of(TG, "t1", t1.port()).startsWith("healthy")
+        && sink.of(TG, "t2", dead).startsWith("unhealthy|Target.FailedHealthChecks"));
     for (int i = 0; i < 10; i++) {
       assertEquals("t1", connectName(NODE_A, 0));
     }
