@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 public final class ScaleBenchmark {
   static final int PORT = 8080;
   private static final Duration LIMIT = Duration.ofSeconds(120);
-  private static final Duration API_ROUND = Duration.ofSeconds(Long.getLong("apiSeconds", 4));
+  private static final Duration API_ROUND = Duration.ofSeconds(Long.getLong("apiSeconds", 5));
+  private static final Duration API_WARMUP = Duration.ofSeconds(Long.getLong("apiWarmupSeconds", 15));
   private static final List<Integer> ENDPOINTS = sizes("endpoints", "1,10,50,100");
   private static final List<Integer> INSTANCES = sizes("instances", "10,100,200");
 
@@ -59,7 +61,10 @@ public final class ScaleBenchmark {
         }
         HostCensus now = HostCensus.of(pid);
         endpoints.getLast().census = now;
-        endpoints.getLast().api = api(consumer.ec2(), endpoints.getLast().vpcId);
+        if (endpoints.size() == ENDPOINTS.getFirst()) {
+          api(consumer.ec2(), endpoints.getLast().vpcId, null, API_WARMUP);   // the JIT, before the first figure
+        }
+        endpoints.getLast().api = api(consumer.ec2(), endpoints.getLast().vpcId, null, API_ROUND);
         System.err.println(size + " endpoints: " + now.totals());
       }
       printEndpoints(endpoints, base);
@@ -71,7 +76,7 @@ public final class ScaleBenchmark {
           instances.add(f.launch(fleet.ec2(), instances.size()));
         }
         instances.getLast().census = HostCensus.of(pid);
-        instances.getLast().api = api(fleet.ec2(), f.vpcId());
+        instances.getLast().api = api(fleet.ec2(), f.vpcId(), instances.getFirst().id, API_ROUND);
         System.err.println(size + " instances: " + instances.getLast().census.totals());
       }
       printInstances(instances, before);
@@ -80,13 +85,15 @@ public final class ScaleBenchmark {
 
   /** One unit made: its VPC, its times in ms (to available or running, to the first byte), and at a size's end the figures. */
   static final class Step {
+    final String id;
     final String vpcId;
     final double readyMs;
     final double firstByteMs;
-    HostCensus census;
-    ApiBenchmark.Result api;
+    @Nullable HostCensus census;
+    ApiBenchmark.@Nullable Result api;
 
-    Step(String vpcId, double readyMs, double firstByteMs) {
+    Step(String id, String vpcId, double readyMs, double firstByteMs) {
+      this.id = id;
       this.vpcId = vpcId;
       this.readyMs = readyMs;
       this.firstByteMs = firstByteMs;
@@ -140,7 +147,7 @@ public final class ScaleBenchmark {
     String ns = HostNames.vpcNamespace(vpc);
     double first = await(start, "a byte through " + id, () -> firstByte(namespaces, ns, ip));
     System.err.printf("endpoint %d %s: available %.0f ms, first byte %.0f ms%n", n + 1, id, ready, first);
-    return new Step(vpc, ready, first);
+    return new Step(id, vpc, ready, first);
   }
 
   /** Connects to ip:PORT from inside {@code ns}, asks for / and reads the first byte of the answer. */
@@ -185,7 +192,8 @@ public final class ScaleBenchmark {
         var s = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances().getFirst().state();
         return s.name() == InstanceStateName.RUNNING;
       });
-      return new Step(vpcId, ms, ms);
+      System.err.printf("instance %d %s: running %.0f ms%n", n + 1, id, ms);
+      return new Step(id, vpcId, ms, ms);
     }
   }
 
@@ -200,8 +208,12 @@ public final class ScaleBenchmark {
     throw new IllegalStateException(what + ": not after " + LIMIT);
   }
 
-  /** The API under a mix whose answers stay the same size as the cloud grows: describes narrowed to one VPC, tags, groups. */
-  private static ApiBenchmark.Result api(Ec2Client ec2, String vpc) throws InterruptedException {
+  /**
+   * The API under a mix whose answers stay the same size as the cloud grows: describes narrowed to
+   * one VPC (a VPC without instances) or to one instance ({@code instanceId}), tags, groups made and deleted.
+   */
+  private static ApiBenchmark.Result api(Ec2Client ec2, String vpc, @Nullable String instanceId, Duration duration)
+      throws InterruptedException {
     IntConsumer step = dice -> {
       if (dice < 25) {
         ec2.describeVpcs(r -> r.vpcIds(vpc));
@@ -217,11 +229,13 @@ public final class ScaleBenchmark {
         ec2.describeSecurityGroups(r -> r.filters(f -> f.name("vpc-id").values(vpc)));
       } else if (dice < 90) {
         ec2.describeVpcEndpoints(r -> r.filters(f -> f.name("vpc-id").values(vpc)));
-      } else {
+      } else if (instanceId == null) {
         ec2.describeInstances(r -> r.filters(f -> f.name("vpc-id").values(vpc)));
+      } else {
+        ec2.describeInstances(r -> r.instanceIds(instanceId));
       }
     };
-    return ApiBenchmark.run(step, API_ROUND);
+    return ApiBenchmark.run(step, duration);
   }
 
   private static void printEndpoints(List<Step> steps, HostCensus base) {
