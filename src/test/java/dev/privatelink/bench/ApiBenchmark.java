@@ -35,6 +35,7 @@ public final class ApiBenchmark {
   private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 15));
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("seconds", 10));
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+  private static final String CLIENT_THREAD = "bench-client-";
 
   private ApiBenchmark() {}
 
@@ -70,7 +71,7 @@ public final class ApiBenchmark {
     java.time.Instant begin = java.time.Instant.now();
     long cpu = target.cpuNanos().getAsLong();
     Result raw = run(target.workload()::step, ROUND);
-    double serverCpu = (target.cpuNanos().getAsLong() - cpu) / 1e6 - (target.inProcess() ? raw.clientCpuMs() : 0);
+    double serverCpu = (target.cpuNanos().getAsLong() - cpu) / 1e6;
     Result result = raw.named(target.name(), round, serverCpu);
     System.err.println("ROUND " + round + " " + target.name().split(" ")[0] + " " + begin + " " + java.time.Instant.now());
     return result;
@@ -104,7 +105,7 @@ public final class ApiBenchmark {
 
   /**
    * One measured stretch; {@code clientCpuMs} is the CPU time of the client threads, {@code serverCpuMs} that of the
-   * server (for ours, this JVM's less the client threads', so GC and the JIT count as the server's).
+   * server: moto's process, or our server's Java threads ({@link #serverThreadsCpuNanos}).
    */
   record Result(String name, int round, long calls, long errors, double seconds, double[] latenciesMs,
       double clientCpuMs, double serverCpuMs) {
@@ -151,7 +152,7 @@ public final class ApiBenchmark {
 
   /** One server with its SDK clients and a VPC of four subnets for the workload to act on. */
   private record Target(String name, SdkHttpClient http, Ec2Client ec2, ElasticLoadBalancingV2Client elb, Workload workload,
-      java.util.function.LongSupplier cpuNanos, boolean inProcess) implements AutoCloseable {
+      java.util.function.LongSupplier cpuNanos) implements AutoCloseable {
     /** {@code motoPid} is moto's process, or 0 for our server, which runs in this JVM. */
     static Target open(String name, URI endpoint, long motoPid) {
       var http = UrlConnectionHttpClient.create();
@@ -165,8 +166,8 @@ public final class ApiBenchmark {
         int n = i;
         ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0." + n + ".0/24").availabilityZone("us-east-1a"));
       }
-      java.util.function.LongSupplier cpu = motoPid == 0 ? ApiBenchmark::processCpuNanos : () -> processCpuNanos(motoPid);
-      return new Target(name, http, ec2, elb, new Workload(ec2, elb, vpc), cpu, motoPid == 0);
+      java.util.function.LongSupplier cpu = motoPid == 0 ? ApiBenchmark::serverThreadsCpuNanos : () -> processCpuNanos(motoPid);
+      return new Target(name, http, ec2, elb, new Workload(ec2, elb, vpc), cpu);
     }
 
     @Override
@@ -185,7 +186,7 @@ public final class ApiBenchmark {
     List<double[]> results = java.util.Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      threads.add(Thread.ofPlatform().start(() -> {
+      threads.add(Thread.ofPlatform().name(CLIENT_THREAD, t).start(() -> {
         long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
         double[] lat = new double[1 << 16];
         int n = 0;
@@ -238,8 +239,19 @@ public final class ApiBenchmark {
     }
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  /**
+   * The CPU time of this JVM's Java threads other than the client's and main: our server's
+   * dispatcher, carriers, journal and settler. The JIT and GC threads are not Java threads and are
+   * left out; a profile (JFR, {@code jdk.ThreadCPULoad}) shows their share.
+   */
+  private static long serverThreadsCpuNanos() {
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : THREAD_CPU.getThreadInfo(THREAD_CPU.getAllThreadIds())) {
+      if (t != null && !t.getThreadName().startsWith(CLIENT_THREAD) && !t.getThreadName().equals("main")) {
+        sum += Math.max(0, THREAD_CPU.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   /** utime + stime of a process and its threads, from /proc (clock ticks of 10 ms). */
