@@ -63,6 +63,10 @@ public final class ApiBenchmark {
       } finally {
         moto.stop();
       }
+    } finally {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
