@@ -11,9 +11,10 @@ public final class Main {
   static final String USAGE = """
       usage: privatelink <command> [options]
 
-        up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
-           [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+        up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--stack TERRAFORM_DIR] [--port N] [--data-dir DIR]
+           [--no-dataplane] [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
+                     (--stack: apply your own Terraform directory instead, and print its outputs)
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
