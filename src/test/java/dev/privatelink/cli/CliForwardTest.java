@@ -123,8 +123,9 @@ class CliForwardTest {
     List<String> waiting = up.stderr().lines().filter(l -> l.startsWith("  waiting: ")).toList();
     assertEquals(List.of(), waiting.stream().filter(l -> !WAITING.matcher(l).matches()).toList(), up.describe());
     assertEquals(List.of(), waiting.stream().filter(l -> l.contains("target " + old + " ")
-        && !l.contains("target " + old + " draining (300 s deregistration delay)")).toList(),
-        "the old target is named draining, with its delay: " + up.describe());
+        && !l.contains("target " + old + " draining (300 s deregistration delay)")
+        && !l.contains("target " + old + " unused (Target.InvalidState)")).toList(),
+        "the old target is named as getting no traffic: " + up.describe());
     Matcher alb = Pattern.compile("(?m)^  ready: nginx healthy behind the ALB \\((\\d+) ms\\)$").matcher(up.stderr());
     assertTrue(alb.find(), up.describe());
     if (Long.parseLong(alb.group(1)) > 3000) {
