@@ -29,7 +29,11 @@ final class ForwardCommand {
         return 0;
       }
       if (args.flag("list")) {
-        api.view(PATH).forEach(f -> System.out.println(line(f)));
+        JsonNode open = api.view(PATH);
+        open.forEach(f -> System.out.println(line(f)));
+        if (open.isEmpty()) {
+          System.out.println("no forwards (open one with privatelink forward TARGET:PORT)");
+        }
         return 0;
       }
       return open(api, args);

@@ -92,10 +92,14 @@ class CliForwardTest {
     Host.Result curl = Host.tryRun(List.of("curl", "-s", "-m", "30", "http://127.0.0.1:" + local), null);
     assertTrue(curl.stdout().contains(WELCOME), curl.stdout() + curl.stderr());
 
+    Cli.Result list = seed.cli.run("forward", List.of("--list"), List.of());
+    assertTrue(list.stdout().startsWith("Forwarding 127.0.0.1:" + local + " -> PrivateLink Demo Service:80 "), list.describe());
+
     String stop = forward.stdout().substring(forward.stdout().indexOf("stop it with: privatelink ") + "stop it with: privatelink ".length()).strip();
     Cli.Result stopped = seed.cli.runAsPrinted(stop);
     assertEquals(0, stopped.exitCode(), stopped.describe());
     assertRefused(local);
+    assertTrue(seed.cli.run("forward", List.of("--list"), List.of()).stdout().startsWith("no forwards"));
   }
 
   @Test
@@ -105,6 +109,8 @@ class CliForwardTest {
     assertOneLineError(List.of("no-such-thing:80"), "no endpoint, load balancer or instance is called no-such-thing");
     assertOneLineError(List.of(outputs.get("vpcEndpointId").asText()), "say which port");
     assertOneLineError(List.of("i-0123456789abcdef0:70000"), "a port is a number from 1 to 65535");
+    assertOneLineError(List.of(outputs.get("vpcEndpointId").asText() + ":443", Integer.toString(seed.port)),
+        "127.0.0.1:" + seed.port + " is in use on this host");
   }
 
   @Test
