@@ -7,6 +7,7 @@ import dev.privatelink.server.ServerOptions;
 import dev.privatelink.stacks.Progress;
 import dev.privatelink.stacks.SeedOutputs;
 import dev.privatelink.stacks.SeedStack;
+import dev.privatelink.stacks.StackClients;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +37,14 @@ final class UpCommand {
     Instant start = Instant.now();
     Optional<ServerInfo> running = StartChecks.running(options);
     running.ifPresent(r -> StartChecks.sameAddress(args, options, r));
+    // The SDK's clients take a second to load on a cold JVM: that happens while the cloud starts.
+    Thread warmUp = Thread.ofPlatform().daemon().start(() -> {
+      try {
+        StackClients.warmUp();
+      } catch (RuntimeException e) {
+        // Only a head start: the stack's own clients report whatever is wrong.
+      }
+    });
     ForegroundCloud foreground = null;
     String endpoint;
     if (running.isPresent()) {
@@ -54,6 +63,7 @@ final class UpCommand {
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
+    join(warmUp);
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
     SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), foreground);
     if (options.dataPlane()) {
@@ -70,6 +80,15 @@ final class UpCommand {
       foreground.awaitShutdown();
     }
     return 0;
+  }
+
+  private static void join(Thread warmUp) {
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException("interrupted");
+    }
   }
 
   /** Stops a background server this up started and that is not ready yet; waits for it to clean up. */
