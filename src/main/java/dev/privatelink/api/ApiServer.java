@@ -30,6 +30,8 @@ public final class ApiServer implements AutoCloseable {
   private final ApiRouter router;
   private final Cloud cloud;
   private final Map<String, Function<@Nullable String, String>> extraJson = new LinkedHashMap<>();
+  private final Map<String, java.util.function.BiFunction<@Nullable String, Map<String, String>, String>> extraActions =
+      new LinkedHashMap<>();
   private volatile LocalAccess access;
   private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
@@ -63,6 +65,15 @@ public final class ApiServer implements AutoCloseable {
     extraJson.put(path, body);
   }
 
+  /**
+   * Serves a JSON action at {@code path} under the same access check as the views: {@code body}
+   * gets the account the request may act for (null for every account) and the query's parameters.
+   */
+  public void addJsonAction(String path, java.util.function.BiFunction<@Nullable String, Map<String, String>, String> body) {
+    extraJson.put(path, account -> body.apply(account, Map.of()));
+    extraActions.put(path, body);
+  }
+
   public ApiServer start() {
     server.start();
     return this;
@@ -87,6 +98,10 @@ public final class ApiServer implements AutoCloseable {
       } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
         response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
             + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
+      } else if (extraActions.containsKey(path)) {
+        var action = extraActions.get(path);
+        Map<String, String> query = FormBody.parse(request.rawQuery());
+        response = view(path, request, account -> action.apply(account, query));
       } else if (extraJson.containsKey(path)) {
         response = view(path, request);
       } else {
@@ -97,8 +112,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private ApiResponse view(String path, ApiRequest request) {
+    return view(path, request, extraJson.get(path));
+  }
+
+  private ApiResponse view(String path, ApiRequest request, Function<@Nullable String, String> body) {
     try {
-      return access.view(request, extraJson.get(path));
+      return access.view(request, body);
+    } catch (dev.privatelink.control.AwsException e) {
+      return router.refuse(request, e);
     } catch (RuntimeException e) {
       System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR, "view " + path + " failed", e);
       return ApiResponse.json(500, "application/json", "{\"error\":\"InternalError\"}", Map.of());
