@@ -45,10 +45,11 @@ final class InstanceProbe {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     String resolved = run(instance, List.of("sh", "-c", "getent ahostsv4 " + host + " | awk '{print $1; exit}'"), 10).output().strip();
-    out.put("resolvedIp", resolved);
     if ("true".equals(query.get("resolve-only"))) {
+      out.put("resolvedIp", resolved.isEmpty() ? unpublishedEndpointAddress(instance, host) : resolved);
       return json(out);
     }
+    out.put("resolvedIp", resolved);
     if (resolved.isEmpty()) {
       out.put("connected", false);
       out.put("detail", host + " does not resolve in the instance's VPC");
@@ -63,6 +64,33 @@ final class InstanceProbe {
     out.put("httpStatus", status);
     out.put("nginx", body.contains("Welcome to nginx!"));
     return json(out);
+  }
+
+  /**
+   * The address an endpoint name of the instance's VPC would resolve to once the endpoint carries
+   * traffic (a pending or rejected endpoint's names are not published yet), so that the analysis
+   * of such a name can say why: its zonal ENI, or its first ENI for the regional name.
+   */
+  private String unpublishedEndpointAddress(String instance, String host) {
+    return cloud.read(f -> {
+      String vpc = f.ec2().instances().stream().filter(e -> e.getValue().instanceId().equals(instance))
+          .map(e -> e.getValue().launch().vpcId()).findFirst().orElse("");
+      for (var e : f.privateLink().endpoints()) {
+        if (!e.consumerVpcId().equals(vpc) || e.enis().isEmpty()) {
+          continue;
+        }
+        if (e.regionalDnsName().equals(host)) {
+          return e.enis().getFirst().privateIp();
+        }
+        for (var z : e.zonalDnsNames()) {
+          if (z.dnsName().equals(host)) {
+            return e.enis().stream().filter(i -> i.availabilityZone().equals(z.availabilityZone()))
+                .map(i -> i.privateIp()).findFirst().orElse("");
+          }
+        }
+      }
+      return "";
+    });
   }
 
   private record Result(int exitCode, String output) {}

@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 /**
  * The load balancer part of a path: a node (its security groups, if it has any), the listener on
  * the destination port, the target group it forwards to, a target the node may send to (its zone,
- * unless cross-zone load balancing is on) in a usable health state, and on from the node's
- * address to that target: an instance, an address, or an application load balancer's node.
+ * unless cross-zone load balancing is on), preferably one in a usable health state, and on from
+ * the node's address to that target: an instance, an address, or an application load balancer's
+ * node. With no target in a usable state the path is blocked by its state, unless something
+ * further on blocks it first (see {@link Walk#defer}).
  */
 final class LoadBalancerLeg {
   /** Health states in which a load balancer does not send a target traffic that gets an answer. */
@@ -87,8 +89,9 @@ final class LoadBalancerLeg {
     }
     boolean crossZone = lb.type() == LoadBalancerTypeEnum.APPLICATION
         || Boolean.parseBoolean(lb.attributes().get("load_balancing.cross_zone.enabled"));
-    List<TargetAddress> reachable = targets.stream().filter(t -> crossZone || t.availabilityZone() == null
-        || t.availabilityZone().equals(node.zoneName())).toList();
+    // A target registered without a zone is in none: only cross-zone load balancing reaches it.
+    List<TargetAddress> reachable = targets.stream().filter(t -> crossZone || node.zoneName().equals(t.availabilityZone()))
+        .toList();
     if (reachable.isEmpty()) {
       walk.block(ExplanationCode.ELB_NOT_CROSSZONE, e -> e.loadBalancerArn(lb.arn()).availabilityZones(node.zoneName())
           .loadBalancerTargetGroup(Walk.component(walk.region(), scope.accountId(), group.arn())));
@@ -99,12 +102,11 @@ final class LoadBalancerLeg {
     if (usable.isEmpty()) {
       TargetAddress first = reachable.getFirst();
       TargetHealthStateEnum state = stateOf(health, first);
-      walk.block(ExplanationCode.BAD_STATE, e -> e.loadBalancerTarget(target(first))
+      walk.defer(ExplanationCode.BAD_STATE, e -> e.loadBalancerTarget(target(first))
           .loadBalancerTargetGroup(Walk.component(walk.region(), scope.accountId(), group.arn()))
           .state(state == null ? null : state.toString()));
-      return;
     }
-    send(walk, scope, lb, node, group, usable.get(), flow);
+    send(walk, scope, lb, node, group, usable.orElse(reachable.getFirst()), flow);
   }
 
   /** From the node's own address to the chosen target, through the node's egress rules and the target's ingress. */

@@ -51,17 +51,17 @@ final class PathAnalyzer {
         .subnet(Walk.component(scope.region(), scope.accountId(), source.subnetId()))
         .vpc(Walk.component(scope.region(), scope.accountId(), source.vpcId())));
     if (!leave(walk, scope, source, flow)) {
-      return walk;
+      return walk.finish();
     }
     NetworkInterfaceRecord destination = ends.destination();
     if (destination == null) {
       walk.block(ExplanationCode.UNKNOWN_DESTINATION, e -> e.address(flow.destinationIp()));
-      return walk;
+      return walk.finish();
     }
     if (enter(walk, scope, destination, flow)) {
       arrive(walk, scope, destination, flow);
     }
-    return walk;
+    return walk.finish();
   }
 
   /** Egress through the source's groups, the source subnet's ACL and a route to the destination. */

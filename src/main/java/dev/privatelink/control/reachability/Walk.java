@@ -18,6 +18,7 @@ final class Walk {
   private final String region;
   private final List<PathComponent> components = new ArrayList<>();
   private @Nullable Explanation blocked;
+  private @Nullable Explanation deferred;
 
   Walk(String region) {
     this.region = region;
@@ -37,6 +38,24 @@ final class Walk {
       blocked = details.apply(Explanation.builder().explanationCode(code.name())).build();
     }
     return false;
+  }
+
+  /**
+   * Records a state that blocks the path only if its configuration admits the flow all the way:
+   * unhealthy targets are reported after any rule, route or listener further on that blocks it.
+   */
+  void defer(ExplanationCode code, UnaryOperator<Explanation.Builder> details) {
+    if (deferred == null) {
+      deferred = details.apply(Explanation.builder().explanationCode(code.name())).build();
+    }
+  }
+
+  /** Ends the walk: a deferred state blocks the path if nothing else did. */
+  Walk finish() {
+    if (blocked == null) {
+      blocked = deferred;
+    }
+    return this;
   }
 
   boolean isBlocked() {
