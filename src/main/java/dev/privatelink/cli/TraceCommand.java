@@ -42,14 +42,14 @@ final class TraceCommand {
         return 1;
       }
       Region region = Region.of(args.option("region").orElse("us-east-1"));
-      boolean found;
       try (StackClients aws = new StackClients(URI.create(api.endpoint()), account, region)) {
-        found = analyze(aws.ec2(), instanceId, ip, Integer.parseInt(hostPort[1]));
+        boolean found = analyze(aws.ec2(), instanceId, ip, Integer.parseInt(hostPort[1]));
+        JsonNode probe = json(api.post("/_privatelink/probe" + query));
+        System.out.println();
+        System.out.println("probe from " + instanceId + ": " + TraceReport.probe(probe));
+        FlowLogHint.print(aws.ec2(), instanceId, hostPort[1]);
+        return found && probe.path("nginx").asBoolean(false) ? 0 : 1;
       }
-      JsonNode probe = json(api.post("/_privatelink/probe" + query));
-      System.out.println();
-      System.out.println("probe from " + instanceId + ": " + TraceReport.probe(probe));
-      return found && probe.path("nginx").asBoolean(false) ? 0 : 1;
     }
   }
 
