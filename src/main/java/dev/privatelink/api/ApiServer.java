@@ -70,7 +70,6 @@ public final class ApiServer implements AutoCloseable {
    * gets the account the request may act for (null for every account) and the query's parameters.
    */
   public void addJsonAction(String path, java.util.function.BiFunction<@Nullable String, Map<String, String>, String> body) {
-    extraJson.put(path, account -> body.apply(account, Map.of()));
     extraActions.put(path, body);
   }
 

@@ -67,7 +67,7 @@ public final class NetworkInsightsAnalyses implements ActionHandler {
         .filterInArns(request.filterInArns()).additionalAccounts(request.additionalAccounts()).build();
     state.analyses.put(scope, id, new InsightsState.Analysis(result, ctx.now().plus(RUNNING_FOR)));
     TagSpecs.apply(tags, scope, id, request.tagSpecifications(), "network-insights-analysis");
-    return StartNetworkInsightsAnalysisResponse.builder().networkInsightsAnalysis(render(scope, result, ctx.now())).build();
+    return StartNetworkInsightsAnalysisResponse.builder().networkInsightsAnalysis(render(scope, result)).build();
   }
 
   @ReadOnly
@@ -101,7 +101,7 @@ public final class NetworkInsightsAnalyses implements ActionHandler {
     return DeleteNetworkInsightsAnalysisResponse.builder().networkInsightsAnalysisId(id).build();
   }
 
-  private NetworkInsightsAnalysis render(Scope scope, NetworkInsightsAnalysis result, Instant now) {
+  private NetworkInsightsAnalysis render(Scope scope, NetworkInsightsAnalysis result) {
     return running(result).toBuilder().tags(tags.of(scope, result.networkInsightsAnalysisId())).build();
   }
 

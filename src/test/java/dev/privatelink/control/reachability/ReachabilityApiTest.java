@@ -127,6 +127,28 @@ class ReachabilityApiTest {
         .source(seed.consumerInstanceId()).destination(seed.vpcEndpointId()).protocol("icmp"))));
   }
 
+  @Test
+  void aRefusedCallChangesNothing() {
+    CLOUD.quiesce();
+    long before = CLOUD.cloud().cloud().version();
+    code(() -> aws.ec2().createNetworkInsightsPath(r -> r.source(seed.consumerInstanceId()).protocol("tcp")));
+    code(() -> aws.ec2().createNetworkInsightsPath(r -> r.source(seed.consumerInstanceId())
+        .destination("vpce-0123456789abcdef0").protocol("tcp")));
+    assertEquals(before, CLOUD.cloud().cloud().version());
+  }
+
+  @Test
+  void anotherAccountNeitherSeesThePathsNorUsesTheInstances() {
+    String path = aws.ec2().createNetworkInsightsPath(r -> r.source(seed.consumerInstanceId()).destination(seed.vpcEndpointId())
+        .protocol("tcp").destinationPort(443)).networkInsightsPath().networkInsightsPathId();
+    var other = CLOUD.clients("333333333333").ec2();
+    assertTrue(other.describeNetworkInsightsPaths(r -> { }).networkInsightsPaths().isEmpty());
+    assertEquals("InvalidNetworkInsightsPathId.NotFound", code(() -> other.startNetworkInsightsAnalysis(r -> r
+        .networkInsightsPathId(path))));
+    assertEquals("InvalidInstanceID.NotFound", code(() -> other.createNetworkInsightsPath(r -> r
+        .source(seed.consumerInstanceId()).destination(seed.vpcEndpointId()).protocol("tcp"))));
+  }
+
   private static String code(Runnable call) {
     return assertThrows(AwsServiceException.class, call::run).awsErrorDetails().errorCode();
   }

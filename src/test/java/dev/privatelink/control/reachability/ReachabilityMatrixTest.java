@@ -68,14 +68,8 @@ class ReachabilityMatrixTest {
   @Test
   @Order(2)
   void theEndpointsSecurityGroupWithoutItsHttpsRule() throws Exception {
-    String group = groupId(consumer, "consumer_privatelink");
-    IpPermission https = tcp(443, CIDR);
-    consumer.ec2().revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(https));
-    try {
-      row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH");
-    } finally {
-      consumer.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(https));
-    }
+    withoutIngress(consumer, "consumer_privatelink", tcp(443, CIDR),
+        () -> row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH"));
   }
 
   @Test
@@ -107,28 +101,16 @@ class ReachabilityMatrixTest {
   @Test
   @Order(5)
   void theAlbsSecurityGroupWithoutHttpsFromTheNlb() throws Exception {
-    String group = groupId(provider, "service");
-    IpPermission https = tcp(443, CIDR);
-    provider.ec2().revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(https));
-    try {
-      row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH");
-    } finally {
-      provider.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(https));
-    }
+    withoutIngress(provider, "service", tcp(443, CIDR),
+        () -> row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH"));
     awaitHealthy();
   }
 
   @Test
   @Order(6)
   void theTargetsSecurityGroupWithoutHttpFromTheAlb() throws Exception {
-    String group = groupId(provider, "service");
-    IpPermission http = tcp(80, CIDR);
-    provider.ec2().revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(http));
-    try {
-      row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH");
-    } finally {
-      provider.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(http));
-    }
+    withoutIngress(provider, "service", tcp(80, CIDR),
+        () -> row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH"));
     awaitHealthy();
   }
 
@@ -222,7 +204,24 @@ class ReachabilityMatrixTest {
     await("a probe that agrees with the analysis (path found: " + found + ")", () -> nginxAnswers(host, port) == found);
     String trace = trace(host + ":" + port);
     assertTrue(trace.contains(found ? "analysis: the path is reachable" : "[" + expectedCode + "]"), trace);
-    assertTrue(trace.contains(found ? "nginx answered" : "probe from"), trace);
+    assertTrue(trace.contains("probe from " + seed.consumerInstanceId()), trace);
+    assertEquals(found, trace.contains("nginx answered"), trace);
+  }
+
+  /** Runs {@code body} while the group named {@code name} lacks the ingress {@code rule}, and puts the rule back. */
+  private static void withoutIngress(StackClients clients, String name, IpPermission rule, Row body) throws Exception {
+    String group = groupId(clients, name);
+    clients.ec2().revokeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(rule));
+    try {
+      body.run();
+    } finally {
+      clients.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(rule));
+    }
+  }
+
+  /** A row's assertions. */
+  private interface Row {
+    void run() throws Exception;
   }
 
   private static NetworkInsightsAnalysis analyze(String destination, @Nullable String destinationIp, int port)
