@@ -106,11 +106,17 @@ class ReachabilityMatrixTest {
     awaitHealthy();
   }
 
+  /**
+   * Security groups track connections, here as on AWS: a connection the ALB opened to its target
+   * before the rule went stays open and the ALB reuses it, so requests may keep getting nginx's
+   * page after the revoke while new connections are dropped. The analysis (which, like AWS's, is
+   * about new flows) and trace's naming of the cause are asserted; the probe is not compared.
+   */
   @Test
   @Order(6)
   void theTargetsSecurityGroupWithoutHttpFromTheAlb() throws Exception {
     withoutIngress(provider, "service", tcp(80, CIDR),
-        () -> row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH"));
+        () -> row(seed.vpcEndpointId(), null, regionalName, 443, "ENI_SG_RULES_MISMATCH", false));
     awaitHealthy();
   }
 
@@ -194,6 +200,11 @@ class ReachabilityMatrixTest {
    */
   private static void row(String destination, @Nullable String destinationIp, String host, int port,
       @Nullable String expectedCode) throws Exception {
+    row(destination, destinationIp, host, port, expectedCode, true);
+  }
+
+  private static void row(String destination, @Nullable String destinationIp, String host, int port,
+      @Nullable String expectedCode, boolean compareProbes) throws Exception {
     awaitHost();
     NetworkInsightsAnalysis analysis = analyze(destination, destinationIp, port);
     boolean found = expectedCode == null;
@@ -201,11 +212,15 @@ class ReachabilityMatrixTest {
     if (!found) {
       assertEquals(expectedCode, analysis.explanations().getFirst().explanationCode(), analysis.explanations().toString());
     }
-    await("a probe that agrees with the analysis (path found: " + found + ")", () -> nginxAnswers(host, port) == found);
+    if (compareProbes) {
+      await("a probe that agrees with the analysis (path found: " + found + ")", () -> nginxAnswers(host, port) == found);
+    }
     String trace = trace(host + ":" + port);
     assertTrue(trace.contains(found ? "analysis: the path is reachable" : "[" + expectedCode + "]"), trace);
     assertTrue(trace.contains("probe from " + seed.consumerInstanceId()), trace);
-    assertEquals(found, trace.contains("nginx answered"), trace);
+    if (compareProbes) {
+      assertEquals(found, trace.contains("nginx answered"), trace);
+    }
   }
 
   /** Runs {@code body} while the group named {@code name} lacks the ingress {@code rule}, and puts the rule back. */
