@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, forward, notifications, terraform, reset.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, forward, trace, notifications, terraform, reset.
  * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
@@ -31,6 +31,9 @@ public final class Main {
                      a port on 127.0.0.1 that reaches the target inside its VPC, as SSM port forwarding
                      does (an endpoint or load balancer through an instance of its VPC); until Ctrl-C,
                      or with --detach until --stop or the cloud stops
+        trace <instance id or Name tag> <host>:<port> [--region R] [--data-dir DIR]
+                     analyse the path from the instance (Reachability Analyzer), print it hop by hop
+                     and what blocks it, then connect from inside the instance and print the outcome
         notifications [--json] [--follow] [--data-dir DIR]
                      endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
                      or their raw messages with --json; --follow waits for more, across restarts
@@ -69,6 +72,7 @@ public final class Main {
         case "serve" -> new ServeCommand().run(rest);
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
+        case "trace" -> new TraceCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
         case "forward" -> new ForwardCommand().run(rest);
         case "terraform" -> new TerraformCommand().run(rest);

@@ -4,6 +4,7 @@ import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.elb.Elb;
 import dev.privatelink.control.privatelink.PrivateLink;
+import dev.privatelink.control.reachability.Reachability;
 import dev.privatelink.control.sts.Sts;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class Features {
   private final AcmCertificates acm;
   private final Elb elb;
   private final PrivateLink privateLink;
+  private final Reachability reachability;
 
   public Features() {
     this(Wiring.REAL);
@@ -41,6 +43,8 @@ public final class Features {
         wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
     ec2.addVpcDependent(privateLink::hasEndpointsIn);
+    reachability = new Reachability(ec2, ec2Tags, elb, privateLink);
+    reachability.handlers().forEach(this::register);
     ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
         .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
         id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
@@ -61,6 +65,7 @@ public final class Features {
     acm.dropAccount(accountId);
     ec2.state().dropAccount(accountId);
     ec2Tags.dropAccount(accountId);
+    reachability.dropAccount(accountId);
     handlers.stream().filter(AccountScoped.class::isInstance).forEach(h -> ((AccountScoped) h).dropAccount(accountId));
   }
 
