@@ -31,6 +31,7 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming()));
+    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
+        options.flowLogTiming()));
   }
 }
