@@ -99,14 +99,19 @@ public final class FlowLogActions implements ActionHandler {
     List<UnsuccessfulItem> failed = new ArrayList<>();
     for (String id : request.flowLogIds()) {
       if (flowLogs.remove(ctx.scope(), id) == null) {
+        AwsException e = notFound(id);
         failed.add(UnsuccessfulItem.builder().resourceId(id).error(UnsuccessfulItemError.builder()
-            .code("InvalidFlowLogId.NotFound").message("These flow log ids in the input list are not found: [TotalCount: 1] " + id)
-            .build()).build());
+            .code(e.code()).message(e.getMessage()).build()).build());
       } else {
         ec2.tags().drop(ctx.scope(), id);
       }
     }
     return DeleteFlowLogsResponse.builder().unsuccessful(failed).build();
+  }
+
+  static AwsException notFound(String id) {
+    return AwsException.badRequest("InvalidFlowLogId.NotFound", "These flow log ids in the input list are not found: "
+        + "[TotalCount: 1] " + id);
   }
 
   private Optional<CreateFlowLogsResponse> replay(Scope scope, @org.jspecify.annotations.Nullable String token) {

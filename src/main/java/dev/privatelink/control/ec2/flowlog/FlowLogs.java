@@ -33,6 +33,8 @@ public final class FlowLogs implements EventHandler, AccountScoped {
     this.ec2 = ec2;
     this.destinations = destinations;
     this.parts = List.of(new FlowLogActions(flowLogs, ec2, destinations));
+    ec2.taggable().register("fl", FlowLogActions.TAG_TYPE, (scope, id) -> flowLogs.find(scope, id).isPresent(),
+        FlowLogActions::notFound);
   }
 
   public List<ActionHandler> parts() {
