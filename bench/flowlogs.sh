@@ -33,8 +33,8 @@ log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/log.txt" >&2; }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  timeout 120 ./privatelink down --purge --data-dir "$D" >/dev/null 2>&1 || echo "warning: down failed for $D" >&2
-  rm -rf "$D"
+  if timeout 120 ./privatelink down --purge --data-dir "$D" >/dev/null 2>&1; then rm -rf "$D"
+  else echo "warning: down failed; the cloud's data dir is kept: ./privatelink down --purge --data-dir $D" >&2; fi
   echo "results in $OUT" >&2
   exit $rc
 }
@@ -100,7 +100,7 @@ for r in $(seq 1 "$ROUNDS"); do
     done
   done
 done
-RECORDS=$(awsq logs filter-log-events --log-group-name /bench/flows --query 'length(events)' --output text 2>/dev/null || echo 0)
+RECORDS=$(awsq logs filter-log-events --no-paginate --log-group-name /bench/flows --query 'length(events)' --output text 2>/dev/null || echo 0)
 echo "records delivered to /bench/flows (first page): $RECORDS" >> "$OUT/machine.txt"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 
