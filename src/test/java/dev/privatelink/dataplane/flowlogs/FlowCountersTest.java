@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamespaceOwners;
 import dev.privatelink.dataplane.spec.FlowSample;
 import dev.privatelink.testing.NetnsTest;
 import dev.privatelink.testing.TestIds;
@@ -26,6 +27,8 @@ class FlowCountersTest {
 
   @BeforeAll
   static void namespace() {
+    // Claimed as the fabric claims its namespaces, so no other cloud's reaper takes it meanwhile.
+    NamespaceOwners.claim(NS);
     Host.run("ip", "netns", "add", NS);
     Host.ipBatch(NS, List.of("link set lo up", "addr add 10.9.0.5/32 dev lo", "addr add 10.9.0.6/32 dev lo"));
     Host.nft(NS, "table inet pl_sg { chain output { type filter hook output priority filter; policy accept;"
@@ -36,6 +39,7 @@ class FlowCountersTest {
   @AfterAll
   static void remove() {
     Host.tryRun(List.of("ip", "netns", "delete", NS), null);
+    NamespaceOwners.release(NS);
   }
 
   private static void connect(int port) {

@@ -1,11 +1,11 @@
 package dev.privatelink.control.ec2.flowlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
+import dev.privatelink.testing.CloudCalls;
 import dev.privatelink.control.ControlEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.ec2.model.TrafficType;
 class FlowLogActionsTest {
   private static final String ROLE = "arn:aws:iam::111111111111:role/flow-logs";
   private final Cloud cloud = new Cloud();
+  private final CloudCalls calls = new CloudCalls(cloud, "111111111111");
   private final String vpcId;
   private final String subnetId;
   private final CreateNetworkInterfaceResponse eni;
@@ -45,16 +46,13 @@ class FlowLogActionsTest {
     eni = call(CreateNetworkInterfaceRequest.builder().subnetId(subnetId).build());
   }
 
-  @SuppressWarnings("unchecked")
   private <T extends SdkResponse> T call(SdkRequest request) {
-    return (T) cloud.call("111111111111", "us-east-1", "arn:aws:iam::111111111111:root", request);
+    return calls.call(request);
   }
 
   private AwsException fails(String code, SdkRequest request) {
-    long before = cloud.version();
-    AwsException e = assertThrows(AwsException.class, () -> call(request));
-    assertEquals(code, e.code(), e.getMessage());
-    assertEquals(before, cloud.version(), "a failed call must not change state");
+    AwsException e = calls.fails(code, request);
+    assertEquals(400, e.status());
     return e;
   }
 
