@@ -33,6 +33,16 @@ public final class ApiServer implements AutoCloseable {
   private volatile LocalAccess access;
   private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
+  static {
+    // The JDK's server sends a response's headers and a body above its 8 KiB buffer in two writes;
+    // with Nagle's algorithm the second waits for the client's delayed ACK (up to 40 ms on Linux),
+    // so a large Describe answer would take 40 ms longer than it needs to. Read once, when the JDK
+    // server's configuration class loads: an explicit -D setting is left as it is.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
     this.cloud = cloud;
     this.router = new ApiRouter(cloud, strict);
