@@ -55,7 +55,7 @@ final class ConsumerCheck {
 
   private static void sleep() {
     try {
-      Thread.sleep(500);
+      Thread.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandException("interrupted");

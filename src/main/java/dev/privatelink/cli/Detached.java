@@ -32,7 +32,9 @@ final class Detached {
       // plus dependencies when run from a build or a test (where -jar of a directory fails).
       List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
           // Netty's fast buffers need Unsafe, which Java 25 refuses unless asked (see bench/README.md).
-          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false"));
+      command.addAll(aotCache());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -76,6 +78,19 @@ final class Detached {
       }
     }
     return out;
+  }
+
+  /**
+   * The launcher's AOT cache (see bin/aot), when this JVM was started with it: the server starts
+   * with the classes it loads already loaded and linked. The JDK skips a cache that does not fit
+   * the jar, and says so only in its aot log, which stays off.
+   */
+  private static List<String> aotCache() {
+    String cache = System.getProperty("privatelink.aot");
+    if (cache == null || !Files.isRegularFile(Path.of(cache))) {
+      return List.of();
+    }
+    return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off", "-Dprivatelink.aot=" + cache);
   }
 
   private static String javaBinary() {

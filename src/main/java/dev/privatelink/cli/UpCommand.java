@@ -7,6 +7,7 @@ import dev.privatelink.server.ServerOptions;
 import dev.privatelink.stacks.Progress;
 import dev.privatelink.stacks.SeedOutputs;
 import dev.privatelink.stacks.SeedStack;
+import dev.privatelink.stacks.StackClients;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -37,24 +38,28 @@ final class UpCommand {
     Instant start = Instant.now();
     Optional<ServerInfo> running = StartChecks.running(options);
     running.ifPresent(r -> StartChecks.sameAddress(args, options, r));
+    if (running.isEmpty()) {
+      StartChecks.portFree(options);
+      StartChecks.dataDirWritable(options);
+    }
+    // The SDK's clients take a second to load on a cold JVM: that happens while the cloud starts
+    // (after the checks, whose probe of a taken port must not wait behind it).
+    Thread warmUp = Thread.ofPlatform().daemon().start(UpCommand::warmUp);
     ForegroundCloud foreground = null;
     String endpoint;
     if (running.isPresent()) {
       endpoint = running.get().endpoint();
       log.println("Using the cloud already running at " + endpoint);
     } else if (args.flag("detach")) {
-      StartChecks.portFree(options);
-      StartChecks.dataDirWritable(options);
       // A signal before Ready stops the background server this up started, which cleans the host up.
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(UpCommand::stopUnreadyServer));
       endpoint = Detached.start(options, words, log, UNREADY_SERVER::set);
     } else {
-      StartChecks.portFree(options);
-      StartChecks.dataDirWritable(options);
       foreground = ForegroundCloud.start(options);
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
+    join(warmUp);
     if (stack.isPresent()) {
       return upStack(stack.get(), endpoint, args.flag("json"), log, start, foreground);
     }
@@ -95,6 +100,23 @@ final class UpCommand {
       foreground.awaitShutdown();
     }
     return 0;
+  }
+
+  private static void warmUp() {
+    try {
+      StackClients.warmUp();
+    } catch (RuntimeException e) {
+      // Only a head start: the stack's own clients report whatever is wrong.
+    }
+  }
+
+  private static void join(Thread warmUp) {
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException("interrupted");
+    }
   }
 
   /** Stops a background server this up started and that is not ready yet; waits for it to clean up. */

@@ -2,7 +2,9 @@ package dev.privatelink.stacks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.KeyPair;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -97,8 +99,12 @@ final class LoadBalancing {
     return l;
   }
 
-  /** The seed's certificate for {@code commonName}, imported once and found again by its tag. */
-  String certificate(String address, String commonName) {
+  /**
+   * The seed's certificate for {@code commonName}, imported once and found again by its tag. The
+   * name is asked for only once the key exists, so a caller may make the key while the name's load
+   * balancer is still being made.
+   */
+  String certificate(String address, Supplier<String> commonName) {
     for (CertificateSummary summary : acm.listCertificates().certificateSummaryList()) {
       boolean ours = acm.listTagsForCertificate(r -> r.certificateArn(summary.certificateArn())).tags().stream()
           .anyMatch(t -> t.key().equals(Ec2Resources.ADDRESS_TAG) && address.equals(t.value()));
@@ -107,7 +113,8 @@ final class LoadBalancing {
         return summary.certificateArn();
       }
     }
-    SelfSignedCertificate cert = SelfSignedCertificate.create(commonName, "ACME Demos", Duration.ofHours(72));
+    KeyPair keys = SelfSignedCertificate.newKeyPair();
+    SelfSignedCertificate cert = SelfSignedCertificate.create(keys, commonName.get(), "ACME Demos", Duration.ofHours(72));
     String arn = acm.importCertificate(r -> r.certificate(SdkBytes.fromString(cert.certificatePem(), StandardCharsets.UTF_8))
         .privateKey(SdkBytes.fromString(cert.privateKeyPem(), StandardCharsets.UTF_8))
         .tags(software.amazon.awssdk.services.acm.model.Tag.builder().key(Ec2Resources.ADDRESS_TAG).value(address).build()))

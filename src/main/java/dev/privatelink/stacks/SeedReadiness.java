@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
@@ -25,19 +26,22 @@ final class SeedReadiness {
 
   private SeedReadiness() {}
 
+  /** The waits run at once; their lines come out in the order listed here. */
   static void await(StackClients provider, StackClients consumer, SeedStack.Provider service, SeedStack.Consumer client,
       Progress progress, boolean healthChecks) {
-    until("instance " + service.instanceId() + " running", progress, () -> running(provider, service.instanceId()));
-    until("instance " + client.instanceId() + " running", progress, () -> running(consumer, client.instanceId()));
-    // EC2 answers endpoint states in lower camel case, which the SDK's capitalised State enum does not parse.
-    until("endpoint " + client.endpointId() + " available", progress, () -> {
-      String state = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId())).vpcEndpoints()
-          .getFirst().stateAsString();
-      return "available".equals(state) ? Optional.empty() : Optional.of("endpoint " + client.endpointId() + " " + state);
-    });
-    if (healthChecks) {
-      until("nginx healthy behind the ALB", progress, () -> blocker(provider, service.albTargetGroupArn()));
-      until("ALB healthy behind the NLB", progress, () -> blocker(provider, service.nlbTargetGroupArn()));
+    try (Steps waits = new Steps(progress)) {
+      waits.start(p -> until("instance " + service.instanceId() + " running", p, () -> running(provider, service.instanceId())));
+      waits.start(p -> until("instance " + client.instanceId() + " running", p, () -> running(consumer, client.instanceId())));
+      // EC2 answers endpoint states in lower camel case, which the SDK's capitalised State enum does not parse.
+      waits.start(p -> until("endpoint " + client.endpointId() + " available", p, () -> {
+        String state = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId())).vpcEndpoints()
+            .getFirst().stateAsString();
+        return "available".equals(state) ? Optional.empty() : Optional.of("endpoint " + client.endpointId() + " " + state);
+      }));
+      if (healthChecks) {
+        waits.start(p -> until("nginx healthy behind the ALB", p, () -> blocker(provider, service.albTargetGroupArn())));
+        waits.start(p -> until("ALB healthy behind the NLB", p, () -> blocker(provider, service.nlbTargetGroupArn())));
+      }
     }
   }
 
@@ -87,7 +91,7 @@ final class SeedReadiness {
   }
 
   /** Polls {@code blocker} until it is empty, printing what it waits for whenever that changes after a short while. */
-  private static void until(String what, Progress progress, Supplier<Optional<String>> blocker) {
+  private static @Nullable Void until(String what, Progress progress, Supplier<Optional<String>> blocker) {
     Instant start = Instant.now();
     String said = null;
     for (Optional<String> b = blocker.get(); b.isPresent(); b = blocker.get()) {
@@ -107,5 +111,6 @@ final class SeedReadiness {
       }
     }
     progress.note("ready: " + what + " (" + Duration.between(start, Instant.now()).toMillis() + " ms)");
+    return null;
   }
 }

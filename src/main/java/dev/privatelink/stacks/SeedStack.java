@@ -4,6 +4,8 @@ import dev.privatelink.model.Cidr;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -45,8 +47,16 @@ public final class SeedStack {
   public SeedOutputs apply() {
     try (StackClients provider = new StackClients(endpoint, providerAccount, Region.US_EAST_1);
          StackClients consumer = new StackClients(endpoint, consumerAccount, Region.US_EAST_1)) {
-      Provider service = provide(provider, consumer.accountId());
-      Consumer client = consume(consumer, service.serviceName());
+      Provider service;
+      Consumer client;
+      // Independent resources are made at once (both VPCs and their children, the certificate next to
+      // the load balancers); the lines still come out in the order of the sequential apply.
+      try (Steps steps = new Steps(progress)) {
+        Started<Provider> provided = provide(steps, provider, consumer.accountId());
+        CompletableFuture<Consumer> consumed = consume(steps, consumer, provided);
+        service = Steps.get(provided.result());
+        client = Steps.get(consumed);
+      }
       SeedReadiness.await(provider, consumer, service, client, progress, healthChecks);
       VpcEndpoint endpointNow = consumer.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(client.endpointId()))
           .vpcEndpoints().getFirst();
@@ -64,37 +74,79 @@ public final class SeedStack {
 
   record Consumer(String vpcId, String instanceId, String endpointId) {}
 
-  private Provider provide(StackClients clients, String consumerAccountId) {
-    var ec2 = new Ec2Resources(clients.ec2(), progress);
-    Network net = network(ec2, clients, "service");
-    String sg = ec2.securityGroup("aws_security_group.service", net.vpcId(), "service", "Managed by privatelink-local");
-    ec2.ingress("aws_vpc_security_group_ingress_rule.service_https", sg, VPC_CIDR, 443, 443, "HTTPS from Service VPC");
-    ec2.ingress("aws_vpc_security_group_ingress_rule.service_http", sg, VPC_CIDR, 80, 80, "HTTP from Service VPC");
-    ec2.egressAll("aws_vpc_security_group_egress_rule.service_all", sg);
-    ec2.keyPair("aws_key_pair.demo (provider)", KEY_NAME);
-    Instance instance = ec2.instance("aws_instance.service", "PrivateLink Demo Service", ec2.amazonLinux2023(),
-        net.subnetIds().getFirst(), sg, KEY_NAME, USER_DATA);
+  /** The provider's steps, started: its key pair (the consumer's instance uses it in one account) and its outputs. */
+  private record Started<T>(CompletableFuture<@Nullable Void> keyPair, CompletableFuture<T> result) {}
 
-    var lb = new LoadBalancing(clients.elb(), clients.acm(), progress);
-    LoadBalancer alb = lb.loadBalancer("aws_lb.service_alb", "service-alb", "application", net.subnetIds(), List.of(sg));
-    var albTg = lb.targetGroup("aws_lb_target_group.service_alb", "service", "HTTP", 80, "instance", net.vpcId(), false);
-    lb.register("aws_lb_target_group_attachment.service_alb", albTg.targetGroupArn(), instance.instanceId(), 80);
-    String cert = lb.certificate("aws_acm_certificate.service", alb.dnsName());
-    lb.listener("aws_lb_listener.service_alb", alb.loadBalancerArn(), 443, "HTTPS", cert, "ELBSecurityPolicy-2016-08",
-        albTg.targetGroupArn());
+  /** An instance's prerequisites, each a started step. */
+  private record Placed(CompletableFuture<Network> net, CompletableFuture<String> group) {}
 
-    LoadBalancer nlb = lb.loadBalancer("aws_lb.service_nlb", "service-nlb", "network", net.subnetIds(), List.of());
-    lb.crossZone(nlb.loadBalancerArn(), false);
-    var nlbTg = lb.targetGroup("aws_lb_target_group.service_nlb", "service-nlb", "TCP", 443, "alb", net.vpcId(), true);
-    lb.listener("aws_lb_listener.service_nlb", nlb.loadBalancerArn(), 443, "TCP", null, null, nlbTg.targetGroupArn());
-    lb.register("aws_lb_target_group_attachment.service_nlb", nlbTg.targetGroupArn(), alb.loadBalancerArn(), 443);
-
-    ServiceConfiguration service = endpointService(clients, nlb.loadBalancerArn(), consumerAccountId);
-    return new Provider(net.vpcId(), instance.instanceId(), alb.loadBalancerArn(), alb.dnsName(), nlb.loadBalancerArn(),
-        nlb.dnsName(), albTg.targetGroupArn(), nlbTg.targetGroupArn(), service.serviceId(), service.serviceName());
+  private Started<Provider> provide(Steps steps, StackClients clients, String consumerAccountId) {
+    Placed at = place(steps, clients, "service");
+    var group = at.group();
+    rules(steps, clients, group, List.of(
+        new Rule("aws_vpc_security_group_ingress_rule.service_https", VPC_CIDR, 443, "HTTPS from Service VPC"),
+        new Rule("aws_vpc_security_group_ingress_rule.service_http", VPC_CIDR, 80, "HTTP from Service VPC")),
+        "aws_vpc_security_group_egress_rule.service_all");
+    var key = steps.<@Nullable Void>start(p -> {
+      ec2(clients, p).keyPair("aws_key_pair.demo (provider)", KEY_NAME);
+      return null;
+    });
+    var instance = instance(steps, clients, at, key, "aws_instance.service", "PrivateLink Demo Service", USER_DATA);
+    var lb = ProviderBalancing.start(steps, clients, at.net(), group, instance);
+    var service = steps.start(p -> endpointService(clients, p, Steps.get(lb.nlb()).loadBalancerArn(), consumerAccountId));
+    return new Started<>(key, steps.start(p -> {
+      Network net = Steps.get(at.net());
+      LoadBalancer alb = Steps.get(lb.alb());
+      LoadBalancer nlb = Steps.get(lb.nlb());
+      ServiceConfiguration s = Steps.get(service);
+      Steps.get(lb.done());
+      return new Provider(net.vpcId(), Steps.get(instance).instanceId(), alb.loadBalancerArn(), alb.dnsName(),
+          nlb.loadBalancerArn(), nlb.dnsName(), Steps.get(lb.albTargetGroup()).targetGroupArn(),
+          Steps.get(lb.nlbTargetGroup()).targetGroupArn(), s.serviceId(), s.serviceName());
+    }));
   }
 
-  private ServiceConfiguration endpointService(StackClients clients, String nlbArn, String consumerAccountId) {
+  /** The VPC with its network, and a security group in it, as steps. */
+  private Placed place(Steps steps, StackClients clients, String name) {
+    var net = steps.start(p -> network(p, clients, name));
+    var group = steps.start(p -> ec2(clients, p).securityGroup("aws_security_group." + name,
+        Steps.get(net).vpcId(), name, "Managed by privatelink-local"));
+    return new Placed(net, group);
+  }
+
+  record Rule(String address, String cidr, int port, String description) {}
+
+  /** The group's ingress rules and its allow-all egress rule, one step each. */
+  private static void rules(Steps steps, StackClients clients, CompletableFuture<String> group, List<Rule> ingress,
+      String egressAddress) {
+    for (Rule r : ingress) {
+      steps.start(p -> {
+        ec2(clients, p).ingress(r.address(), Steps.get(group), r.cidr(), r.port(), r.port(), r.description());
+        return null;
+      });
+    }
+    steps.start(p -> {
+      ec2(clients, p).egressAll(egressAddress, Steps.get(group));
+      return null;
+    });
+  }
+
+  private static CompletableFuture<Instance> instance(Steps steps, StackClients clients, Placed at,
+      CompletableFuture<@Nullable Void> key, String address, String name, @Nullable String userData) {
+    var image = steps.start(p -> ec2(clients, p).amazonLinux2023());
+    return steps.start(p -> {
+      Steps.get(key);
+      return ec2(clients, p).instance(address, name, Steps.get(image), Steps.get(at.net()).subnetIds().getFirst(),
+          Steps.get(at.group()), KEY_NAME, userData);
+    });
+  }
+
+  private static Ec2Resources ec2(StackClients clients, Progress p) {
+    return new Ec2Resources(clients.ec2(), p);
+  }
+
+  private static ServiceConfiguration endpointService(StackClients clients, Progress progress, String nlbArn,
+      String consumerAccountId) {
     String address = "aws_vpc_endpoint_service.service";
     var ec2 = clients.ec2();
     var found = ec2.describeVpcEndpointServiceConfigurations(r -> r.filters(Ec2Resources.byAddress(address)))
@@ -102,7 +154,7 @@ public final class SeedStack {
     ServiceConfiguration service;
     if (!found.isEmpty()) {
       service = found.getFirst();
-      repairLoadBalancer(clients, address, service, nlbArn);
+      repairLoadBalancer(clients, progress, address, service, nlbArn);
     } else {
       service = ec2.createVpcEndpointServiceConfiguration(r -> r.acceptanceRequired(false).networkLoadBalancerArns(nlbArn)
           .tagSpecifications(Ec2Resources.tags(ResourceType.VPC_ENDPOINT_SERVICE, address, null))).serviceConfiguration();
@@ -122,7 +174,8 @@ public final class SeedStack {
   }
 
   /** A service whose NLB was replaced out of band names the new one again, as Terraform's next apply would. */
-  private void repairLoadBalancer(StackClients clients, String address, ServiceConfiguration service, String nlbArn) {
+  private static void repairLoadBalancer(StackClients clients, Progress progress, String address,
+      ServiceConfiguration service, String nlbArn) {
     List<String> stale = service.networkLoadBalancerArns().stream().filter(a -> !a.equals(nlbArn)).toList();
     if (stale.isEmpty() && service.networkLoadBalancerArns().contains(nlbArn)) {
       progress.found(address, service.serviceId());
@@ -133,27 +186,27 @@ public final class SeedStack {
     progress.changed(address, service.serviceId() + " now uses " + nlbArn);
   }
 
-  private Consumer consume(StackClients clients, String serviceName) {
-    var ec2 = new Ec2Resources(clients.ec2(), progress);
-    Network net = network(ec2, clients, "consumer");
-    String sg = ec2.securityGroup("aws_security_group.consumer", net.vpcId(), "consumer", "Managed by privatelink-local");
-    ec2.ingress("aws_vpc_security_group_ingress_rule.consumer_ssh", sg, "0.0.0.0/0", 22, 22, "SSH from the internet");
-    ec2.egressAll("aws_vpc_security_group_egress_rule.consumer_all", sg);
-    if (!clients.accountId().equals(providerAccount)) {
-      ec2.keyPair("aws_key_pair.demo (consumer)", KEY_NAME);
-    }
-    Instance instance = ec2.instance("aws_instance.consumer", "PrivateLink Demo Consumer", ec2.amazonLinux2023(),
-        net.subnetIds().getFirst(), sg, KEY_NAME, null);
-    String plSg = ec2.securityGroup("aws_security_group.consumer_privatelink", net.vpcId(), "consumer_privatelink",
-        "Managed by privatelink-local");
-    ec2.ingress("aws_vpc_security_group_ingress_rule.consumer_privatelink_https", plSg, VPC_CIDR, 443, 443,
-        "HTTPS from Consumer VPC");
-    ec2.egressAll("aws_vpc_security_group_egress_rule.consumer_privatelink_all", plSg);
-    String endpointId = endpoint(clients, net, plSg, serviceName);
-    return new Consumer(net.vpcId(), instance.instanceId(), endpointId);
+  private CompletableFuture<Consumer> consume(Steps steps, StackClients clients, Started<Provider> provider) {
+    Placed at = place(steps, clients, "consumer");
+    rules(steps, clients, at.group(), List.of(
+        new Rule("aws_vpc_security_group_ingress_rule.consumer_ssh", "0.0.0.0/0", 22, "SSH from the internet")),
+        "aws_vpc_security_group_egress_rule.consumer_all");
+    var key = clients.accountId().equals(providerAccount) ? provider.keyPair() : steps.<@Nullable Void>start(p -> {
+      ec2(clients, p).keyPair("aws_key_pair.demo (consumer)", KEY_NAME);
+      return null;
+    });
+    var instance = instance(steps, clients, at, key, "aws_instance.consumer", "PrivateLink Demo Consumer", null);
+    var plGroup = steps.start(p -> ec2(clients, p).securityGroup("aws_security_group.consumer_privatelink",
+        Steps.get(at.net()).vpcId(), "consumer_privatelink", "Managed by privatelink-local"));
+    rules(steps, clients, plGroup, List.of(new Rule("aws_vpc_security_group_ingress_rule.consumer_privatelink_https",
+        VPC_CIDR, 443, "HTTPS from Consumer VPC")), "aws_vpc_security_group_egress_rule.consumer_privatelink_all");
+    var endpointId = steps.start(p -> endpoint(clients, p, Steps.get(at.net()), Steps.get(plGroup),
+        Steps.get(provider.result()).serviceName()));
+    return steps.start(p -> new Consumer(Steps.get(at.net()).vpcId(), Steps.get(instance).instanceId(),
+        Steps.get(endpointId)));
   }
 
-  private String endpoint(StackClients clients, Network net, String groupId, String serviceName) {
+  private static String endpoint(StackClients clients, Progress progress, Network net, String groupId, String serviceName) {
     String address = "aws_vpc_endpoint.consumer_privatelink";
     var found = clients.ec2().describeVpcEndpoints(r -> r.filters(Ec2Resources.byAddress(address),
         Filter.builder().name("vpc-endpoint-state").values("pendingAcceptance", "pending", "available").build())).vpcEndpoints();
@@ -170,18 +223,29 @@ public final class SeedStack {
 
   record Network(String vpcId, List<String> subnetIds) {}
 
-  /** The VPC, a subnet per zone (cidrsubnet(cidr, 4, i)), the internet gateway and the route table. */
-  private Network network(Ec2Resources ec2, StackClients clients, String name) {
+  /**
+   * The VPC, a subnet per zone (cidrsubnet(cidr, 4, i)), the internet gateway and the route table;
+   * the subnets and the gateway at once, as steps of their own.
+   */
+  private static Network network(Progress progress, StackClients clients, String name) {
+    var ec2 = new Ec2Resources(clients.ec2(), progress);
     String vpcId = ec2.vpc("aws_vpc." + name, VPC_CIDR);
     List<AvailabilityZone> zones = clients.ec2().describeAvailabilityZones(r -> r.filters(
         Filter.builder().name("state").values("available").build())).availabilityZones();
-    List<String> subnets = new ArrayList<>();
     Cidr cidr = Cidr.parse(VPC_CIDR);
-    for (int i = 0; i < zones.size(); i++) {
-      subnets.add(ec2.subnet("aws_subnet." + name + "[" + i + "]", vpcId, cidr.subnet(4, i).toString(), zones.get(i).zoneName()));
+    try (Steps inner = new Steps(progress)) {
+      List<CompletableFuture<String>> subnets = new ArrayList<>();
+      for (int i = 0; i < zones.size(); i++) {
+        String address = "aws_subnet." + name + "[" + i + "]";
+        String block = cidr.subnet(4, i).toString();
+        String zone = zones.get(i).zoneName();
+        subnets.add(inner.start(p -> new Ec2Resources(clients.ec2(), p).subnet(address, vpcId, block, zone)));
+      }
+      var igw = inner.start(p -> new Ec2Resources(clients.ec2(), p).internetGateway("aws_internet_gateway." + name, vpcId));
+      List<String> subnetIds = subnets.stream().map(Steps::get).toList();
+      Steps.get(inner.start(p -> new Ec2Resources(clients.ec2(), p).routeTable("aws_route_table." + name, vpcId,
+          Steps.get(igw), subnetIds)));
+      return new Network(vpcId, subnetIds);
     }
-    String igw = ec2.internetGateway("aws_internet_gateway." + name, vpcId);
-    ec2.routeTable("aws_route_table." + name, vpcId, igw, subnets);
-    return new Network(vpcId, subnets);
   }
 }

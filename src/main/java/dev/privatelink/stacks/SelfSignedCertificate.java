@@ -27,10 +27,23 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public record SelfSignedCertificate(String certificatePem, String privateKeyPem) {
   public static SelfSignedCertificate create(String commonName, String organisation, Duration validity) {
+    return create(newKeyPair(), commonName, organisation, validity);
+  }
+
+  /** A fresh 2048-bit RSA key pair: the slow part, which a caller may make before it knows the name. */
+  public static KeyPair newKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048, new SecureRandom());
-      KeyPair keys = generator.generateKeyPair();
+      return generator.generateKeyPair();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no RSA key pair generator", e);
+    }
+  }
+
+  /** The certificate for {@code keys}. */
+  public static SelfSignedCertificate create(KeyPair keys, String commonName, String organisation, Duration validity) {
+    try {
       var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName)
           .addRDN(BCStyle.O, organisation).build();
       Instant now = Instant.now();

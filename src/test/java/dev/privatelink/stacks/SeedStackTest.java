@@ -8,6 +8,8 @@ import dev.privatelink.testing.LocalCloudExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,5 +49,39 @@ class SeedStackTest {
     assertEquals(outputs.vpcEndpointId(), again.vpcEndpointId());
     assertEquals(outputs.consumerEndpointDnsNames(), again.consumerEndpointDnsNames());
     assertTrue(CLOUD.cloud().cloud().version() - before <= 2, "a second apply changes (almost) nothing");
+    assertEquals(SEQUENTIAL_ORDER, addresses(log), "steps run at once, but print in the order of a sequential apply");
+    assertEquals(SEQUENTIAL_ORDER, addresses(log2));
+  }
+
+  /** The addresses of the seed, in the order its Terraform lists them and a sequential apply made them. */
+  private static final List<String> SEQUENTIAL_ORDER = sequentialOrder();
+
+  private static List<String> sequentialOrder() {
+    List<String> order = new ArrayList<>();
+    for (String side : List.of("service", "consumer")) {
+      order.add("aws_vpc." + side);
+      for (int i = 0; i < 6; i++) {
+        order.add("aws_subnet." + side + "[" + i + "]");
+      }
+      order.addAll(List.of("aws_internet_gateway." + side, "aws_route_table." + side, "aws_security_group." + side));
+      if (side.equals("service")) {
+        order.addAll(List.of("aws_vpc_security_group_ingress_rule.service_https",
+            "aws_vpc_security_group_ingress_rule.service_http", "aws_vpc_security_group_egress_rule.service_all",
+            "aws_key_pair.demo", "aws_instance.service", "aws_lb.service_alb", "aws_lb_target_group.service_alb",
+            "aws_lb_target_group_attachment.service_alb", "aws_acm_certificate.service", "aws_lb_listener.service_alb",
+            "aws_lb.service_nlb", "aws_lb_target_group.service_nlb", "aws_lb_listener.service_nlb",
+            "aws_lb_target_group_attachment.service_nlb", "aws_vpc_endpoint_service.service",
+            "aws_vpc_endpoint_service_allowed_principal.allowed_aws_accounts"));
+      }
+    }
+    order.addAll(List.of("aws_vpc_security_group_ingress_rule.consumer_ssh",
+        "aws_vpc_security_group_egress_rule.consumer_all", "aws_instance.consumer", "aws_security_group.consumer_privatelink",
+        "aws_vpc_security_group_ingress_rule.consumer_privatelink_https",
+        "aws_vpc_security_group_egress_rule.consumer_privatelink_all", "aws_vpc_endpoint.consumer_privatelink"));
+    return List.copyOf(order);
+  }
+
+  private static List<String> addresses(String log) {
+    return log.lines().filter(l -> l.matches("  [+=~] .*")).map(l -> l.substring(4).split(" ")[0]).toList();
   }
 }

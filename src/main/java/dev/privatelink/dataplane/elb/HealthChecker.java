@@ -58,10 +58,11 @@ final class HealthChecker {
       return;
     }
     HealthCheckSpec c = check;
-    probe.run(loop, nodeIp, target, c, timing.timeoutMillis(c), proxyProtocol, result -> {
-      loop.execute(() -> conclude(result, c));
-      loop.schedule(this::runOnce, timing.intervalMillis(c), TimeUnit.MILLISECONDS);
-    });
+    probe.run(loop, nodeIp, target, c, timing.timeoutMillis(c), proxyProtocol, result -> loop.execute(() -> {
+      conclude(result, c);
+      boolean settling = state.equals(TargetHealth.INITIAL) && result.healthy();
+      loop.schedule(this::runOnce, timing.nextProbeMillis(c, settling), TimeUnit.MILLISECONDS);
+    }));
   }
 
   private void conclude(TargetHealth result, HealthCheckSpec c) {

@@ -28,6 +28,15 @@ public enum HealthTiming {
     return this == FAST ? 500 : effective.intervalSeconds() * 1000L;
   }
 
+  /**
+   * Milliseconds until the next check. A new target that passed its first checks ({@code settling}:
+   * still {@code initial}) is checked again at once under FAST, so that it turns healthy after its
+   * threshold of passes in a row without waiting out intervals; AWS keeps its interval.
+   */
+  long nextProbeMillis(HealthCheckSpec effective, boolean settling) {
+    return this == FAST && settling ? 0 : intervalMillis(effective);
+  }
+
   /** Milliseconds a probe may take before it counts as {@code Target.Timeout}. */
   long timeoutMillis(HealthCheckSpec effective) {
     return this == FAST ? Math.min(1000L, effective.timeoutSeconds() * 1000L) : effective.timeoutSeconds() * 1000L;
