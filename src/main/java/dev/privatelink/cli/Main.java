@@ -12,13 +12,14 @@ public final class Main {
       usage: privatelink <command> [options]
 
         up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--stack TERRAFORM_DIR] [--port N] [--data-dir DIR]
-           [--no-dataplane] [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+           [--no-dataplane] [--health-timing fast|aws] [--flow-log-timing fast|aws] [--notification-webhook URL]
+           [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
                      (--stack: apply your own Terraform directory instead, and print its outputs)
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
-              [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+              [--health-timing fast|aws] [--flow-log-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      run the cloud's API in the foreground, with no stack
                      (--allow-unsigned-reset: an unsigned POST /moto-api/reset empties the whole
                      cloud, as moto's server does; off by default, a signed one resets its account)

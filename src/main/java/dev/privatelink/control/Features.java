@@ -2,7 +2,10 @@ package dev.privatelink.control;
 
 import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.ec2.Ec2;
+import dev.privatelink.control.ec2.flowlog.FlowLogDestinations;
+import dev.privatelink.control.ec2.flowlog.FlowLogs;
 import dev.privatelink.control.elb.Elb;
+import dev.privatelink.control.logs.Logs;
 import dev.privatelink.control.privatelink.PrivateLink;
 import dev.privatelink.control.reachability.Reachability;
 import dev.privatelink.control.sts.Sts;
@@ -23,6 +26,8 @@ public final class Features {
   private final Elb elb;
   private final PrivateLink privateLink;
   private final Reachability reachability;
+  private final Logs logs = new Logs();
+  private final FlowLogs flowLogs;
 
   public Features() {
     this(Wiring.REAL);
@@ -39,6 +44,19 @@ public final class Features {
     elb = register(new Elb(elbNetwork, acm, (s, arn) -> privateLink().servicesUsing(s, arn)));
     elb.handlers().forEach(this::register);
     register(new Sts());
+    logs.parts().forEach(this::register);
+    flowLogs = register(new FlowLogs(ec2.state(), new FlowLogDestinations() {
+      @Override public void ensureGroup(Scope scope, String groupName, java.time.Instant now) {
+        logs.ensureGroup(scope, groupName, now);
+      }
+
+      @Override public boolean deliver(Scope scope, String group, String stream, List<TimedRecord> records,
+          java.time.Instant now) {
+        return logs.deliver(scope, group, stream, records.stream()
+            .map(r -> new Logs.TimedMessage(r.timestamp(), r.message())).toList(), now);
+      }
+    }));
+    flowLogs.parts().forEach(this::register);
     privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),
         wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
@@ -63,6 +81,8 @@ public final class Features {
     privateLink.resetAccount(accountId, now);
     elb.dropAccount(accountId);
     acm.dropAccount(accountId);
+    logs.dropAccount(accountId);
+    flowLogs.dropAccount(accountId);
     ec2.state().dropAccount(accountId);
     ec2Tags.dropAccount(accountId);
     reachability.dropAccount(accountId);
@@ -75,6 +95,14 @@ public final class Features {
 
   public Ec2Tags ec2Tags() {
     return ec2Tags;
+  }
+
+  public FlowLogs flowLogs() {
+    return flowLogs;
+  }
+
+  public Logs logs() {
+    return logs;
   }
 
   public Elb elb() {

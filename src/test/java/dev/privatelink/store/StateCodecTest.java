@@ -78,6 +78,10 @@ class StateCodecTest {
         assertEquals((Object) call(cloud, account, read), call(restored, account, read), read.getClass().getSimpleName());
       }
     }
+    var records = software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest.builder().logGroupName("flows").build();
+    assertEquals((Object) call(cloud, PROVIDER, records), call(restored, PROVIDER, records));
+    assertEquals(1, ((software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse) call(restored, PROVIDER, records))
+        .events().size(), "the delivered record survives the snapshot");
   }
 
   private static void build(Cloud cloud) {
@@ -120,6 +124,15 @@ class StateCodecTest {
         .cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a").build())).subnet().subnetId();
     call(cloud, CONSUMER, CreateVpcEndpointRequest.builder().vpcId(consumerVpc).serviceName(service)
         .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(consumerSubnet).build());
+    call(cloud, PROVIDER, software.amazon.awssdk.services.ec2.model.CreateFlowLogsRequest.builder().resourceType("VPC")
+        .resourceIds(vpc).trafficType("ALL").logGroupName("flows").deliverLogsPermissionArn("arn:aws:iam::111111111111:role/f")
+        .build());
+    String eni = run.instances().getFirst().networkInterfaces().getFirst().networkInterfaceId();
+    long t = java.time.Instant.now().getEpochSecond();
+    cloud.report(new ControlEvent.FlowsObserved(List.of(new ControlEvent.ObservedFlow(eni, true, "10.0.1.9", "10.0.1.10",
+        40000, 80, 6, 4, 300, t, t + 5, true, 2))));
+    call(cloud, PROVIDER, software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest.builder()
+        .logGroupName("flows").retentionInDays(7).build());
   }
 
   private static List<SdkRequest> reads() {
@@ -127,7 +140,8 @@ class StateCodecTest {
         DescribeNetworkInterfacesRequest.builder().build(), DescribeRouteTablesRequest.builder().build(),
         DescribeSecurityGroupsRequest.builder().build(), DescribeVpcEndpointsRequest.builder().build(),
         DescribeVpcEndpointServiceConfigurationsRequest.builder().build(), DescribeLoadBalancersRequest.builder().build(),
-        DescribeTargetGroupsRequest.builder().build());
+        DescribeTargetGroupsRequest.builder().build(), software.amazon.awssdk.services.ec2.model.DescribeFlowLogsRequest.builder().build(),
+        software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest.builder().build());
   }
 
   @SuppressWarnings("unchecked")

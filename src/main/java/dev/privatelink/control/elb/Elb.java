@@ -65,6 +65,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
       case ControlEvent.ConsoleOutput c -> false;
       case ControlEvent.AccountReset r -> false;
+      case ControlEvent.FlowsObserved f -> false;
     };
   }
 
