@@ -78,6 +78,7 @@ class StateCodecTest {
         assertEquals((Object) call(cloud, account, read), call(restored, account, read), read.getClass().getSimpleName());
       }
     }
+    assertSameCertificates(cloud, restored);
   }
 
   private static void build(Cloud cloud) {
@@ -120,6 +121,24 @@ class StateCodecTest {
         .cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a").build())).subnet().subnetId();
     call(cloud, CONSUMER, CreateVpcEndpointRequest.builder().vpcId(consumerVpc).serviceName(service)
         .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(consumerSubnet).build());
+    var pem = dev.privatelink.stacks.SelfSignedCertificate.create("example.com", "Example", java.time.Duration.ofDays(30));
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.ImportCertificateRequest.builder()
+        .certificate(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.certificatePem()))
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.privateKeyPem())).build());
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.RequestCertificateRequest.builder()
+        .domainName("issued.example.com").build());
+  }
+
+  /** Certificates keep their material (PEM texts) through a snapshot, imported or issued here. */
+  private static void assertSameCertificates(Cloud cloud, Cloud restored) {
+    software.amazon.awssdk.services.acm.model.ListCertificatesResponse list = call(cloud, PROVIDER,
+        software.amazon.awssdk.services.acm.model.ListCertificatesRequest.builder().build());
+    assertEquals(2, list.certificateSummaryList().size(), list.toString());
+    for (var summary : list.certificateSummaryList()) {
+      var get = software.amazon.awssdk.services.acm.model.GetCertificateRequest.builder().certificateArn(summary.certificateArn())
+          .build();
+      assertEquals((Object) call(cloud, PROVIDER, get), call(restored, PROVIDER, get), summary.certificateArn());
+    }
   }
 
   private static List<SdkRequest> reads() {
