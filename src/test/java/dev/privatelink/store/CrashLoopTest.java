@@ -108,6 +108,9 @@ class CrashLoopTest {
         "-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolveSibling("writer.jsa")),
         CrashWriter.class, dir.toString(), Integer.toString(run));
     writer.await("ready", Duration.ofSeconds(60));
+    // The kill's random point is counted from the run's first change, so that a loaded machine,
+    // slow to write the first, still sees every run write some.
+    writer.await("vpc ", Duration.ofSeconds(60));
     // A last line cut by the kill is not an acknowledgement.
     return writer.kill(millis).stream()
         .filter(l -> l.matches("(vpc|tag|subnet|deleting|deleted|key) \\S+ \\S+( \\S+)?|compact\\w+")).toList();

@@ -90,11 +90,13 @@ final class StreamModel {
       Optional<Boolean> live = live(t, e.getKey(), provider, consumer, vpcs);
       if (live.isEmpty()) {
         half++; // there, but not whole (see live)
+        System.out.println("half made: " + t.kind + " " + e.getKey());
       } else if (t.dropping && !t.dropped) {
         t.dropping = false;
         t.dropped = !live.get();
       } else if (t.dropped == live.get()) {
         losses++;
+        System.out.println("lost: " + t.kind + " " + e.getKey() + (t.dropped ? " (deleted, still there)" : " (missing)"));
       }
     }
     return new int[] {losses, half};
