@@ -129,6 +129,14 @@ for id in "$SVC" "${IID[bench-haproxy-l7]}"; do
   cat "$t/cert.pem" "$t/key.pem" > "$t/haproxy.pem"
 done
 
+# Every TLS path offers the ALB listener's policy (ELBSecurityPolicy-2016-08) in its order and
+# chooses by it (server preference, as AWS's ALB does), so all of them negotiate the same suite.
+# (AWS's published order of the policy; DescribeSSLPolicies is not served here)
+POLICY_CIPHERS=ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-SHA256:ECDHE-RSA-AES128-SHA256
+POLICY_CIPHERS+=:ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384
+POLICY_CIPHERS+=:ECDHE-ECDSA-AES256-SHA384:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA:ECDHE-ECDSA-AES256-SHA
+POLICY_CIPHERS+=:AES128-GCM-SHA256:AES128-SHA256:AES128-SHA:AES256-GCM-SHA384:AES256-SHA256:AES256-SHA
+log "policy ciphers: $POLICY_CIPHERS"
 log "second nginx in the service instance: /tmp/bench/www on 8081 (HTTP) and 8443 (TLS)"
 T=$(itmp "$SVC")/bench; mkdir -p "$T/www"
 inx "$SVC" curl -s -o /tmp/bench/www/index.html http://127.0.0.1/
@@ -146,10 +154,12 @@ http {
     listen 8081; listen 8443 ssl;
     ssl_certificate /tmp/bench/cert.pem; ssl_certificate_key /tmp/bench/key.pem;
     ssl_protocols TLSv1.2;
+    ssl_ciphers POLICY_CIPHERS; ssl_prefer_server_ciphers on;
     root /tmp/bench/www;
   }
 }
 CONF
+sed -i "s/POLICY_CIPHERS/$POLICY_CIPHERS/" "$T/nginx.conf"
 inx "$SVC" nginx -c /tmp/bench/nginx.conf -p /tmp/bench/
 
 log "HAProxy: l4 (mode tcp) → l7 (mode http, ssl crt, TLS 1.0–1.2 as ELBSecurityPolicy-2016-08) → nginx"
@@ -174,6 +184,7 @@ cat > "$(itmp "${IID[bench-haproxy-l7]}")/bench/ha.cfg" <<CONF
 global
   nbthread 1
   maxconn 4000
+  ssl-default-bind-ciphers $POLICY_CIPHERS
 defaults
   timeout connect 10s
   timeout client 60s
@@ -237,10 +248,17 @@ for p in "${PATHS[@]}"; do
     case "$s/$got" in small-ka/200\ *|bulk/200\ 1048576*) ;; *) log "path $p $s does not work"; exit 1 ;; esac
   done
 done
-inx "${IID[bench-client]}" sh -c "echo | openssl s_client -connect $NLB:443 2>/dev/null | grep -E '^ *(Protocol|Cipher) *:'" \
-  > "$OUT/tls-ours.txt" || true
-inx "${IID[bench-client]}" sh -c "echo | openssl s_client -connect ${IP[bench-haproxy-l4]}:443 2>/dev/null | grep -E '^ *(Protocol|Cipher) *:'" \
-  > "$OUT/tls-haproxy.txt" || true
+# the suite each TLS path negotiates with an OpenSSL client (wrk's library), which must be the same
+: > "$OUT/tls.txt"
+for p in ours-svc ours-pl haproxy nginx-tls; do
+  hostport=${BASE[$p]#https://}; [ "$hostport" = "${hostport%:*}" ] && hostport="$hostport:443"
+  suite=$(inx "${WHO[$p]}" sh -c "echo | openssl s_client -connect $hostport 2>/dev/null" \
+    | sed -n 's/^ *Cipher *: *//p' | head -1) || true
+  echo "$p ${suite:-none}" | tee -a "$OUT/tls.txt" >&2
+done
+if [ "$(cut -d' ' -f2 "$OUT/tls.txt" | sort -u | wc -l)" != 1 ]; then
+  log "the TLS paths negotiate different suites (see $OUT/tls.txt)"; exit 1
+fi
 
 # ---------------------------------------------------------------- 3. rounds
 # Each wrk run is one `privatelink exec` into its client instance (a script in the client's /tmp);
@@ -275,5 +293,5 @@ for f in "$D"/instances/*/tmp/bench/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 
 pl down --purge --data-dir "$D" >/dev/null 2>&1; D=""
 log "API benchmark: bench/api.sh 10 4"
 timeout 300 bench/api.sh 10 4 2>&1 | grep -E '^\||ratios' | tee "$OUT/api.md" || log "api.sh failed"
-{ echo; echo "## time to ready"; cat "$OUT/ttr.jsonl"; echo; echo "## API"; cat "$OUT/api.md"; } >> "$OUT/results.md"
+{ echo; echo "## negotiated TLS suites"; cat "$OUT/tls.txt"; echo; echo "## time to ready"; cat "$OUT/ttr.jsonl"; echo; echo "## API"; cat "$OUT/api.md"; } >> "$OUT/results.md"
 log "done"

@@ -30,8 +30,19 @@ public final class ApiServer implements AutoCloseable {
   private final ApiRouter router;
   private final Cloud cloud;
   private final Map<String, Function<@Nullable String, String>> extraJson = new LinkedHashMap<>();
+  private final Map<String, LocalAction> actions = new LinkedHashMap<>();
   private volatile LocalAccess access;
   private volatile java.util.function.LongSupplier hostVersion = () -> -1;
+
+  static {
+    // The JDK's server sends a response's headers and a body above its 8 KiB buffer in two writes;
+    // with Nagle's algorithm the second waits for the client's delayed ACK (up to 40 ms on Linux),
+    // so a large Describe answer would take 40 ms longer than it needs to. Read once, when the JDK
+    // server's configuration class loads: an explicit -D setting is left as it is.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
     this.cloud = cloud;
@@ -63,6 +74,20 @@ public final class ApiServer implements AutoCloseable {
     extraJson.put(path, body);
   }
 
+  /**
+   * A local action under {@code /_privatelink} that changes the running cloud's host side (e.g.
+   * opening a port forward), guarded like the views: it gets the request's method, its query
+   * parameters and the granted account (null: every account), and answers JSON or throws
+   * {@code AwsException}, answered as JSON {@code {"__type", "message"}} with its status.
+   */
+  public interface LocalAction {
+    String answer(String method, Map<String, String> query, @Nullable String accountId);
+  }
+
+  public void addLocalAction(String path, LocalAction action) {
+    actions.put(path, action);
+  }
+
   public ApiServer start() {
     server.start();
     return this;
@@ -87,6 +112,8 @@ public final class ApiServer implements AutoCloseable {
       } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
         response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
             + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
+      } else if (actions.containsKey(path)) {
+        response = access.action(request, actions.get(path));
       } else if (extraJson.containsKey(path)) {
         response = view(path, request);
       } else {

@@ -83,6 +83,31 @@ public final class LocalAccess {
     return ApiResponse.json(200, "application/json", view.apply(grant.accountId()), java.util.Map.of());
   }
 
+  /** Runs a local action for a granted request; its AWS errors are answered as JSON, others as InternalError. */
+  ApiResponse action(ApiRequest request, ApiServer.LocalAction action) {
+    Grant grant;
+    try {
+      grant = grant(request);
+    } catch (AwsException e) {
+      return router.refuse(request, e);
+    }
+    try {
+      return ApiResponse.json(200, "application/json",
+          action.answer(request.method(), FormBody.parse(request.rawQuery()), grant.accountId()), java.util.Map.of());
+    } catch (AwsException e) {
+      return ApiResponse.json(e.status(), "application/json", "{\"__type\":" + quote(e.code()) + ",\"message\":"
+          + quote(e.getMessage()) + "}", java.util.Map.of());
+    } catch (RuntimeException e) {
+      System.getLogger(LocalAccess.class.getName()).log(System.Logger.Level.ERROR, request.path() + " failed", e);
+      return ApiResponse.json(500, "application/json",
+          "{\"__type\":\"InternalError\",\"message\":\"An internal error has occurred\"}", java.util.Map.of());
+    }
+  }
+
+  private static String quote(@Nullable String text) {
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(text == null ? "" : text).toString();
+  }
+
   private boolean unsignedResetAllowed(ApiRequest request) {
     return allowUnsignedReset && request.header("authorization") == null && request.header(TOKEN_HEADER) == null
         && !FormBody.parse(request.rawQuery()).containsKey("X-Amz-Credential");

@@ -45,12 +45,7 @@ final class LocalApi implements AutoCloseable {
 
   /** GETs a JSON view, e.g. {@code /_privatelink/instances}. */
   JsonNode view(String path) {
-    String body = send(HttpRequest.newBuilder(URI.create(endpoint + path)).GET());
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (IOException e) {
-      throw new CommandException("the cloud at " + endpoint + " answered no JSON for " + path, e);
-    }
+    return call("GET", path);
   }
 
   /** POSTs with the token, e.g. {@code /moto-api/reset}; returns the answer's body. */
@@ -58,11 +53,24 @@ final class LocalApi implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** Sends {@code method} with the token to a local action, e.g. {@code DELETE /_privatelink/forwards?localPort=N}. */
+  JsonNode call(String method, String pathAndQuery) {
+    String body = send(HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()));
+    try {
+      return new ObjectMapper().readTree(body);
+    } catch (IOException e) {
+      throw new CommandException("the cloud at " + endpoint + " answered no JSON for " + pathAndQuery, e);
+    }
+  }
+
   private String send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.header(TOKEN_HEADER, token).build(),
           HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
+        errorMessage(r.body()).ifPresent(m -> {
+          throw new CommandException(m);
+        });
         throw new CommandException("the cloud at " + endpoint + " refused: HTTP " + r.statusCode() + " " + r.body());
       }
       return r.body();
@@ -71,6 +79,17 @@ final class LocalApi implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandException("interrupted");
+    }
+  }
+
+  /** The message of a local action's JSON error ({@code {"__type", "message"}}), which is written for the user. */
+  private static java.util.Optional<String> errorMessage(String body) {
+    try {
+      JsonNode error = new ObjectMapper().readTree(body);
+      return error != null && error.has("__type") && error.has("message")
+          ? java.util.Optional.of(error.get("message").asText()) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
     }
   }
 

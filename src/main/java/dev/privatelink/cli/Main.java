@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, notifications, terraform, reset.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, forward, notifications, terraform, reset.
  * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
   static final String USAGE = """
       usage: privatelink <command> [options]
 
-        up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--port N] [--data-dir DIR] [--no-dataplane]
-           [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+        up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--stack TERRAFORM_DIR] [--port N] [--data-dir DIR]
+           [--no-dataplane] [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
+                     (--stack: apply your own Terraform directory instead, and print its outputs)
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
@@ -25,6 +26,11 @@ public final class Main {
                      say whether a cloud is running, and where
         exec <instance id or Name tag> [--data-dir DIR] [-- command…]
                      run a command (or a shell) inside an instance
+        forward <endpoint id | lb name or ARN | instance id or Name>:<port> [local port] [--detach] [--data-dir DIR]
+        forward --list | --stop LOCAL_PORT [--data-dir DIR]
+                     a port on 127.0.0.1 that reaches the target inside its VPC, as SSM port forwarding
+                     does (an endpoint or load balancer through an instance of its VPC); until Ctrl-C,
+                     or with --detach until --stop or the cloud stops
         notifications [--json] [--follow] [--data-dir DIR]
                      endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
                      or their raw messages with --json; --follow waits for more, across restarts
@@ -64,6 +70,7 @@ public final class Main {
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "forward" -> new ForwardCommand().run(rest);
         case "terraform" -> new TerraformCommand().run(rest);
         case "reset" -> new ResetCommand().run(rest);
         default -> throw new Args.UsageException("unknown command " + argv.getFirst());

@@ -24,6 +24,11 @@ final class TerraformCommand {
   private static final List<String> OPTIONS = List.of("endpoint", "port", "region", "access-key", "secret-key", "data-dir");
 
   int run(List<String> words) {
+    return run(words, false);
+  }
+
+  /** @param outputToStderr terraform's stdout goes to ours of stderr (when ours carries JSON) */
+  int run(List<String> words, boolean outputToStderr) {
     Map<String, String> options = new HashMap<>();
     List<String> terraformArgs = splitOptions(words, options);
     Map<String, String> env = System.getenv();
@@ -41,7 +46,7 @@ final class TerraformCommand {
     try {
       Files.writeString(file, override.render(AwsProviderBlocks.in(dir, ProviderOverride.FILE)));
       cliConfig = userCliConfig(env) ? Optional.empty() : mirrorConfig(env);
-      return runTerraform(terraformArgs, cliConfig, List.of(file));
+      return runTerraform(terraformArgs, cliConfig, List.of(file), outputToStderr);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new CommandException("cannot write " + file + ": " + e.getMessage(), e);
     } finally {
@@ -127,10 +132,14 @@ final class TerraformCommand {
     return Optional.of(config);
   }
 
-  private static int runTerraform(List<String> args, Optional<Path> cliConfig, List<Path> generated) throws IOException {
+  private static int runTerraform(List<String> args, Optional<Path> cliConfig, List<Path> generated, boolean outputToStderr)
+      throws IOException {
     List<String> argv = new java.util.ArrayList<>(List.of(System.getenv().getOrDefault("PRIVATELINK_TERRAFORM", "terraform")));
     argv.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+    if (outputToStderr) {
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/dev/stderr")));
+    }
     cliConfig.ifPresent(c -> pb.environment().put("TF_CLI_CONFIG_FILE", c.toString()));
     pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
     Process p;

@@ -29,7 +29,8 @@ final class UpCommand {
 
   int run(List<String> words) {
     Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane", "allow-unsigned-reset"))
-        .allow(union(CloudOptions.NAMES, Set.of("accounts")));
+        .allow(union(CloudOptions.NAMES, Set.of("accounts", "stack")));
+    Optional<java.nio.file.Path> stack = args.option("stack").map(UserStack::directory);
     ServerOptions options = CloudOptions.server(args);
     String[] accounts = accounts(args);
     PrintStream log = args.flag("json") ? System.err : System.out;
@@ -54,6 +55,9 @@ final class UpCommand {
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
+    if (stack.isPresent()) {
+      return upStack(stack.get(), endpoint, args.flag("json"), log, start, foreground);
+    }
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
     SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), foreground);
     if (options.dataPlane()) {
@@ -65,6 +69,27 @@ final class UpCommand {
     if (!args.flag("json") && options.dataPlane()) {
       printHint(outputs, args.option("data-dir"));
     }
+    if (foreground != null) {
+      log.println("The cloud runs until Ctrl-C (use --detach to leave it running in the background).");
+      foreground.awaitShutdown();
+    }
+    return 0;
+  }
+
+  /** {@code --stack DIR}: the user's Terraform directory in place of the seed (see {@link UserStack}). */
+  private static int upStack(java.nio.file.Path dir, String endpoint, boolean json, PrintStream log, Instant start,
+      @Nullable ForegroundCloud foreground) {
+    try {
+      UserStack.apply(endpoint, dir, log, json);
+    } catch (CommandException e) {
+      if (foreground != null) {
+        foreground.close();
+      }
+      throw e;
+    }
+    UNREADY_SERVER.set(null);
+    log.printf("Ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    UserStack.printOutputs(endpoint, dir, json);
     if (foreground != null) {
       log.println("The cloud runs until Ctrl-C (use --detach to leave it running in the background).");
       foreground.awaitShutdown();

@@ -35,7 +35,7 @@ final class TrafficStage implements FabricDataPlane.Stage {
     for (VpcSpec vpc : state.vpcs()) {
       seen.add(vpc.vpcId());
       if (!vpc.loadBalancers().isEmpty() || vpcsWithLoadBalancers.contains(vpc.vpcId())) {
-        loadBalancers.apply(HostNames.vpcNamespace(vpc.vpcId()), vpc.loadBalancers());
+        loadBalancers.apply(HostNames.vpcNamespace(vpc.vpcId()), vpc);
       }
     }
     for (String gone : Set.copyOf(vpcsWithLoadBalancers)) {

@@ -2,8 +2,10 @@ package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
 import dev.privatelink.dataplane.DataPlane;
+import dev.privatelink.dataplane.forward.PortForwards;
 import dev.privatelink.util.concurrent.CoalescingRunner;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reconcile loop: after every change of the cloud, reads the host picture from the state and
@@ -17,14 +19,21 @@ import java.time.Duration;
 final class DataPlaneSync implements HostSync {
   private final Cloud cloud;
   private final DataPlane dataPlane;
+  private final @Nullable PortForwards forwards;
   private volatile long hostVersion = -1;
   // A reconcile is never interrupted half-way: the host would be left between two states.
   private final CoalescingRunner reconciler =
       new CoalescingRunner("reconciler", CoalescingRunner.OnClose.FINISH, Duration.ofSeconds(2), this::reconcile);
 
   DataPlaneSync(Cloud cloud, DataPlane dataPlane) {
+    this(cloud, dataPlane, null);
+  }
+
+  /** @param forwards the port forwards into this data plane's namespaces, closed before it */
+  DataPlaneSync(Cloud cloud, DataPlane dataPlane, @Nullable PortForwards forwards) {
     this.cloud = cloud;
     this.dataPlane = dataPlane;
+    this.forwards = forwards;
   }
 
   @Override
@@ -47,7 +56,15 @@ final class DataPlaneSync implements HostSync {
   }
 
   @Override
+  public java.util.Optional<PortForwards> forwards() {
+    return java.util.Optional.ofNullable(forwards);
+  }
+
+  @Override
   public void close() {
+    if (forwards != null) {
+      forwards.close();
+    }
     reconciler.close();
     dataPlane.close();
   }

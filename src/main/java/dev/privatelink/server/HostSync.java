@@ -2,6 +2,8 @@ package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
 import dev.privatelink.dataplane.LocalDataPlane;
+import dev.privatelink.dataplane.fabric.FabricDataPlane;
+import dev.privatelink.dataplane.forward.PortForwards;
 import dev.privatelink.dataplane.netns.HostCheck;
 import dev.privatelink.store.DataDir;
 
@@ -14,6 +16,11 @@ interface HostSync extends AutoCloseable {
 
   /** The state version the host (or the settled states) last reflected; -1 before the first. */
   long hostVersion();
+
+  /** The port forwards into the cloud's namespaces; empty without a data plane (nothing to reach). */
+  default java.util.Optional<PortForwards> forwards() {
+    return java.util.Optional.empty();
+  }
 
   @Override
   void close();
@@ -31,6 +38,7 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    return new DataPlaneSync(cloud, LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming()));
+    FabricDataPlane dataPlane = LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming());
+    return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()));
   }
 }

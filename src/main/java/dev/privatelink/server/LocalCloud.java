@@ -71,6 +71,7 @@ public final class LocalCloud implements AutoCloseable {
     api.localAccess(LocalToken.create(dir.root()), options.allowUnsignedReset());
     api.addJsonView("/_privatelink/instances", account -> Views.instances(cloud, account));
     api.addJsonView("/_privatelink/notifications", account -> Views.notifications(cloud, account));
+    api.addLocalAction("/_privatelink/forwards", new ForwardActions(cloud, sync.forwards())::answer);
     api.start();
     LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
     ServerInfo.current(local.endpoint()).write(dir.root());

@@ -32,7 +32,7 @@ final class Views {
     return json(messages);
   }
 
-  private static String json(Object value) {
+  static String json(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthReasonEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * Waits, through the API as a user would, until the seed carries traffic: both instances running,
  * the endpoint available, and (with a data plane) a healthy instance behind the ALB and the ALB
  * healthy behind the NLB. While it waits it says what for (a target's state and reason, a draining
- * target's deregistration delay); a target that is draining gets no new traffic, so it does not
- * hold readiness up. Each wait is bounded, and its timeout names what was still missing.
+ * target's deregistration delay); a target that is draining, or whose instance is not running,
+ * gets no new traffic, so it does not hold readiness up. Each wait is bounded, and its timeout names what was still missing.
  */
 final class SeedReadiness {
   private static final Duration LIMIT = Duration.ofMinutes(3);
@@ -64,12 +65,20 @@ final class SeedReadiness {
             + (h.targetHealth().reasonAsString() == null ? "" : " (" + h.targetHealth().reasonAsString() + ")"));
       }
     }
-    boolean onlyDraining = health.stream().allMatch(h -> h.targetHealth().state() == TargetHealthStateEnum.HEALTHY
-        || h.targetHealth().state() == TargetHealthStateEnum.DRAINING);
-    if (anyHealthy && onlyDraining) {
+    if (anyHealthy && health.stream().allMatch(SeedReadiness::healthyOrOutOfService)) {
       return Optional.empty();
     }
     return Optional.of(waits.isEmpty() ? "no target registered" : String.join(", ", waits));
+  }
+
+  /**
+   * Healthy, or getting no traffic at all: draining, or unused because its instance is not running
+   * (stopped or terminated out of band, as a second {@code up} then replaces it).
+   */
+  private static boolean healthyOrOutOfService(TargetHealthDescription h) {
+    TargetHealthStateEnum state = h.targetHealth().state();
+    return state == TargetHealthStateEnum.HEALTHY || state == TargetHealthStateEnum.DRAINING
+        || (state == TargetHealthStateEnum.UNUSED && h.targetHealth().reason() == TargetHealthReasonEnum.TARGET_INVALID_STATE);
   }
 
   private static String delaySeconds(StackClients clients, String targetGroupArn) {

@@ -89,4 +89,19 @@ class AwsCliTest {
     assertNotEquals(0, r.exit());
     assertTrue(r.err().contains("InvalidVpcID.NotFound") && r.err().contains("vpc-0123456789abcdef0"), r.err());
   }
+
+  /** The wire name is DescribeSSLPolicies while the SDK's class is DescribeSslPoliciesRequest. */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v2"})
+  void describeSslPoliciesListsThePolicyWithItsCiphersInOrder(String cli) throws Exception {
+    Result r = aws(cli, "elbv2", "describe-ssl-policies", "--names", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode policy = new ObjectMapper().readTree(r.out()).get("SslPolicies").get(0);
+    assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", policy.get("Name").asText());
+    assertTrue(policy.get("SslProtocols").toString().contains("TLSv1.3"), r.out());
+    assertEquals(1, policy.get("Ciphers").get(0).get("Priority").asInt());
+    Result missing = aws(cli, "elbv2", "describe-ssl-policies", "--names", "NoSuchPolicy");
+    assertNotEquals(0, missing.exit());
+    assertTrue(missing.err().contains("SSLPolicyNotFound"), missing.err());
+  }
 }

@@ -110,7 +110,7 @@ class DefaultVpcApiTest {
     c.ec2().deleteVpc(r -> r.vpcId(vpc.vpcId()));
     assertEquals(List.of(), c.ec2().describeVpcs().vpcs());
     assertEquals("VPCIdNotSpecified", code(() -> c.ec2().createSecurityGroup(r -> r.groupName("x").description("x"))));
-    assertEquals("NoDefaultVpcForSubnet", code(() -> c.ec2().createDefaultSubnet(r -> r.availabilityZone("us-east-1a"))));
+    assertEquals("DefaultVpcDoesNotExist", code(() -> c.ec2().createDefaultSubnet(r -> r.availabilityZone("us-east-1a"))));
     Vpc back = c.ec2().createDefaultVpc(r -> { }).vpc();
     assertTrue(back.isDefault());
     assertEquals("172.31.0.0/16", back.cidrBlock());

@@ -3,6 +3,8 @@ package dev.privatelink.bench;
 import dev.privatelink.server.LocalCloud;
 import dev.privatelink.server.ServerOptions;
 import dev.privatelink.testing.MotoServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -11,8 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -21,12 +25,19 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 /**
  * API calls per second and latency for a mixed workload (describes, tag changes, security groups
  * made and deleted) through the AWS SDK, against privatelink-local and against moto's server in the
- * same run, on this machine. Run with {@code bench/api.sh}; prints a Markdown table.
+ * same run, on this machine. After a warm-up of each, the rounds interleave (ours, moto, ours,
+ * moto, ...) so that load from elsewhere on the machine falls on both alike; each round and the
+ * total are printed with their ratios as Markdown tables. Run with {@code bench/api.sh}.
  */
 public final class ApiBenchmark {
   private static final int THREADS = Integer.getInteger("threads", 4);
-  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 5));
-  private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("seconds", 15));
+  private static final int ROUNDS = Integer.getInteger("rounds", 4);
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 15));
+  private static final Duration ROUND = Duration.ofSeconds(Long.getLong("seconds", 10));
+  private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+  private static final String CLIENT_THREAD = "bench-client-";
+
+  private ApiBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     var dir = Files.createTempDirectory("privatelink-bench");
@@ -34,22 +45,93 @@ public final class ApiBenchmark {
         ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build())) {
       MotoServer moto = new MotoServer();
       moto.start();
-      try {
-        Result a = measure("privatelink-local", URI.create(ours.endpoint()));
-        Result b = measure("moto " + motoVersion(), moto.endpoint());
-        System.out.println("| server | calls/s | p50 ms | p99 ms | errors |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        System.out.println(a.row());
-        System.out.println(b.row());
-        System.out.printf("%nratios (privatelink-local / moto): throughput %.1fx, p50 %.2f, p99 %.2f (%d client threads, %d s)%n",
-            a.perSecond() / b.perSecond(), a.p50() / b.p50(), a.p99() / b.p99(), THREADS, MEASURE.toSeconds());
+      try (Target a = Target.open("privatelink-local", URI.create(ours.endpoint()), 0);
+           Target b = Target.open("moto " + motoVersion(), moto.endpoint(), moto.pid())) {
+        run(a.workload()::step, WARMUP);
+        run(b.workload()::step, WARMUP);
+        List<Result> rounds = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+          // Alternate which server goes first, so neither always follows the other.
+          Target first = r % 2 == 0 ? a : b;
+          Target second = r % 2 == 0 ? b : a;
+          Result x = timed(first, r + 1);
+          Result y = timed(second, r + 1);
+          rounds.add(first == a ? x : y);
+          rounds.add(first == a ? y : x);
+        }
+        print(rounds, a.name(), b.name());
       } finally {
         moto.stop();
+      }
+    } finally {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
 
-  record Result(String name, long calls, long errors, double seconds, double[] latenciesMs) {
+  /** A measured round; its wall-clock span goes to stderr, to line a profile's samples up with the servers. */
+  private static Result timed(Target target, int round) throws InterruptedException {
+    java.time.Instant begin = java.time.Instant.now();
+    long cpu = target.cpuNanos().getAsLong();
+    Result raw = run(target.workload()::step, ROUND);
+    double serverCpu = (target.cpuNanos().getAsLong() - cpu) / 1e6;
+    Result result = raw.named(target.name(), round, serverCpu);
+    System.err.println("ROUND " + round + " " + target.name().split(" ")[0] + " " + begin + " " + java.time.Instant.now());
+    return result;
+  }
+
+  private static void print(List<Result> rounds, String ours, String theirs) {
+    System.out.println("| round | server | calls/s | p50 ms | p99 ms | server CPU ms/call | client CPU ms/call | errors |");
+    System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    rounds.forEach(r -> System.out.println(r.row()));
+    System.out.println();
+    System.out.println("| round | throughput ours/moto | p50 ours/moto | p99 ours/moto | moto's server CPU per call / ours |");
+    System.out.println("| ---: | ---: | ---: | ---: | ---: |");
+    for (int i = 0; i < rounds.size(); i += 2) {
+      System.out.println(ratioRow(Integer.toString(rounds.get(i).round()), rounds.get(i), rounds.get(i + 1)));
+    }
+    Result a = Result.merge(ours, rounds.stream().filter(r -> r.name().equals(ours)).toList());
+    Result b = Result.merge(theirs, rounds.stream().filter(r -> r.name().equals(theirs)).toList());
+    System.out.println(ratioRow("total", a, b));
+    System.out.println();
+    System.out.println("| server (all rounds) | calls/s | p50 ms | p99 ms | server CPU ms/call | client CPU ms/call | errors |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.println(a.row().substring(a.row().indexOf('|', 1)));
+    System.out.println(b.row().substring(b.row().indexOf('|', 1)));
+    System.out.printf("%n%d interleaved rounds of %d s, %d client threads%n", ROUNDS, ROUND.toSeconds(), THREADS);
+  }
+
+  private static String ratioRow(String label, Result ours, Result moto) {
+    return String.format("| %s | %.1fx | %.2f | %.2f | %.1fx |", label, ours.perSecond() / moto.perSecond(),
+        ours.p50() / moto.p50(), ours.p99() / moto.p99(), moto.serverCpuPerCall() / ours.serverCpuPerCall());
+  }
+
+  /**
+   * One measured stretch; {@code clientCpuMs} is the CPU time of the client threads, {@code serverCpuMs} that of the
+   * server: moto's process, or our server's Java threads ({@link #serverThreadsCpuNanos}).
+   */
+  record Result(String name, int round, long calls, long errors, double seconds, double[] latenciesMs,
+      double clientCpuMs, double serverCpuMs) {
+    Result named(String n, int r, double serverCpu) {
+      return new Result(n, r, calls, errors, seconds, latenciesMs, clientCpuMs, serverCpu);
+    }
+
+    static Result merge(String name, List<Result> parts) {
+      double[] all = parts.stream().flatMapToDouble(p -> Arrays.stream(p.latenciesMs())).sorted().toArray();
+      return new Result(name, 0, all.length, parts.stream().mapToLong(Result::errors).sum(),
+          parts.stream().mapToDouble(Result::seconds).sum(), all, parts.stream().mapToDouble(Result::clientCpuMs).sum(),
+          parts.stream().mapToDouble(Result::serverCpuMs).sum());
+    }
+
+    double serverCpuPerCall() {
+      return serverCpuMs / calls;
+    }
+
+    double clientCpuPerCall() {
+      return clientCpuMs / calls;
+    }
+
     double perSecond() {
       return calls / seconds;
     }
@@ -67,49 +149,57 @@ public final class ApiBenchmark {
     }
 
     String row() {
-      return String.format("| %s | %.0f | %.2f | %.2f | %d |", name, perSecond(), p50(), p99(), errors);
+      return String.format("| %d | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %d |", round, name, perSecond(), p50(), p99(),
+          serverCpuPerCall(), clientCpuPerCall(), errors);
     }
   }
 
-  private static Result measure(String name, URI endpoint) throws Exception {
-    var http = UrlConnectionHttpClient.create();
-    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "secret"));
-    try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).httpClient(http).build();
-         var elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds).httpClient(http).build()) {
+  /** One server with its SDK clients and a VPC of four subnets for the workload to act on. */
+  private record Target(String name, SdkHttpClient http, Ec2Client ec2, ElasticLoadBalancingV2Client elb, Workload workload,
+      java.util.function.LongSupplier cpuNanos) implements AutoCloseable {
+    /** {@code motoPid} is moto's process, or 0 for our server, which runs in this JVM. */
+    static Target open(String name, URI endpoint, long motoPid) {
+      var http = UrlConnectionHttpClient.create();
+      var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "secret"));
+      Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
+          .httpClient(http).build();
+      var elb = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+          .credentialsProvider(creds).httpClient(http).build();
       String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
       for (int i = 0; i < 4; i++) {
         int n = i;
         ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0." + n + ".0/24").availabilityZone("us-east-1a"));
       }
-      Workload workload = new Workload(ec2, elb, vpc);
-      run(workload, WARMUP, new ArrayList<>(), new long[1]);
-      List<double[]> perThread = new ArrayList<>();
-      long[] errors = new long[1];
-      long start = System.nanoTime();
-      run(workload, MEASURE, perThread, errors);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double[] all = perThread.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
-      return new Result(name, all.length, errors[0], seconds, all);
-    } finally {
+      java.util.function.LongSupplier cpu = motoPid == 0 ? ApiBenchmark::serverThreadsCpuNanos : () -> processCpuNanos(motoPid);
+      return new Target(name, http, ec2, elb, new Workload(ec2, elb, vpc), cpu);
+    }
+
+    @Override
+    public void close() {
+      ec2.close();
+      elb.close();
       http.close();
     }
   }
 
-  private static void run(Workload workload, Duration duration, List<double[]> out, long[] errors) throws InterruptedException {
+  static Result run(java.util.function.IntConsumer workload, Duration duration) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong errors = new AtomicLong();
+    AtomicLong clientCpu = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     List<double[]> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      threads.add(Thread.ofPlatform().start(() -> {
+      threads.add(Thread.ofPlatform().name(CLIENT_THREAD, t).start(() -> {
+        long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
         double[] lat = new double[1 << 16];
         int n = 0;
-        long errs = 0;
         while (!stop.get()) {
           long begin = System.nanoTime();
           try {
-            workload.step(ThreadLocalRandom.current().nextInt(100));
+            workload.accept(ThreadLocalRandom.current().nextInt(100));
           } catch (RuntimeException e) {
-            errs++;
+            errors.incrementAndGet();
           }
           if (n == lat.length) {
             lat = Arrays.copyOf(lat, n * 2);
@@ -117,9 +207,7 @@ public final class ApiBenchmark {
           lat[n++] = (System.nanoTime() - begin) / 1e6;
         }
         results.add(Arrays.copyOf(lat, n));
-        synchronized (errors) {
-          errors[0] += errs;
-        }
+        clientCpu.addAndGet(THREAD_CPU.getCurrentThreadCpuTime() - cpuStart);
       }));
     }
     Thread.sleep(duration.toMillis());
@@ -127,7 +215,9 @@ public final class ApiBenchmark {
     for (Thread t : threads) {
       t.join();
     }
-    out.addAll(results);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double[] all = results.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+    return new Result("", 0, all.length, errors.get(), seconds, all, clientCpu.get() / 1e6, Double.NaN);
   }
 
   /** One call of the mix, chosen by a number 0..99. */
@@ -150,6 +240,32 @@ public final class ApiBenchmark {
       } else {
         ec2.describeInstances();
       }
+    }
+  }
+
+  /**
+   * The CPU time of this JVM's Java threads other than the client's and main: our server's
+   * dispatcher, carriers, journal and settler. The JIT and GC threads are not Java threads and are
+   * left out; a profile (JFR, {@code jdk.ThreadCPULoad}) shows their share.
+   */
+  private static long serverThreadsCpuNanos() {
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : THREAD_CPU.getThreadInfo(THREAD_CPU.getAllThreadIds())) {
+      if (t != null && !t.getThreadName().startsWith(CLIENT_THREAD) && !t.getThreadName().equals("main")) {
+        sum += Math.max(0, THREAD_CPU.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  /** utime + stime of a process and its threads, from /proc (clock ticks of 10 ms). */
+  private static long processCpuNanos(long pid) {
+    try {
+      String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -55,14 +55,53 @@ final class Cli {
     return runWords(List.of(line.split(" +")));
   }
 
-  private Result runWords(List<String> words) throws IOException, InterruptedException {
+  /** A command left running (e.g. {@code forward} until Ctrl-C), its output going to files. */
+  record Running(Process process, Path stdout, Path stderr) {
+    String output() throws IOException {
+      return Files.readString(stdout) + Files.readString(stderr);
+    }
+
+    /** Waits (bounded) until stdout has a line matching {@code line}, and returns it. */
+    java.util.regex.Matcher awaitLine(java.util.regex.Pattern line) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (String l : Files.readAllLines(stdout)) {
+          java.util.regex.Matcher m = line.matcher(l);
+          if (m.matches()) {
+            return m;
+          }
+        }
+        if (!process.isAlive()) {
+          throw new AssertionError("exited " + process.exitValue() + " before printing " + line + ":\n" + output());
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("no line " + line + " within " + LIMIT + ":\n" + output());
+    }
+  }
+
+  /** Starts {@code privatelink <command> <options…> --data-dir D} and returns while it runs. */
+  Running start(String command, List<String> options) throws IOException {
+    List<String> words = new ArrayList<>(List.of(command));
+    words.addAll(options);
+    words.addAll(List.of("--data-dir", dataDir.toString()));
+    Path out = Files.createTempFile(scratch, "cli", ".out");
+    Path err = Files.createTempFile(scratch, "cli", ".err");
+    return new Running(launch(words, out, err), out, err);
+  }
+
+  private Process launch(List<String> words, Path out, Path err) throws IOException {
     List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     argv.addAll(words);
+    return new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+  }
+
+  private Result runWords(List<String> words) throws IOException, InterruptedException {
     Path out = Files.createTempFile(scratch, "cli", ".out");
     Path err = Files.createTempFile(scratch, "cli", ".err");
-    Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process p = launch(words, out, err);
     if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       throw new AssertionError("privatelink " + String.join(" ", words) + " did not finish within " + LIMIT

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privatelink.server.ServerInfo;
 import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.NetnsTest;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +54,7 @@ class CliEndToEndTest {
       "Try it from the consumer instance:",
       "  \\./privatelink exec .*"));
 
+  private DetachedSeed seed;
   private Path scratch;
   private Path dataDir;
   private Cli cli;
@@ -65,25 +63,17 @@ class CliEndToEndTest {
 
   @BeforeAll
   void upDetached() throws IOException, InterruptedException {
-    scratch = Files.createTempDirectory("privatelink-e2e");
-    dataDir = scratch.resolve("data");
-    cli = new Cli(dataDir, scratch);
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    outputs = up();
+    seed = new DetachedSeed("privatelink-e2e");
+    scratch = seed.scratch;
+    dataDir = seed.dataDir;
+    cli = seed.cli;
+    port = seed.port;
+    outputs = seed.up();
   }
 
   @AfterAll
   void downAndDelete() throws IOException, InterruptedException {
-    if (ServerInfo.read(dataDir).isPresent()) {
-      cli.run("down", List.of(), List.of());
-    }
-    try (var paths = Files.walk(scratch)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    seed.downAndDelete();
   }
 
   @Test
@@ -149,7 +139,7 @@ class CliEndToEndTest {
     server.onExit().get(30, TimeUnit.SECONDS);
     assertEquals(before, HostInspection.alive(before), "SIGKILL of the server leaves its instances running");
 
-    JsonNode again = up();
+    JsonNode again = seed.up();
 
     assertEquals(outputs.get("serviceInstanceId"), again.get("serviceInstanceId"));
     assertEquals(outputs.get("consumerInstanceId"), again.get("consumerInstanceId"));
@@ -182,12 +172,6 @@ class CliEndToEndTest {
     assertEquals(List.of(), HostInspection.alive(pids), "an instance init or nginx survives down");
     assertEquals(List.of(), HostInspection.processesOf(dataDir, instanceIds()), "a process of the cloud survives down");
     assertTrue(ServerInfo.read(dataDir).isEmpty(), "no server is recorded as running");
-  }
-
-  private JsonNode up() throws IOException, InterruptedException {
-    Cli.Result up = cli.run("up", List.of("--detach", "--json", "--port", Integer.toString(port)), List.of());
-    assertEquals(0, up.exitCode(), up.describe());
-    return new ObjectMapper().readTree(up.stdout());
   }
 
   private void assertServiceServesNginx() throws IOException, InterruptedException {

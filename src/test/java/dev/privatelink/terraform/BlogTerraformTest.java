@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
@@ -35,6 +37,9 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 @NetnsTest
 @TerraformTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Alongside the other Terraform classes and the rest of the suite (it has its own cloud, workspace
+// and account); its steps stay in order, one after another, on the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
 class BlogTerraformTest {
   private static final Duration LIMIT = Duration.ofMinutes(10);
   private static final String ACCOUNT = "000000000000";
@@ -65,6 +70,7 @@ class BlogTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(1)
   void applyBuildsTheBlogSystemAndTheConsumerGetsNginxThroughTheEndpoint() throws Exception {
     long start = System.nanoTime();
@@ -87,6 +93,7 @@ class BlogTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(2)
   void aPlanRightAfterTheApplyHasNothingToChange() throws Exception {
     TerraformWorkspace.Result plan = blog.run(LIMIT, "plan", "-detailed-exitcode", "-input=false", "-var", "key_name=" + KEY);
@@ -94,6 +101,7 @@ class BlogTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(3)
   void destroyLeavesNoVpcNoEniAndNoNamespaceOfTheSystem() throws Exception {
     List<String> ids = new ArrayList<>(ourVpcs().stream().map(Vpc::vpcId).toList());

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
@@ -35,6 +37,9 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 @NetnsTest
 @TerraformTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Alongside the other Terraform classes and the rest of the suite (it has its own cloud, workspace
+// and account); its steps stay in order, one after another, on the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
 class PrivateLinkWorkflowTerraformTest {
   private static final Duration LIMIT = Duration.ofMinutes(10);
   private static final String PROVIDER = "111111111111";
@@ -62,6 +67,7 @@ class PrivateLinkWorkflowTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(1)
   void theAcceptedEndpointReachesAProxyProtocolTargetThatSeesTheConsumerAndTheEndpoint() throws Exception {
     workflow.succeed(LIMIT, "apply", "-auto-approve", "-input=false");
@@ -81,6 +87,7 @@ class PrivateLinkWorkflowTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(2)
   void aPlanRightAfterTheApplyHasNothingToChange() throws Exception {
     TerraformWorkspace.Result plan = workflow.run(LIMIT, "plan", "-detailed-exitcode", "-input=false");
@@ -88,6 +95,7 @@ class PrivateLinkWorkflowTerraformTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(3)
   void destroyLeavesNothingInEitherAccount() throws Exception {
     List<String> ids = new ArrayList<>();

@@ -57,6 +57,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     stop();
   }
 
+  /** The server's process id, for benchmarks that read its CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   public void stop() {
     if (process != null) {
       process.destroy();

@@ -41,7 +41,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging, users), new TargetGroups(state, network, tagging),
         new Targets(state, new TargetChecks(state, network), health), new Listeners(state, acm, tagging),
         new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog(),
-        new CapacityReservations(state));
+        new CapacityReservations(state), new LoadBalancerSubnets(state, network));
     this.network = network;
   }
 

@@ -33,9 +33,7 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging,
       throw ElbErrors.validation("Scheme must be one of 'internet-facing, internal'");
     }
     // Only IPv4: the fabric carries no IPv6.
-    if (request.ipAddressType() != null && request.ipAddressType() != IpAddressType.IPV4) {
-      throw ElbErrors.invalidConfiguration("IP address type '" + request.ipAddressTypeAsString() + "' is not supported");
-    }
+    LoadBalancerSubnets.checkIpv4(request.ipAddressType(), request.ipAddressTypeAsString());
     SubnetPlan plan = SubnetPlan.resolve(network, scope, type, request.subnets(), request.subnetMappings());
     List<String> groups = request.securityGroups().isEmpty() && type == LoadBalancerTypeEnum.APPLICATION
         ? List.of(network.defaultSecurityGroupId(scope, plan.vpcId()))
@@ -80,22 +78,22 @@ public record LoadBalancers(ElbState state, Network network, ElbTagging tagging,
     String path = (type == LoadBalancerTypeEnum.APPLICATION ? "app/" : "net/") + name + "/" + id;
     String arn = "arn:aws:elasticloadbalancing:" + ctx.region() + ":" + ctx.accountId() + ":loadbalancer/" + path;
     String dns = ElbDns.dnsName(ctx.ids(), ctx.region(), name, type, scheme);
-    List<LoadBalancerRecord.Node> nodes = createNodes(ctx, plan, type, arn, "ELB " + path, groups);
+    List<LoadBalancerRecord.Node> nodes = createNodes(network, ctx, plan.subnets(), type, arn, "ELB " + path, groups);
     Map<String, String> attributes = rules(type).defaults();
     return new LoadBalancerRecord(arn, name, type, scheme, plan.vpcId(), dns, ElbDns.hostedZoneId(ctx.region(), type),
         LoadBalancerStateEnum.PROVISIONING, ctx.now(), nodes, groups, attributes);
   }
 
   /** Creates the ENIs; if the network refuses one, the ones already made are removed again. */
-  private List<LoadBalancerRecord.Node> createNodes(RequestContext ctx, SubnetPlan plan, LoadBalancerTypeEnum type,
-      String arn, String description, List<String> groups) {
+  static List<LoadBalancerRecord.Node> createNodes(Network network, RequestContext ctx, List<Network.SubnetInfo> subnets,
+      LoadBalancerTypeEnum type, String arn, String description, List<String> groups) {
     // AWS's interface types for the nodes' ENIs (NetworkInterfaceType interface / network_load_balancer)
     String interfaceType = type == LoadBalancerTypeEnum.APPLICATION ? "interface" : "network_load_balancer";
     Map<String, String> zoneIds = new java.util.HashMap<>();
     network.availabilityZones(ctx.region()).forEach(z -> zoneIds.put(z.zoneName(), z.zoneId()));
     List<LoadBalancerRecord.Node> nodes = new ArrayList<>();
     try {
-      for (Network.SubnetInfo s : plan.subnets()) {
+      for (Network.SubnetInfo s : subnets) {
         Network.InterfaceInfo eni = network.createManagedInterface(ctx,
             new Network.ManagedInterface(s.subnetId(), groups, interfaceType, description, "amazon-elb",
                 new InterfaceOwner.LoadBalancerNode(arn)));

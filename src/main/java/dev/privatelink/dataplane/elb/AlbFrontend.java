@@ -17,6 +17,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 
 /**
  * The client side of an ALB listener: TLS (with SNI when the listener has several certificates)
@@ -25,6 +26,8 @@ import io.netty.handler.timeout.IdleStateEvent;
  */
 final class AlbFrontend extends ChannelInitializer<Channel> {
   static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+  /** Set on a connection an NLB handed over in memory: the addresses it has as the ALB sees it. */
+  static final AttributeKey<FlowObserver.Flow> IN_MEMORY_FLOW = AttributeKey.valueOf("pl.alb.flow");
 
   private final AlbRuntime runtime;
   private final int port;

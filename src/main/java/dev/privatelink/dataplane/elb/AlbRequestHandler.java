@@ -103,8 +103,11 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
     if (clientIp == null) {
       // the connection's addresses do not change: format them once, not per request
       Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
-      clientIp = ((InetSocketAddress) conn.remoteAddress()).getAddress().getHostAddress();
-      nodeIp = ((InetSocketAddress) conn.localAddress()).getAddress().getHostAddress();
+      FlowObserver.Flow inMemory = conn.attr(AlbFrontend.IN_MEMORY_FLOW).get();
+      InetSocketAddress remote = inMemory != null ? inMemory.source() : (InetSocketAddress) conn.remoteAddress();
+      InetSocketAddress local = inMemory != null ? inMemory.destination() : (InetSocketAddress) conn.localAddress();
+      clientIp = remote.getAddress().getHostAddress();
+      nodeIp = local.getAddress().getHostAddress();
     }
     ForwardedHeaders.stripHopByHop(req.headers());
     if (http2) {

@@ -3,6 +3,7 @@ package dev.privatelink.dataplane.elb;
 import dev.privatelink.dataplane.spec.ListenerSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.StatusSink;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -92,6 +93,26 @@ final class AlbRuntime implements LbRuntime {
         c.tls().release();
       }
     }
+  }
+
+  /**
+   * Serves a flow an NLB node of this VPC hands over in memory (its security groups already
+   * decided): the client's socket gets this ALB's pipeline, and {@code flow} stands for its
+   * addresses, as a connection from the NLB node to this node would have them. No listener on
+   * that port is what a closed port answers: a reset.
+   */
+  void acceptInMemory(Channel client, FlowObserver.Flow flow, FlowObserver observer) {
+    if (config(flow.destination().getPort()) == null) {
+      TcpRelay.reset(client);
+      return;
+    }
+    client.attr(AlbFrontend.IN_MEMORY_FLOW).set(flow);
+    client.config().setWriteBufferWaterMark(ListenerSet.WATER_MARK);
+    if (observer != FlowObserver.NONE) {
+      client.pipeline().addFirst("flow-bytes", new FlowBytes(flow, observer));
+    }
+    client.pipeline().addLast(new AlbFrontend(this, flow.destination().getPort()));
+    client.config().setAutoRead(true);
   }
 
   @Nullable ListenerConfig config(int port) {

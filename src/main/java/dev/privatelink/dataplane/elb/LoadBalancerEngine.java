@@ -3,6 +3,7 @@ package dev.privatelink.dataplane.elb;
 import dev.privatelink.dataplane.netns.Namespaces;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.StatusSink;
+import dev.privatelink.dataplane.spec.VpcSpec;
 import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +23,22 @@ public final class LoadBalancerEngine implements AutoCloseable {
   private final Transport transport;
   private final StatusSink sink;
   private final HealthTiming timing;
+  private final FlowObserver observer;
   private final Map<String, Map<String, LbRuntime>> byVpc = new ConcurrentHashMap<>();
   private final Map<String, NlbRuntime> nlbByArn = new ConcurrentHashMap<>();
 
   /** @param threads event loop threads shared by all load balancers and endpoints (one per core) */
   public LoadBalancerEngine(Namespaces namespaces, StatusSink sink, HealthTiming timing, int threads) {
+    this(namespaces, sink, timing, threads, FlowObserver.NONE);
+  }
+
+  /** @param observer sees the flows the engine carries in memory, which no nftables rule counts */
+  public LoadBalancerEngine(Namespaces namespaces, StatusSink sink, HealthTiming timing, int threads,
+      FlowObserver observer) {
     this.transport = new Transport(namespaces, threads);
     this.sink = sink;
     this.timing = timing;
+    this.observer = observer;
   }
 
   /** One event loop thread per available processor. */
@@ -37,8 +46,23 @@ public final class LoadBalancerEngine implements AutoCloseable {
     this(namespaces, sink, timing, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Makes {@code vpcNamespace} run exactly these load balancers. */
+  /**
+   * Makes {@code vpcNamespace} run exactly these load balancers. Without the VPC's security groups
+   * the engine cannot decide them itself, so every hop between its nodes goes through the kernel.
+   */
   public void apply(String vpcNamespace, List<LoadBalancerSpec> loadBalancers) {
+    apply(vpcNamespace, loadBalancers, SecurityGroupFilter.NONE);
+  }
+
+  /**
+   * Makes the VPC's namespace run its load balancers; an NLB node hands its flows to an {@code alb}
+   * target of the same VPC in memory, deciding the VPC's security groups as its nftables would.
+   */
+  public void apply(String vpcNamespace, VpcSpec vpc) {
+    apply(vpcNamespace, vpc.loadBalancers(), SecurityGroupFilter.of(vpc));
+  }
+
+  private void apply(String vpcNamespace, List<LoadBalancerSpec> loadBalancers, SecurityGroupFilter filter) {
     Map<String, LbRuntime> running = byVpc.computeIfAbsent(vpcNamespace, k -> new HashMap<>());
     synchronized (running) {
       Map<String, LoadBalancerSpec> wanted = new HashMap<>();
@@ -56,6 +80,12 @@ public final class LoadBalancerEngine implements AutoCloseable {
         LbRuntime rt = running.computeIfAbsent(lb.arn(), a -> create(vpcNamespace, lb));
         rt.update(lb);
       }
+      AlbHandoff.View view = AlbHandoff.View.of(List.copyOf(running.values()), filter, observer);
+      running.values().forEach(rt -> {
+        if (rt instanceof NlbRuntime n) {
+          n.handoffView(view);
+        }
+      });
     }
   }
 

@@ -45,6 +45,7 @@ final class NlbRuntime implements LbRuntime {
   private final LoadBalancerTargetGroups groups;
   private final Map<EventLoop, Bootstrap> connectors = new ConcurrentHashMap<>();
   private final SocketAddresses addresses = new SocketAddresses();
+  private final AlbHandoff albs = new AlbHandoff(CONNECT_TIMEOUT_MILLIS);
   private volatile LoadBalancerSpec spec;
 
   NlbRuntime(Transport transport, String netns, StatusSink sink, HealthTiming timing, LoadBalancerSpec spec) {
@@ -72,6 +73,11 @@ final class NlbRuntime implements LbRuntime {
     next.nodes().forEach(n -> configs.udpPorts().forEach(p -> datagram.add(new ListenerKey(n.privateIp(), p))));
     failures.addAll(udp.reconcile(datagram, this::routeDatagrams).values());
     ListenerSet.report(sink, next.arn(), failures);
+  }
+
+  /** The ALBs of this VPC the node may hand flows to in memory, with the VPC's security groups. */
+  void handoffView(AlbHandoff.View view) {
+    albs.view(view);
   }
 
   /**
@@ -157,6 +163,9 @@ final class NlbRuntime implements LbRuntime {
     TargetSpec target = tg == null ? null : tg.pickForFlow(node.availabilityZone(), flowHash(origin, TCP));
     if (target == null) {
       TcpRelay.reset(client);
+      return;
+    }
+    if (albs.tryHandOff(node, client, origin, tg, target)) {
       return;
     }
     int idle = listener.tcpIdleTimeoutSeconds() > 0 ? listener.tcpIdleTimeoutSeconds() : 350;

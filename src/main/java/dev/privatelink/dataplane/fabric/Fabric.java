@@ -40,8 +40,11 @@ public final class Fabric implements AutoCloseable {
     this.namespaceDeleted = namespaceDeleted;
   }
 
-  /** What the fabric made for one VPC. */
-  private record Built(String cidr, Map<String, InstanceNet> instances, String[] nftScript) {}
+  /**
+   * What the fabric made for one VPC; {@code applied} holds the spec the host last fully matched
+   * (null until then, or after a part of it failed).
+   */
+  private record Built(String cidr, Map<String, InstanceNet> instances, String[] nftScript, @Nullable VpcSpec[] applied) {}
 
   /** An instance's network identity: a change means a new namespace. */
   private record InstanceNet(String ip, Cidr subnet) {}
@@ -87,10 +90,17 @@ public final class Fabric implements AutoCloseable {
         removeVpc(vpc.vpcId());
       }
       // Recorded before creation so that a half-made namespace is still removed later.
-      b = new Built(vpc.cidr(), new HashMap<>(), new String[1]);
+      b = new Built(vpc.cidr(), new HashMap<>(), new String[1], new VpcSpec[1]);
       built.put(vpc.vpcId(), b);
       VpcRouter.create(vpc.vpcId());
     }
+    if (unchanged(vpc, b, onHost)) {
+      // Reading each VPC's addresses and links back costs two processes per VPC per reconcile, so a
+      // change to one VPC would cost time in proportion to the number of VPCs; a VPC whose spec is
+      // what the host last matched, and whose namespaces all still exist, is left alone.
+      return;
+    }
+    b.applied()[0] = null;
     // Gateways first: instance routes name them as their source address.
     VpcRouter.syncLoopbackAddresses(vpc.vpcId(), routerAddresses(vpc));
     reconcileInstances(vpc, b, onHost);
@@ -99,6 +109,22 @@ public final class Fabric implements AutoCloseable {
       Host.nft(routerNs, script);
       b.nftScript()[0] = script;
     }
+    if (b.instances().size() == vpc.instances().size()) {
+      b.applied()[0] = vpc;
+    }
+  }
+
+  /** The host already matches {@code vpc}: the same spec as last applied in full, every namespace present. */
+  private static boolean unchanged(VpcSpec vpc, Built b, Set<String> onHost) {
+    if (!vpc.equals(b.applied()[0])) {
+      return false;
+    }
+    for (String id : b.instances().keySet()) {
+      if (!onHost.contains(HostNames.instanceNamespace(id))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void reconcileInstances(VpcSpec vpc, Built b, Set<String> onHost) {

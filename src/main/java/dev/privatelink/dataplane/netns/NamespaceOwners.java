@@ -16,6 +16,9 @@ import java.util.Optional;
 public final class NamespaceOwners {
   private static final Path DIR = Path.of(System.getProperty("privatelink.owners", "/run/privatelink-local/owners"));
   private static final String SELF = ProcessIdentity.current().text();
+  // Namespaces a cloud in this process has claimed and not yet released: several clouds may run in
+  // one JVM (test classes in parallel), and one's reaper must not take another's live namespaces.
+  private static final java.util.Set<String> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private NamespaceOwners() {}
 
@@ -24,12 +27,14 @@ public final class NamespaceOwners {
     try {
       Files.createDirectories(DIR);
       Files.writeString(DIR.resolve(netns), SELF);
+      LIVE.add(netns);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot record the owner of " + netns, e);
     }
   }
 
   public static void release(String netns) {
+    LIVE.remove(netns);
     try {
       Files.deleteIfExists(DIR.resolve(netns));
     } catch (IOException e) {
@@ -37,11 +42,17 @@ public final class NamespaceOwners {
     }
   }
 
-  /** True if no live process but this one owns {@code netns} (no record, a dead owner, or us). */
+  /**
+   * True if no live cloud owns {@code netns}: no record, a dead owner, or this process when none of
+   * its clouds holds the namespace any more (a cloud of this process that closed without removing it).
+   */
   public static boolean reapable(String netns) {
     Optional<String> owner = read(netns);
-    if (owner.isEmpty() || owner.get().equals(SELF)) {
+    if (owner.isEmpty()) {
       return true;
+    }
+    if (owner.get().equals(SELF)) {
+      return !LIVE.contains(netns);
     }
     return ProcessIdentity.parse(owner.get()).flatMap(ProcessIdentity::live).isEmpty();
   }
@@ -58,7 +69,7 @@ public final class NamespaceOwners {
     }
   }
 
-  /** True if some live process other than this one owns a namespace of ours. */
+  /** True if another live cloud (in another process, or another one in this process) owns a namespace of ours. */
   public static boolean anotherCloudRuns() {
     try (var files = Files.list(DIR)) {
       return files.anyMatch(f -> !reapable(f.getFileName().toString()));

@@ -181,7 +181,7 @@ class DefaultVpcTest {
     var run = RunInstancesRequest.builder().imageId(f.al2023()).minCount(1).maxCount(1).build();
     assertEquals("No default VPC for this user", f.fails("VPCIdNotSpecified", run).getMessage());
     f.fails("VPCIdNotSpecified", CreateSecurityGroupRequest.builder().groupName("web").description("web").build());
-    f.fails("NoDefaultVpcForSubnet", CreateDefaultSubnetRequest.builder().availabilityZone("us-east-1a").build());
+    f.fails("DefaultVpcDoesNotExist", CreateDefaultSubnetRequest.builder().availabilityZone("us-east-1a").build());
 
     CreateDefaultVpcResponse back = f.call(CreateDefaultVpcRequest.builder().build());
     assertTrue(back.vpc().isDefault());

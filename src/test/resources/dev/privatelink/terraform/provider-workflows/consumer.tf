@@ -14,6 +14,13 @@ resource "aws_subnet" "consumer" {
 resource "aws_security_group" "endpoint" {
   name   = "endpoint"
   vpc_id = aws_vpc.consumer.id
+
+  ingress {
+    protocol    = "tcp"
+    from_port   = 80
+    to_port     = 80
+    cidr_blocks = [aws_vpc.consumer.cidr_block]
+  }
 }
 
 resource "aws_vpc_endpoint" "service" {
@@ -67,6 +74,11 @@ data "aws_network_interfaces" "endpoint" {
   filter {
     name   = "vpc-id"
     values = [aws_vpc.consumer.id]
+  }
+
+  filter {
+    name   = "interface-type"
+    values = ["vpc_endpoint"]
   }
   depends_on = [aws_vpc_endpoint_subnet_association.service]
 }

@@ -78,6 +78,9 @@ resource "aws_lb" "service" {
   load_balancer_type = "network"
   internal           = true
   subnets            = [aws_default_subnet.a.id, aws_default_subnet.b.id]
+
+  # One target, in zone a: the node in zone b, and the endpoint's ENI in zone b, reach it across zones.
+  enable_cross_zone_load_balancing = true
 }
 
 resource "aws_lb_target_group" "service" {

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
+import software.amazon.awssdk.services.ec2.model.GetInstanceUefiDataRequest;
+import software.amazon.awssdk.services.ec2.model.GetInstanceUefiDataResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceCreditSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.ec2.model.SummaryStatus;
  * Details of an instance: <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetConsoleOutput.html">GetConsoleOutput</a>
  * (what the data plane reported it printed),
  * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceStatus.html">DescribeInstanceStatus</a> and
- * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceCreditSpecifications.html">DescribeInstanceCreditSpecifications</a>.
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstanceCreditSpecifications.html">DescribeInstanceCreditSpecifications</a> and
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceUefiData.html">GetInstanceUefiData</a>.
  */
 public final class InstanceDetailActions implements ActionHandler {
   private static final Filters<InstanceCreditSpecification> CREDIT_FILTERS = Filters.<InstanceCreditSpecification>of(
@@ -97,5 +100,15 @@ public final class InstanceDetailActions implements ActionHandler {
         request.maxResults(), request.nextToken());
     return DescribeInstanceCreditSpecificationsResponse.builder().instanceCreditSpecifications(page.items())
         .nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * An instance here boots in {@code legacy-bios} mode (its {@code CurrentInstanceBootMode}), so it
+   * has no UEFI variable store: the answer names the instance and carries no {@code UefiData}.
+   */
+  @ReadOnly
+  public GetInstanceUefiDataResponse getInstanceUefiData(RequestContext ctx, GetInstanceUefiDataRequest request) {
+    InstanceRecord i = state.instance(ctx.scope(), request.instanceId());
+    return GetInstanceUefiDataResponse.builder().instanceId(i.instanceId()).build();
   }
 }

@@ -59,8 +59,8 @@ public record ManagedPrefixLists(Ec2State state) implements ActionHandler {
     }
     boolean changesEntries = !request.addEntries().isEmpty() || !request.removeEntries().isEmpty();
     if (changesEntries && request.maxEntries() != null) {
-      throw AwsException.invalidParameterCombination("You cannot modify the entries of a prefix list and modify the "
-          + "size of a prefix list at the same time.");
+      throw AwsException.invalidParameterCombination(
+          "You cannot modify the entries and the maximum entries for the prefix list in the same request.");
     }
     int max = request.maxEntries() == null ? list.maxEntries() : maxEntries(request.maxEntries());
     if (max < list.entries().size()) {

@@ -47,8 +47,8 @@ public final class DefaultVpcActions implements ActionHandler {
     if (Boolean.TRUE.equals(request.ipv6Native())) {
       throw AwsException.invalidParameterValue("IPv6-only default subnets are not supported: the fabric carries IPv4 only.");
     }
-    VpcRecord vpc = state.defaultVpc(scope).orElseThrow(() -> AwsException.badRequest("NoDefaultVpcForSubnet",
-        "No default VPC exists for this account in this region. Create a default VPC first."));
+    VpcRecord vpc = state.defaultVpc(scope).orElseThrow(() -> AwsException.badRequest("DefaultVpcDoesNotExist",
+        "No default VPC exists for this account in this region."));
     if (!state.subnets().where(scope, s -> s.defaultForAz() && s.availabilityZone().equals(zone.zoneName())).isEmpty()) {
       throw AwsException.badRequest("DefaultSubnetAlreadyExistsInAvailabilityZone",
           "A Default Subnet already exists in the availability zone: " + zone.zoneName());

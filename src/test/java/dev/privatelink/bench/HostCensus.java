@@ -1,0 +1,111 @@
+package dev.privatelink.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What one cloud holds on this host at a moment: the server's RSS, threads, file descriptors and
+ * sockets (from {@code /proc}), and, over the namespaces its owner records name, the namespaces,
+ * veth ends, nftables rules and processes inside them (with their RSS). Only the given server's
+ * namespaces are counted, so other clouds on the machine do not blur the figures.
+ */
+record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces, int veths, int nftRules,
+    int processes, long processRssKiB) {
+  private static final Path OWNERS = Path.of("/run/privatelink-local/owners");
+
+  /** The figures of the server with process id {@code pid}. */
+  static HostCensus of(long pid) throws IOException, InterruptedException {
+    Path proc = Path.of("/proc", Long.toString(pid));
+    List<String> status = Files.readAllLines(proc.resolve("status"));
+    int fds = 0;
+    int sockets = 0;
+    try (Stream<Path> s = Files.list(proc.resolve("fd"))) {
+      for (Path fd : s.toList()) {
+        fds++;
+        try {
+          sockets += Files.readSymbolicLink(fd).toString().startsWith("socket:") ? 1 : 0;
+        } catch (IOException closedMeanwhile) {
+          // the descriptor was closed between the listing and the read
+        }
+      }
+    }
+    List<String> ns = ownedBy(pid);
+    long[] inside = namespaceObjects(ns);
+    return new HostCensus(statusKiB(status, "VmRSS:"), (int) statusKiB(status, "Threads:"), fds, sockets, ns.size(),
+        (int) inside[0], (int) inside[1], (int) inside[2], inside[3]);
+  }
+
+  /** The namespaces whose owner record names process {@code pid}. */
+  static List<String> ownedBy(long pid) throws IOException {
+    if (!Files.isDirectory(OWNERS)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(OWNERS)) {
+      return s.filter(p -> {
+        try {
+          return Files.readString(p).startsWith(pid + " ");
+        } catch (IOException gone) {
+          return false;
+        }
+      }).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** veth ends, nftables rules, processes and their RSS (KiB) in these namespaces, in one shell. */
+  private static long[] namespaceObjects(List<String> namespaces) throws IOException, InterruptedException {
+    if (namespaces.isEmpty()) {
+      return new long[4];
+    }
+    String script = """
+        v=0; r=0; p=0; m=0
+        for ns in "$@"; do
+          v=$((v + $(ip -n "$ns" -o link show type veth 2>/dev/null | wc -l)))
+          r=$((r + $(ip netns exec "$ns" nft -a list ruleset 2>/dev/null | grep '# handle' | grep -cv '^\\s*\\(table\\|chain\\|set\\|map\\) ')))
+          for pid in $(ip netns pids "$ns" 2>/dev/null); do
+            p=$((p + 1)); m=$((m + $(awk '/^VmRSS:/{print $2}' /proc/$pid/status 2>/dev/null || echo 0)))
+          done
+        done
+        echo $v $r $p $m
+        """;
+    List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", script, "census"));
+    command.addAll(namespaces);
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    p.waitFor();
+    String[] f = out.split("\\s+");
+    long[] r = new long[4];
+    for (int i = 0; i < 4 && i < f.length; i++) {
+      r[i] = f[i].isEmpty() ? 0 : Long.parseLong(f[i]);
+    }
+    return r;
+  }
+
+  private static long statusKiB(List<String> status, String key) {
+    return status.stream().filter(l -> l.startsWith(key)).findFirst()
+        .map(l -> Long.parseLong(l.substring(key.length()).strip().split("\\s+")[0])).orElse(0L);
+  }
+
+  /** This census less {@code base}, divided by {@code units}: the cost of one unit. */
+  String perUnit(HostCensus base, int units) {
+    return String.format("%.0f KiB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f KiB",
+        (rssKiB - base.rssKiB) / (double) units, (threads - base.threads) / (double) units,
+        (fds - base.fds) / (double) units, (sockets - base.sockets) / (double) units,
+        (namespaces - base.namespaces) / (double) units, (veths - base.veths) / (double) units,
+        (nftRules - base.nftRules) / (double) units, (processes - base.processes) / (double) units,
+        (processRssKiB - base.processRssKiB) / (double) units);
+  }
+
+  static String perUnitHeader(String unit) {
+    return "| " + unit + " | server RSS | threads | fds | sockets | namespaces | veth ends | nft rules | processes | their RSS |";
+  }
+
+  String totals() {
+    return String.format("RSS %d MiB, %d threads, %d fds (%d sockets), %d namespaces, %d veth ends, %d nft rules, "
+        + "%d processes (%d MiB)", rssKiB / 1024, threads, fds, sockets, namespaces, veths, nftRules, processes,
+        processRssKiB / 1024);
+  }
+}
