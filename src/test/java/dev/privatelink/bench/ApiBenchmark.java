@@ -42,8 +42,8 @@ public final class ApiBenchmark {
 
   public static void main(String[] args) throws Exception {
     var dir = Files.createTempDirectory("privatelink-bench");
-    try (ServerProcess ours = ServerProcess.start(SERVER_CPUS, oursCommand(dir));
-         ServerProcess moto = ServerProcess.start(SERVER_CPUS,
+    try (PinnedServer ours = PinnedServer.start(SERVER_CPUS, oursCommand(dir));
+         PinnedServer moto = PinnedServer.start(SERVER_CPUS,
              List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "PORT"));
          Target a = Target.open("privatelink-local", ours);
          Target b = Target.open("moto " + motoVersion(), moto)) {
@@ -171,7 +171,7 @@ public final class ApiBenchmark {
   /** One server with its SDK clients and a VPC of four subnets for the workload to act on. */
   private record Target(String name, SdkHttpClient http, Ec2Client ec2, ElasticLoadBalancingV2Client elb, Workload workload,
       java.util.function.LongSupplier cpuNanos) implements AutoCloseable {
-    static Target open(String name, ServerProcess server) {
+    static Target open(String name, PinnedServer server) {
       URI endpoint = server.endpoint();
       var http = UrlConnectionHttpClient.create();
       var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "secret"));

@@ -16,17 +16,10 @@ import java.util.List;
  * loopback port: the load generator, pinned elsewhere, then cannot take the server's CPU, and the
  * server's CPU time is read alike for every server, from {@code /proc}.
  */
-final class ServerProcess implements AutoCloseable {
-  private final Process process;
-  private final int port;
-
-  private ServerProcess(Process process, int port) {
-    this.process = process;
-    this.port = port;
-  }
+record PinnedServer(Process process, int port, Path log) implements AutoCloseable {
 
   /** Runs {@code command} (the word {@code PORT} stands for the free port) once it answers on that port. */
-  static ServerProcess start(String cpus, List<String> command) throws IOException, InterruptedException {
+  static PinnedServer start(String cpus, List<String> command) throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -41,12 +34,13 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(String.join(" ", words) + " did not start: " + Files.readString(log));
       }
       try (var socket = new Socket("127.0.0.1", port)) {
-        return new ServerProcess(p, port);
+        return new PinnedServer(p, port, log);
       } catch (IOException notYet) {
         Thread.sleep(100);
       }
     }
     p.destroyForcibly();
+    Files.deleteIfExists(log);
     throw new IllegalStateException(String.join(" ", words) + " did not answer within 120 s");
   }
 
@@ -66,11 +60,12 @@ final class ServerProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     process.destroy();
     if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor();
     }
+    Files.deleteIfExists(log);
   }
 }
