@@ -7,7 +7,7 @@ Run: python3 tools/gen-required-members.py > src/main/resources/dev/privatelink/
 """
 import gzip, json, os, botocore
 
-SERVICES = [("ec2", "2016-11-15"), ("elbv2", "2015-12-01"), ("acm", "2015-12-08"), ("sts", "2011-06-15")]
+SERVICES = [("ec2", "2016-11-15"), ("elbv2", "2015-12-01"), ("acm", "2015-12-08"), ("sts", "2011-06-15"), ("logs", "2014-03-28")]
 root = os.path.join(os.path.dirname(botocore.__file__), "data")
 print("# service shape: required members (operation input shapes are keyed by operation name + 'Request')")
 for service, version in SERVICES:

@@ -23,7 +23,8 @@ public final class ApiRouter {
         "ec2", QueryProtocol.ec2(cloud),
         "elasticloadbalancing", QueryProtocol.elbv2(cloud),
         "sts", QueryProtocol.sts(cloud),
-        "acm", JsonProtocol.acm(cloud));
+        "acm", JsonProtocol.acm(cloud),
+        "logs", JsonProtocol.logs(cloud));
     this.strict = strict;
   }
 
@@ -78,8 +79,9 @@ public final class ApiRouter {
 
   /** The protocol to answer in when the request names no service we can read. */
   private @Nullable ServiceProtocol guessProtocol(ApiRequest request) {
-    if (request.header("x-amz-target") != null) {
-      return protocols.get("acm");
+    String target = request.header("x-amz-target");
+    if (target != null) {
+      return protocols.get(target.startsWith("Logs_") ? "logs" : "acm");
     }
     String form = request.rawQuery() + "&" + new String(request.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
     return form.contains("Version=2016-11-15") ? protocols.get("ec2") : protocols.get("sts");

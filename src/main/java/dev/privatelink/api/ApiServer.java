@@ -124,8 +124,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private ApiResponse view(String path, ApiRequest request) {
+    return view(path, request, extraJson.get(path));
+  }
+
+  private ApiResponse view(String path, ApiRequest request, Function<@Nullable String, String> body) {
     try {
-      return access.view(request, extraJson.get(path));
+      return access.view(request, body);
+    } catch (dev.privatelink.control.AwsException e) {
+      return router.refuse(request, e);
     } catch (RuntimeException e) {
       System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR, "view " + path + " failed", e);
       return ApiResponse.json(500, "application/json", "{\"error\":\"InternalError\"}", Map.of());

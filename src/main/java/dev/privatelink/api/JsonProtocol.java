@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * AWS JSON 1.1 (ACM): the action in {@code X-Amz-Target: <prefix>.<Action>}, a JSON body in and
+ * AWS JSON 1.1 (ACM, CloudWatch Logs): the action in {@code X-Amz-Target: <prefix>.<Action>}, a JSON body in and
  * out, errors as {@code {"__type": code, "message": …}}.
  */
 final class JsonProtocol implements ServiceProtocol {
@@ -29,6 +29,10 @@ final class JsonProtocol implements ServiceProtocol {
 
   static JsonProtocol acm(Cloud cloud) {
     return new JsonProtocol(cloud, "CertificateManager.", "software.amazon.awssdk.services.acm.model", "acm");
+  }
+
+  static JsonProtocol logs(Cloud cloud) {
+    return new JsonProtocol(cloud, "Logs_20140328.", "software.amazon.awssdk.services.cloudwatchlogs.model", "logs");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.privatelink.cli;
 
 import dev.privatelink.dataplane.elb.HealthTiming;
+import dev.privatelink.dataplane.flowlogs.FlowLogTiming;
 import dev.privatelink.server.ServerOptions;
 import dev.privatelink.store.DataDir;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.stream.Collectors;
 
 /** The options every command that starts or finds a cloud shares. */
 final class CloudOptions {
-  static final Set<String> NAMES = Set.of("host", "port", "data-dir", "strict-auth", "health-timing", "notification-webhook");
+  static final Set<String> NAMES = Set.of("host", "port", "data-dir", "strict-auth", "health-timing", "flow-log-timing",
+      "notification-webhook");
 
   private CloudOptions() {}
 
@@ -44,8 +46,19 @@ final class CloudOptions {
         .allowUnsignedReset(args.flag("allow-unsigned-reset"));
     args.option("strict-auth").map(Path::of).ifPresent(options::strictCredentials);
     args.option("health-timing").map(CloudOptions::healthTiming).ifPresent(options::healthTiming);
+    args.option("flow-log-timing").map(CloudOptions::flowLogTiming).ifPresent(options::flowLogTiming);
     args.option("notification-webhook").map(CloudOptions::webhook).ifPresent(options::notificationWebhook);
     return options.build();
+  }
+
+  private static FlowLogTiming flowLogTiming(String word) {
+    for (FlowLogTiming t : FlowLogTiming.values()) {
+      if (t.word().equals(word)) {
+        return t;
+      }
+    }
+    throw new Args.UsageException("--flow-log-timing is one of " + Arrays.stream(FlowLogTiming.values())
+        .map(FlowLogTiming::word).collect(Collectors.joining(", ")));
   }
 
   /** The enum's own names, in lower case, are the option's words: a new timing needs no change here. */

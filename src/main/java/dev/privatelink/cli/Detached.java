@@ -70,7 +70,8 @@ final class Detached {
       String w = words.get(i);
       if (w.equals("--no-dataplane") || w.equals("--allow-unsigned-reset")) {
         out.add(w);
-      } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--notification-webhook", "--strict-auth").contains(w) && i + 1 < words.size()) {
+      } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--flow-log-timing", "--notification-webhook",
+          "--strict-auth").contains(w) && i + 1 < words.size()) {
         out.add(w);
         out.add(w.equals("--data-dir") ? Path.of(words.get(i + 1)).toAbsolutePath().toString() : words.get(i + 1));
         i++;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, forward, notifications, terraform, reset.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, forward, trace, notifications, terraform, reset.
  * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
@@ -12,13 +12,14 @@ public final class Main {
       usage: privatelink <command> [options]
 
         up [--detach] [--json] [--accounts PROVIDER,CONSUMER] [--stack TERRAFORM_DIR] [--port N] [--data-dir DIR]
-           [--no-dataplane] [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+           [--no-dataplane] [--health-timing fast|aws] [--flow-log-timing fast|aws] [--notification-webhook URL]
+           [--allow-unsigned-reset]
                      start the local cloud and bring up the seed system through the AWS API
                      (--stack: apply your own Terraform directory instead, and print its outputs)
         down [--purge] [--data-dir DIR]
                      stop the cloud and remove every host object (--purge also deletes the state)
         serve [--detach] [--host H] [--port N] [--data-dir DIR] [--strict-auth CREDENTIALS_FILE] [--no-dataplane]
-              [--health-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
+              [--health-timing fast|aws] [--flow-log-timing fast|aws] [--notification-webhook URL] [--allow-unsigned-reset]
                      run the cloud's API in the foreground, with no stack
                      (--allow-unsigned-reset: an unsigned POST /moto-api/reset empties the whole
                      cloud, as moto's server does; off by default, a signed one resets its account)
@@ -31,6 +32,9 @@ public final class Main {
                      a port on 127.0.0.1 that reaches the target inside its VPC, as SSM port forwarding
                      does (an endpoint or load balancer through an instance of its VPC); until Ctrl-C,
                      or with --detach until --stop or the cloud stops
+        trace <instance id or Name tag> <host>:<port> [--region R] [--data-dir DIR]
+                     analyse the path from the instance (Reachability Analyzer), print it hop by hop
+                     and what blocks it, then connect from inside the instance and print the outcome
         notifications [--json] [--follow] [--data-dir DIR]
                      endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
                      or their raw messages with --json; --follow waits for more, across restarts
@@ -69,6 +73,7 @@ public final class Main {
         case "serve" -> new ServeCommand().run(rest);
         case "status" -> new StatusCommand().run(rest);
         case "exec" -> new ExecCommand().run(rest);
+        case "trace" -> new TraceCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
         case "forward" -> new ForwardCommand().run(rest);
         case "terraform" -> new TerraformCommand().run(rest);

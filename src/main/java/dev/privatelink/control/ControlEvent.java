@@ -27,6 +27,26 @@ public sealed interface ControlEvent {
    */
   record AccountReset(String accountId) implements ControlEvent {}
 
+  /**
+   * Flows the data plane counted in one aggregation interval, each as seen by one network
+   * interface; VPC Flow Logs turn them into records.
+   */
+  record FlowsObserved(java.util.List<ObservedFlow> flows) implements ControlEvent {
+    public FlowsObserved {
+      flows = java.util.List.copyOf(flows);
+    }
+  }
+
+  /**
+   * One 5-tuple's packets through one interface in one interval.
+   *
+   * @param ingress true for traffic into the interface, false for traffic out of it
+   * @param start the first packet's time, epoch seconds; {@code end} the last one's
+   * @param tcpFlags the OR of the TCP flags seen (AWS's encoding: FIN 1, SYN 2, RST 4, SYN-ACK 18), 0 if unknown
+   */
+  record ObservedFlow(String networkInterfaceId, boolean ingress, String srcAddr, String dstAddr, int srcPort, int dstPort,
+      int protocol, long packets, long bytes, long start, long end, boolean accepted, int tcpFlags) {}
+
   /** A time-driven transition is due (e.g. a draining target's deregistration delay has passed). */
   record Tick(String resourceId) implements ControlEvent {}
 }

@@ -2,8 +2,12 @@ package dev.privatelink.control;
 
 import dev.privatelink.control.acm.AcmCertificates;
 import dev.privatelink.control.ec2.Ec2;
+import dev.privatelink.control.ec2.flowlog.FlowLogDestinations;
+import dev.privatelink.control.ec2.flowlog.FlowLogs;
 import dev.privatelink.control.elb.Elb;
+import dev.privatelink.control.logs.Logs;
 import dev.privatelink.control.privatelink.PrivateLink;
+import dev.privatelink.control.reachability.Reachability;
 import dev.privatelink.control.sts.Sts;
 import dev.privatelink.control.tags.Ec2Tags;
 import java.util.ArrayList;
@@ -21,6 +25,9 @@ public final class Features {
   private final AcmCertificates acm;
   private final Elb elb;
   private final PrivateLink privateLink;
+  private final Reachability reachability;
+  private final Logs logs = new Logs();
+  private final FlowLogs flowLogs;
 
   public Features() {
     this(Wiring.REAL);
@@ -37,10 +44,25 @@ public final class Features {
     elb = register(new Elb(elbNetwork, acm, (s, arn) -> privateLink().servicesUsing(s, arn)));
     elb.handlers().forEach(this::register);
     register(new Sts());
+    logs.parts().forEach(this::register);
+    flowLogs = register(new FlowLogs(ec2.state(), new FlowLogDestinations() {
+      @Override public void ensureGroup(Scope scope, String groupName, java.time.Instant now) {
+        logs.ensureGroup(scope, groupName, now);
+      }
+
+      @Override public boolean deliver(Scope scope, String group, String stream, List<TimedRecord> records,
+          java.time.Instant now) {
+        return logs.deliver(scope, group, stream, records.stream()
+            .map(r -> new Logs.TimedMessage(r.timestamp(), r.message())).toList(), now);
+      }
+    }));
+    flowLogs.parts().forEach(this::register);
     privateLink = new PrivateLink(ec2Tags, wiring.privateLinkNetwork().apply(ec2.network()),
         wiring.privateLinkLoadBalancers().apply(elb));
     privateLink.parts().forEach(this::register);
     ec2.addVpcDependent(privateLink::hasEndpointsIn);
+    reachability = new Reachability(ec2, ec2Tags, elb, privateLink);
+    reachability.handlers().forEach(this::register);
     ec2.taggable().register("vpce", "vpc-endpoint", (scope, id) -> privateLink.endpoints().stream()
         .anyMatch(e -> e.endpointId().equals(id) && e.accountId().equals(scope.accountId())),
         id -> AwsException.badRequest("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist"));
@@ -51,17 +73,13 @@ public final class Features {
 
   /**
    * Empties one account in every region: PrivateLink first (other accounts see its connections
-   * rejected or deleted, see {@code AccountReset}), then its load balancers, certificates and EC2
-   * resources with their tags, and what any {@link AccountScoped} handler keeps. Other accounts'
-   * resources are untouched.
+   * rejected or deleted, see {@code AccountReset}), then every piece of state of the account,
+   * found by the state's structure ({@link StateFields#dropAccount}), so that no table can be left
+   * out. Other accounts' resources are untouched.
    */
   void resetAccount(String accountId, java.time.Instant now) {
     privateLink.resetAccount(accountId, now);
-    elb.dropAccount(accountId);
-    acm.dropAccount(accountId);
-    ec2.state().dropAccount(accountId);
-    ec2Tags.dropAccount(accountId);
-    handlers.stream().filter(AccountScoped.class::isInstance).forEach(h -> ((AccountScoped) h).dropAccount(accountId));
+    StateFields.dropAccount(this, accountId);
   }
 
   public PrivateLink privateLink() {
@@ -70,6 +88,14 @@ public final class Features {
 
   public Ec2Tags ec2Tags() {
     return ec2Tags;
+  }
+
+  public FlowLogs flowLogs() {
+    return flowLogs;
+  }
+
+  public Logs logs() {
+    return logs;
   }
 
   public Elb elb() {

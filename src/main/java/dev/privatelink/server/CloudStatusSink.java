@@ -49,6 +49,21 @@ final class CloudStatusSink implements StatusSink {
     cloud.report(new ControlEvent.TargetHealthChanged(tg, targetId, port, state, reason, description));
   }
 
+  /** Flow samples become one event per interval; dropped, like console output, when the cloud is closing. */
+  @Override
+  public void flows(java.util.List<dev.privatelink.dataplane.spec.FlowSample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    try {
+      cloud.report(new ControlEvent.FlowsObserved(samples.stream().map(f -> new ControlEvent.ObservedFlow(
+          f.networkInterfaceId(), f.ingress(), f.srcAddr(), f.dstAddr(), f.srcPort(), f.dstPort(), f.protocol(), f.packets(),
+          f.bytes(), f.start(), f.end(), f.accepted(), f.tcpFlags())).toList()));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "flow samples dropped: " + e.getMessage());
+    }
+  }
+
   @Override
   public void consoleOutput(String instanceId, String text) {
     synchronized (console) {

@@ -15,6 +15,7 @@ import dev.privatelink.control.privatelink.EndpointProjection;
 import dev.privatelink.control.privatelink.EndpointState;
 import dev.privatelink.dataplane.spec.EndpointSpec;
 import dev.privatelink.dataplane.spec.EniSpec;
+import dev.privatelink.dataplane.spec.FlowCaptureSpec;
 import dev.privatelink.dataplane.spec.HostState;
 import dev.privatelink.dataplane.spec.InstanceSpec;
 import dev.privatelink.dataplane.spec.LoadBalancerSpec;
@@ -70,7 +71,10 @@ final class HostProjection {
     }
     List<EndpointSpec> bridges = endpoints.stream().filter(EndpointProjection::carried)
         .filter(e -> e.providerVpcId() != null).map(HostProjection::bridge).toList();
-    return new HostState(version, vpcs, bridges);
+    Set<String> onHost = vpcs.stream().map(VpcSpec::vpcId).collect(Collectors.toSet());
+    List<FlowCaptureSpec> captures = features.flowLogs().watchedVpcs().entrySet().stream()
+        .filter(e -> onHost.contains(e.getKey())).map(e -> new FlowCaptureSpec(e.getKey(), e.getValue())).toList();
+    return new HostState(version, vpcs, bridges, captures);
   }
 
   private static List<SubnetSpec> subnets(Ec2 ec2, String vpcId) {

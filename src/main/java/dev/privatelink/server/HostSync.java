@@ -38,7 +38,8 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    FabricDataPlane dataPlane = LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming());
+    FabricDataPlane dataPlane = LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
+        options.flowLogTiming());
     return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()));
   }
 }

@@ -72,6 +72,8 @@ public final class LocalCloud implements AutoCloseable {
     api.addJsonView("/_privatelink/instances", account -> Views.instances(cloud, account));
     api.addJsonView("/_privatelink/notifications", account -> Views.notifications(cloud, account));
     api.addLocalAction("/_privatelink/forwards", new ForwardActions(cloud, sync.forwards())::answer);
+    InstanceProbe probe = new InstanceProbe(cloud, dir.root());
+    api.addLocalAction("/_privatelink/probe", (method, query, account) -> probe.probe(account, query));
     api.start();
     LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
     ServerInfo.current(local.endpoint()).write(dir.root());

@@ -1,6 +1,7 @@
 package dev.privatelink.server;
 
 import dev.privatelink.dataplane.elb.HealthTiming;
+import dev.privatelink.dataplane.flowlogs.FlowLogTiming;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param healthTiming AWS's health check intervals and thresholds, or the faster local ones
  * @param notificationWebhook where to POST endpoint connection notifications in place of SNS; null for none
  * @param allowUnsignedReset whether an unsigned {@code POST /moto-api/reset} empties the whole cloud, as moto's does
+ * @param flowLogTiming how often flow logs aggregate: every few seconds, or at each flow log's interval as AWS does
  */
 public record ServerOptions(String host, int port, Path dataDir, @Nullable Path strictCredentials, HostMode hostMode,
-    HealthTiming healthTiming, @Nullable URI notificationWebhook, boolean allowUnsignedReset) {
+    HealthTiming healthTiming, @Nullable URI notificationWebhook, boolean allowUnsignedReset,
+    FlowLogTiming flowLogTiming) {
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -38,6 +41,7 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(hostMode, "hostMode");
     Objects.requireNonNull(healthTiming, "healthTiming");
+    Objects.requireNonNull(flowLogTiming, "flowLogTiming");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -51,7 +55,8 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
   /** These options, to change some. */
   public Builder toBuilder() {
     return new Builder(dataDir).host(host).port(port).strictCredentials(strictCredentials).hostMode(hostMode)
-        .healthTiming(healthTiming).notificationWebhook(notificationWebhook).allowUnsignedReset(allowUnsignedReset);
+        .healthTiming(healthTiming).notificationWebhook(notificationWebhook).allowUnsignedReset(allowUnsignedReset)
+        .flowLogTiming(flowLogTiming);
   }
 
   public boolean dataPlane() {
@@ -80,6 +85,7 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
     private boolean allowUnsignedReset;
     private HostMode hostMode = HostMode.DATA_PLANE;
     private HealthTiming healthTiming = HealthTiming.FAST;
+    private FlowLogTiming flowLogTiming = FlowLogTiming.FAST;
     private @Nullable URI notificationWebhook;
 
     private Builder(Path dataDir) {
@@ -112,6 +118,11 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
       return this;
     }
 
+    public Builder flowLogTiming(FlowLogTiming value) {
+      this.flowLogTiming = value;
+      return this;
+    }
+
     /** Null sends no notifications. */
     public Builder notificationWebhook(@Nullable URI url) {
       this.notificationWebhook = url;
@@ -126,7 +137,7 @@ public record ServerOptions(String host, int port, Path dataDir, @Nullable Path 
 
     public ServerOptions build() {
       return new ServerOptions(host, port, dataDir, strictCredentials, hostMode, healthTiming, notificationWebhook,
-          allowUnsignedReset);
+          allowUnsignedReset, flowLogTiming);
     }
   }
 }

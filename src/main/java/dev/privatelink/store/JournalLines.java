@@ -66,6 +66,6 @@ final class JournalLines {
   static JsonCodec codecFor(Class<?> c) {
     String p = c.getPackageName();
     return new JsonCodec(p.contains(".ec2.") ? "ec2" : p.contains(".elasticloadbalancingv2.") ? "elbv2"
-        : p.contains(".acm.") ? "acm" : "sts");
+        : p.contains(".acm.") ? "acm" : p.contains(".cloudwatchlogs.") ? "logs" : "sts");
   }
 }

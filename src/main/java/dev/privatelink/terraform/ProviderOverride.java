@@ -24,7 +24,7 @@ public record ProviderOverride(String endpoint, String region, String accessKey,
    * served; it is listed so that the provider's account lookup (iam:GetUser before
    * sts:GetCallerIdentity) is refused here rather than sent to AWS.
    */
-  static final List<String> SERVICES = List.of("acm", "ec2", "elb", "elbv2", "iam", "sts");
+  static final List<String> SERVICES = List.of("acm", "ec2", "elb", "elbv2", "iam", "logs", "sts");
   private static final Set<String> CREDENTIALS = Set.of("access_key", "secret_key", "profile", "shared_credentials_files",
       "assume_role", "assume_role_with_web_identity", "token");
 

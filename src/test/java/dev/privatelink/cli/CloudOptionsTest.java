@@ -53,6 +53,16 @@ class CloudOptionsTest {
   }
 
   @Test
+  void flowLogTimingIsFastByDefaultAndAwsOnRequest() {
+    assertEquals(dev.privatelink.dataplane.flowlogs.FlowLogTiming.FAST, parse().flowLogTiming());
+    ServerOptions o = parse("--flow-log-timing", "aws");
+    assertEquals(dev.privatelink.dataplane.flowlogs.FlowLogTiming.AWS, o.flowLogTiming());
+    assertEquals(o, o.toBuilder().build());
+    Args.UsageException e = assertThrows(Args.UsageException.class, () -> parse("--flow-log-timing", "slow"));
+    assertEquals("--flow-log-timing is one of fast, aws", e.getMessage());
+  }
+
+  @Test
   void theBuilderKeepsWhatItIsNotTold() {
     ServerOptions o = parse("--health-timing", "aws", "--port", "5000");
     assertEquals(o, o.toBuilder().build());

@@ -14,11 +14,12 @@ class ActionRegistryTest {
   private final ActionRegistry registry = new ActionRegistry(new Features().handlers());
 
   /** Actions that change nothing although AWS does not name them Describe, List or Get. */
-  private static final Set<String> READS_BY_NATURE = Set.of("ExportCertificateRequest");
+  private static final Set<String> READS_BY_NATURE = Set.of("ExportCertificateRequest", "FilterLogEventsRequest");
 
   /**
    * AWS's naming is the contract: its Describe, List and Get actions read; every other action
-   * writes, except the few that only read (ExportCertificate, whose passphrase must not be journaled).
+   * writes, except the few that only read (ExportCertificate, whose passphrase must not be journaled;
+   * FilterLogEvents, a query).
    */
   @Test
   void everyDescribeListAndGetActionIsReadOnlyAndEveryOtherAMutation() {

@@ -78,6 +78,11 @@ class StateCodecTest {
         assertEquals((Object) call(cloud, account, read), call(restored, account, read), read.getClass().getSimpleName());
       }
     }
+    var records = software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest.builder().logGroupName("flows").build();
+    assertEquals((Object) call(cloud, PROVIDER, records), call(restored, PROVIDER, records));
+    assertEquals(1, ((software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse) call(restored, PROVIDER, records))
+        .events().size(), "the delivered record survives the snapshot");
+    assertSameCertificates(cloud, restored);
   }
 
   private static void build(Cloud cloud) {
@@ -120,6 +125,33 @@ class StateCodecTest {
         .cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a").build())).subnet().subnetId();
     call(cloud, CONSUMER, CreateVpcEndpointRequest.builder().vpcId(consumerVpc).serviceName(service)
         .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(consumerSubnet).build());
+    call(cloud, PROVIDER, software.amazon.awssdk.services.ec2.model.CreateFlowLogsRequest.builder().resourceType("VPC")
+        .resourceIds(vpc).trafficType("ALL").logGroupName("flows").deliverLogsPermissionArn("arn:aws:iam::111111111111:role/f")
+        .build());
+    String eni = run.instances().getFirst().networkInterfaces().getFirst().networkInterfaceId();
+    long t = java.time.Instant.now().getEpochSecond();
+    cloud.report(new ControlEvent.FlowsObserved(List.of(new ControlEvent.ObservedFlow(eni, true, "10.0.1.9", "10.0.1.10",
+        40000, 80, 6, 4, 300, t, t + 5, true, 2))));
+    call(cloud, PROVIDER, software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest.builder()
+        .logGroupName("flows").retentionInDays(7).build());
+    var pem = dev.privatelink.stacks.SelfSignedCertificate.create("example.com", "Example", java.time.Duration.ofDays(30));
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.ImportCertificateRequest.builder()
+        .certificate(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.certificatePem()))
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.privateKeyPem())).build());
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.RequestCertificateRequest.builder()
+        .domainName("issued.example.com").build());
+  }
+
+  /** Certificates keep their material (PEM texts) through a snapshot, imported or issued here. */
+  private static void assertSameCertificates(Cloud cloud, Cloud restored) {
+    software.amazon.awssdk.services.acm.model.ListCertificatesResponse list = call(cloud, PROVIDER,
+        software.amazon.awssdk.services.acm.model.ListCertificatesRequest.builder().build());
+    assertEquals(2, list.certificateSummaryList().size(), list.toString());
+    for (var summary : list.certificateSummaryList()) {
+      var get = software.amazon.awssdk.services.acm.model.GetCertificateRequest.builder().certificateArn(summary.certificateArn())
+          .build();
+      assertEquals((Object) call(cloud, PROVIDER, get), call(restored, PROVIDER, get), summary.certificateArn());
+    }
   }
 
   private static List<SdkRequest> reads() {
@@ -127,7 +159,8 @@ class StateCodecTest {
         DescribeNetworkInterfacesRequest.builder().build(), DescribeRouteTablesRequest.builder().build(),
         DescribeSecurityGroupsRequest.builder().build(), DescribeVpcEndpointsRequest.builder().build(),
         DescribeVpcEndpointServiceConfigurationsRequest.builder().build(), DescribeLoadBalancersRequest.builder().build(),
-        DescribeTargetGroupsRequest.builder().build());
+        DescribeTargetGroupsRequest.builder().build(), software.amazon.awssdk.services.ec2.model.DescribeFlowLogsRequest.builder().build(),
+        software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest.builder().build());
   }
 
   @SuppressWarnings("unchecked")

@@ -22,7 +22,7 @@ class ProviderOverrideTest {
     String hcl = LOCAL.render(List.of());
     assertTrue(hcl.startsWith(ProviderOverride.HEADER), hcl);
     assertEquals(1, count(hcl, "provider \"aws\" {"));
-    for (String s : List.of("ec2", "elb", "elbv2", "acm", "sts", "iam")) {
+    for (String s : List.of("ec2", "elb", "elbv2", "acm", "sts", "iam", "logs")) {
       assertTrue(hcl.contains("    " + s + " = \"http://127.0.0.1:4566\"\n"), s + " in " + hcl);
     }
     assertTrue(hcl.contains("region = \"us-east-1\""));

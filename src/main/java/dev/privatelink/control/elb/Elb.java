@@ -29,6 +29,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   private final List<ActionHandler> handlers;
   private final TargetEvents targetEvents = new TargetEvents(state);
   private final Network network;
+  private final TargetHealthView health;
 
   public Elb(Network network, AcmCertificates acm) {
     this(network, acm, LoadBalancerUsers.NONE);
@@ -37,17 +38,12 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
   /** The feature, refusing to delete a load balancer that {@code users} names a user of. */
   public Elb(Network network, AcmCertificates acm, LoadBalancerUsers users) {
     ElbTagging tagging = new ElbTagging(state);
-    TargetHealthView health = new TargetHealthView(state, network);
+    this.health = new TargetHealthView(state, network);
     this.handlers = List.of(tagging, new LoadBalancers(state, network, tagging, users), new TargetGroups(state, network, tagging),
         new Targets(state, new TargetChecks(state, network), health), new Listeners(state, acm, tagging),
         new ListenerCertificates(state, acm), new ListenerRules(state, tagging), new ElbCatalog(),
         new CapacityReservations(state), new LoadBalancerSubnets(state, network));
     this.network = network;
-  }
-
-  /** Forgets every ELB resource of one account. */
-  public void dropAccount(String accountId) {
-    state.dropAccount(accountId);
   }
 
   /** The action handlers to register with the cloud. */
@@ -64,6 +60,7 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
       case ControlEvent.Tick t -> targetEvents.tick(t.resourceId(), now);
       case ControlEvent.ConsoleOutput c -> false;
       case ControlEvent.AccountReset r -> false;
+      case ControlEvent.FlowsObserved f -> false;
     };
   }
 
@@ -129,6 +126,22 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
       out.addAll(TargetAddresses.resolve(state, network, scope, group, t));
     }
     return out;
+  }
+
+  /** A load balancer of the scope by ARN. */
+  public Optional<LoadBalancerRecord> loadBalancer(Scope scope, String arn) {
+    return state.loadBalancers.find(scope, arn);
+  }
+
+  /** A target group of the scope by ARN. */
+  public Optional<TargetGroupRecord> targetGroup(Scope scope, String arn) {
+    return state.targetGroups.find(scope, arn);
+  }
+
+  /** The health of each registered target of the group, as DescribeTargetHealth states it now. */
+  public List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription> targetHealthOf(
+      Scope scope, TargetGroupRecord group) {
+    return state.targetsOf(scope, group.arn()).stream().map(t -> health.describe(scope, group, t)).toList();
   }
 
   /** Every load balancer's ARN, VPC and state. */

@@ -20,6 +20,9 @@ public interface StatusSink {
   /** Text an instance printed on its console (user data output), appended. */
   void consoleOutput(String instanceId, String text);
 
+  /** Flows counted in one aggregation interval, for flow logs. */
+  default void flows(java.util.List<FlowSample> samples) {}
+
   /** A sink that drops everything, for tests of the data plane alone. */
   StatusSink NONE = new StatusSink() {
     @Override public void ready(String resourceId) {}
