@@ -72,8 +72,11 @@ final class TargetGroupRuntime implements AutoCloseable {
         cancelDrain(TargetKey.of(t));
       }
     }
-    reconcileCheckers();
+    List<HealthChecker> added = reconcileCheckers();
     report();
+    // Started only once the new targets were reported `initial`: a check that passes at once
+    // (fast timing, a local target) must not turn a target healthy before it was ever initial.
+    added.forEach(HealthChecker::start);
   }
 
   /** A target for a new NLB flow from a node in {@code nodeAz}; the same hash keeps choosing the same target. */
@@ -141,7 +144,8 @@ final class TargetGroupRuntime implements AutoCloseable {
     return h != null && h.healthy();
   }
 
-  private void reconcileCheckers() {
+  /** Brings the checkers in line with the spec; returns the new ones, not yet started. */
+  private List<HealthChecker> reconcileCheckers() {
     Map<CheckKey, Boolean> wanted = new HashMap<>();
     TargetGroupSpec s = spec;
     if (s.healthCheck().enabled()) {
@@ -162,17 +166,19 @@ final class TargetGroupRuntime implements AutoCloseable {
       return true;
     });
     HealthProbe probe = new HealthProbe(ctx.transport(), ctx.netns());
+    List<HealthChecker> added = new ArrayList<>();
     for (CheckKey k : wanted.keySet()) {
       if (!checkers.containsKey(k)) {
         HealthChecker c = new HealthChecker(probe, ctx.transport().group().next(), k.nodeIp(), k.target(),
             ctx.timing(), s.healthCheck(), s.proxyProtocolV2(), h -> onCheck(k.target()));
         checkers.put(k, c);
-        c.start();
+        added.add(c);
       }
     }
     for (TargetKey t : byKey(s).keySet()) {
       onCheckLocked(t);
     }
+    return added;
   }
 
   private synchronized void onCheck(TargetKey target) {
