@@ -25,7 +25,8 @@ import software.amazon.awssdk.core.SdkResponse;
  * durable; so no reader ever sees a change that a crash could take back, and no reader waits for a
  * disk force. A writer's response is sent after its change is published, so the caller reads its
  * own write. A mutation that cannot be made durable is undone in the writer's state (restored from
- * the published copy) and answered with AWS's {@code InternalError}.
+ * the published copy) and answered with AWS's {@code InternalError}; the mutations in flight with
+ * it are kept or failed as {@link InFlight} says.
  *
  * <p>Without durability ({@link MutationLog#NONE}, the control-plane tests) there is nothing to
  * hide from readers: writer and readers share one state under a read-write lock, as before.
@@ -38,6 +39,7 @@ public final class Cloud {
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
   private final Wiring wiring;
   private final Published published;
+  private final InFlight inFlight = new InFlight();
   private State head;
   private final boolean shared;
   private boolean opened;
@@ -99,7 +101,7 @@ public final class Cloud {
       Instant now = clock.instant();
       long seed = seeds.nextLong();
       response = applyToHead(() -> head.invoke(new RequestContext(accountId, region, principalArn, now, new IdSource(seed)), request));
-      seq = record(new MutationLog.Entry(accountId, region, principalArn, now, seed, request));
+      seq = record(new MutationLog.Entry(accountId, region, principalArn, now, seed, request), response);
     } finally {
       writer.unlock();
     }
@@ -117,7 +119,7 @@ public final class Cloud {
       if (!applyToHead(() -> head.applyEvent(event, now))) {
         return false;
       }
-      seq = record(new MutationLog.Entry("", "", "", now, 0, event));
+      seq = record(new MutationLog.Entry("", "", "", now, 0, event), Boolean.TRUE);
     } finally {
       writer.unlock();
     }
@@ -282,7 +284,7 @@ public final class Cloud {
   }
 
   /** Under the writer lock: writes the record, queues it for publishing; undoes the change if it fails. */
-  private long record(MutationLog.Entry entry) {
+  private long record(MutationLog.Entry entry, Object answer) {
     long seq;
     try {
       seq = log.append(entry);
@@ -294,35 +296,44 @@ public final class Cloud {
       published.bump(seq);
     } else {
       published.enqueue(seq, entry);
+      inFlight.written(seq, answer);
     }
     return seq;
   }
 
-  /** Waits for the record's force, publishes it; on failure the change is taken back. */
+  /**
+   * Waits for the record's force, publishes it. If it cannot be made durable, the first caller to
+   * notice restores the writer's state; the record may then have been written again under a new
+   * number (see {@link InFlight}), which is waited for instead, or the change failed.
+   */
   private void commit(long seq) {
-    try {
-      log.sync(seq);
-    } catch (RuntimeException e) {
-      writer.lock();
+    long record = seq;
+    while (true) {
       try {
-        restoreHead();
-      } finally {
-        writer.unlock();
+        log.sync(record);
+        break;
+      } catch (RuntimeException e) {
+        writer.lock();
+        try {
+          record = inFlight.settle(record, this::restoreHead);
+        } finally {
+          writer.unlock();
+        }
+        if (record == 0) {
+          throw internalError();
+        }
       }
-      throw internalError();
     }
+    inFlight.answered(record);
     notifyListeners(published.drain(log.durableSeq()));
   }
 
-  /** Under the writer lock: the writer's state becomes the durable state again. */
+  /** Under the writer lock: the writer's state becomes the durable state plus the mutations still in flight. */
   private void restoreHead() {
     if (!opened || shared) {
       return; // without a second copy there is nothing to restore from (and no disk to fail)
     }
-    long durable = log.discardUnsynced();
-    published.drain(durable);
-    published.dropAfter(durable);
-    head = published.copy(wiring);
+    head = inFlight.recover(log, published, wiring);
   }
 
   private void requireOpen() {
@@ -373,15 +384,17 @@ public final class Cloud {
       return changed;
     }
 
-    /** Applies a recorded mutation exactly as it was first applied (same time and seed). */
-    void apply(MutationLog.Entry e) {
+    /**
+     * Applies a recorded mutation exactly as it was first applied (same time and seed); returns
+     * what it answered then: the response, or for an event whether it changed anything.
+     */
+    Object apply(MutationLog.Entry e) {
       if (e.payload() instanceof ControlEvent event) {
-        applyEvent(event, e.time());
-      } else {
-        features.open(new Scope(e.accountId(), e.region()));
-        invoke(new RequestContext(e.accountId(), e.region(), e.principalArn(), e.time(), new IdSource(e.seed())),
-            (SdkRequest) e.payload());
+        return applyEvent(event, e.time());
       }
+      features.open(new Scope(e.accountId(), e.region()));
+      return invoke(new RequestContext(e.accountId(), e.region(), e.principalArn(), e.time(), new IdSource(e.seed())),
+          (SdkRequest) e.payload());
     }
 
     State copy(Wiring wiring) {

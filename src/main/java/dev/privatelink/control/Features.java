@@ -73,20 +73,13 @@ public final class Features {
 
   /**
    * Empties one account in every region: PrivateLink first (other accounts see its connections
-   * rejected or deleted, see {@code AccountReset}), then its load balancers, certificates and EC2
-   * resources with their tags, and what any {@link AccountScoped} handler keeps. Other accounts'
-   * resources are untouched.
+   * rejected or deleted, see {@code AccountReset}), then every piece of state of the account,
+   * found by the state's structure ({@link StateFields#dropAccount}), so that no table can be left
+   * out. Other accounts' resources are untouched.
    */
   void resetAccount(String accountId, java.time.Instant now) {
     privateLink.resetAccount(accountId, now);
-    elb.dropAccount(accountId);
-    acm.dropAccount(accountId);
-    logs.dropAccount(accountId);
-    flowLogs.dropAccount(accountId);
-    ec2.state().dropAccount(accountId);
-    ec2Tags.dropAccount(accountId);
-    reachability.dropAccount(accountId);
-    handlers.stream().filter(AccountScoped.class::isInstance).forEach(h -> ((AccountScoped) h).dropAccount(accountId));
+    StateFields.dropAccount(this, accountId);
   }
 
   public PrivateLink privateLink() {

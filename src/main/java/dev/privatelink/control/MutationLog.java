@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * <p>Contract: {@link #append} writes a record in order and gives it the next sequence number,
  * without waiting for the disk; {@link #sync} returns once that record (and every one before it)
- * is durable, or throws if it never will be; after a failure, {@link #discardUnsynced} drops
- * every record not yet durable, so that the disk holds exactly the synced prefix.
+ * is durable, or throws if it never will be; after a failed force, {@link #discardUnsynced} tells
+ * which records it lost and which it cut off behind them, so that the disk holds exactly the synced
+ * prefix and the caller can write the cut ones again.
  */
 public interface MutationLog {
   /**
@@ -28,8 +29,19 @@ public interface MutationLog {
   /** The highest sequence number known durable. */
   long durableSeq();
 
-  /** Forgets every record not yet durable (a force failed); returns {@link #durableSeq()}. */
-  long discardUnsynced();
+  /**
+   * Ends the handling of a failed force (appends are refused until then): what it discarded, or
+   * nothing ({@code durableSeq} for all three) if no force failed.
+   */
+  Discarded discardUnsynced();
+
+  /**
+   * What a failed force took off the log: records up to {@code durableSeq} are durable; records up
+   * to {@code lostThrough} were the force's to cover and are lost (their mutations must fail);
+   * records after them up to {@code cutThrough} were written while it ran and are cut off with
+   * them: not durable, but the failure was not theirs, so the caller may append them again.
+   */
+  record Discarded(long durableSeq, long lostThrough, long cutThrough) {}
 
   /** Forgets every mutation (the cloud was reset); every record up to now is covered by it. */
   void reset();
@@ -47,7 +59,7 @@ public interface MutationLog {
     @Override public synchronized long append(Entry entry) { return ++last; }
     @Override public void sync(long seq) {}
     @Override public synchronized long durableSeq() { return last; }
-    @Override public synchronized long discardUnsynced() { return last; }
+    @Override public synchronized Discarded discardUnsynced() { return new Discarded(last, last, last); }
     @Override public void reset() {}
   };
 }

@@ -1,5 +1,6 @@
 package dev.privatelink.control;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -25,7 +26,8 @@ public final class Published {
     T apply(long seq, Features features);
   }
 
-  private record Queued(long seq, MutationLog.Entry entry) {}
+  /** A mutation written to the log, waiting for its record to be durable to be published. */
+  record Queued(long seq, MutationLog.Entry entry) {}
 
   Published(Cloud.State initial) {
     this.state = initial;
@@ -107,6 +109,11 @@ public final class Published {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** The mutations waiting to be published, in order. */
+  List<Queued> queued() {
+    return List.copyOf(queue);
   }
 
   /** Forgets the queued mutations after {@code durable}: their records were discarded. */

@@ -113,6 +113,45 @@ public final class StateFields {
     });
   }
 
+  /**
+   * Forgets everything of one account, found by the state's structure rather than by a list, so a
+   * table added later is reset too: every {@link ScopedTable}'s rows of the account's scopes, every
+   * data collection's entries keyed by (or holding) one of its scopes, and every record held in a
+   * collection whose {@code accountId} component is the account's. Counters are not per account
+   * and stay.
+   */
+  public static void dropAccount(Features features, String accountId) {
+    for (Leaf leaf : of(features).values()) {
+      switch (leaf) {
+        case Table t -> t.table().dropAccount(accountId);
+        case Container c when c.container() instanceof Map<?, ?> m -> m.keySet().removeIf(k -> ofAccount(k, accountId));
+        case Container c -> ((Collection<?>) c.container()).removeIf(v -> ofAccount(v, accountId));
+        case Scalar s -> { }
+      }
+    }
+  }
+
+  /** True if {@code value} is one of the account's scopes, or a record whose {@code accountId} is the account. */
+  private static boolean ofAccount(@Nullable Object value, String accountId) {
+    if (value instanceof Scope scope) {
+      return scope.accountId().equals(accountId);
+    }
+    if (value == null || !value.getClass().isRecord()) {
+      return false;
+    }
+    for (RecordComponent rc : value.getClass().getRecordComponents()) {
+      if (rc.getName().equals("accountId")) {
+        try {
+          rc.getAccessor().setAccessible(true);
+          return accountId.equals(rc.getAccessor().invoke(value));
+        } catch (ReflectiveOperationException e) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void walk(Object object, String path, Map<String, Leaf> out, Set<Object> seen) {
     if (!seen.add(object)) {
       return;

@@ -18,8 +18,10 @@ import dev.privatelink.control.MutationLog;
  * The journal: numbered JSON lines (see {@link JournalLines}) in segment files
  * {@code journal-<n>.jsonl}, appended in order and forced with group commit: a writer that needs
  * its record durable forces the file once for every record written before the force began, so
- * concurrent writers share fsyncs. A force that fails marks every record it should have covered as
- * lost and cuts them off the file, so the disk never holds a change its writer was told failed.
+ * concurrent writers share fsyncs. A force that fails marks the records it should have covered as
+ * lost and cuts them off the file, so the disk never holds a change its writer was told failed; the
+ * records written while it ran lie behind them and are cut off too, but they are not lost: the
+ * writer learns of them ({@link #discardUnsynced}) and may write them again.
  * Compaction rotates to a new segment; segments wholly covered by a snapshot are deleted.
  */
 public final class Journal implements AutoCloseable {
@@ -36,6 +38,8 @@ public final class Journal implements AutoCloseable {
   private final ReentrantLock forcing = new ReentrantLock();
   private final Object writing = new Object();
   private final List<long[]> lost = new ArrayList<>();
+  /** The last failure's records: {@code [durable, lost through, cut through]}, until discardUnsynced. */
+  private MutationLog.Discarded failure = new MutationLog.Discarded(0, 0, 0);
   private FileChannel channel;
   private long segment;
   private long writtenSeq;
@@ -126,7 +130,7 @@ public final class Journal implements AutoCloseable {
         disk.force(channel);
       } catch (IOException e) {
         synchronized (writing) {
-          fenced |= markLost();
+          fenced |= markLost(target);
         }
         throw new MutationLog.NotDurable("could not make the change durable", e);
       }
@@ -142,30 +146,37 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Every record written but not durable is lost: cut off the file, and its waiters fail. The
-   * caller has restored its state to {@link #durableSeq()}, so writes may resume.
+   * After a failed force: which records it lost and which it cut off behind them (none if no force
+   * failed since the last call). The caller has restored its state to {@link #durableSeq()}, so
+   * writes may resume.
    */
-  long discardUnsynced() {
+  MutationLog.Discarded discardUnsynced() {
     forcing.lock();
     try {
       synchronized (writing) {
-        markLost();
+        MutationLog.Discarded discarded = fenced ? failure : new MutationLog.Discarded(durableSeq, durableSeq, durableSeq);
         fenced = false;
-        return durableSeq;
+        return discarded;
       }
     } finally {
       forcing.unlock();
     }
   }
 
-  /** Under {@code writing}: returns true if records were lost (their writers will restore the state). */
-  private boolean markLost() {
-    if (writtenSeq > durableSeq && (lost.isEmpty() || lost.getLast()[1] < writtenSeq)) {
-      lost.add(new long[] {durableSeq + 1, writtenSeq});
-      cutBackTo(durableOffset);
-      return true;
+  /**
+   * Under {@code writing}: a force that was to cover records up to {@code covered} failed. They are
+   * lost; every later one is cut off with them (the file cannot keep a hole) and is no longer
+   * durable by a later force either. Returns true if this failure is new (its writer restores the
+   * state); false while an earlier one is still being undone.
+   */
+  private boolean markLost(long covered) {
+    if (fenced || writtenSeq <= durableSeq) {
+      return false;
     }
-    return false;
+    lost.add(new long[] {durableSeq + 1, writtenSeq});
+    failure = new MutationLog.Discarded(durableSeq, covered, writtenSeq);
+    cutBackTo(durableOffset);
+    return true;
   }
 
   /** Forces the current segment and starts a new one; returns the last number the old ones hold. */
@@ -176,7 +187,7 @@ public final class Journal implements AutoCloseable {
         try {
           disk.force(channel);
         } catch (IOException e) {
-          fenced |= markLost();
+          fenced |= markLost(writtenSeq);
           throw e;
         }
         durableSeq = writtenSeq;

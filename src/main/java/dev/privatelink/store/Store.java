@@ -164,7 +164,7 @@ public final class Store implements MutationLog, AutoCloseable {
   }
 
   @Override
-  public long discardUnsynced() {
+  public Discarded discardUnsynced() {
     return journal().discardUnsynced();
   }
 

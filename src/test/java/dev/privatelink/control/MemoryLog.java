@@ -30,8 +30,8 @@ public final class MemoryLog implements MutationLog {
     return entries.size();
   }
 
-  @Override public synchronized long discardUnsynced() {
-    return entries.size();
+  @Override public synchronized Discarded discardUnsynced() {
+    return new Discarded(entries.size(), entries.size(), entries.size());
   }
 
   @Override public synchronized void reset() {

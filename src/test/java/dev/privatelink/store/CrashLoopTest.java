@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.control.Cloud;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +82,7 @@ class CrashLoopTest {
   }
 
   /** Adds what the writer acknowledged to the model; returns true if it was killed while compacting. */
-  private static boolean record(List<String> lines, Map<String, Acked> vpcs, Set<String> keys) {
+  static boolean record(List<String> lines, Map<String, Acked> vpcs, Set<String> keys) {
     boolean compacting = false;
     for (String line : lines) {
       String[] w = line.split(" ");
@@ -93,8 +90,9 @@ class CrashLoopTest {
         case "vpc" -> vpcs.computeIfAbsent(w[2], id -> new Acked()).account = w[1];
         case "tag" -> vpcs.get(w[2]).name = w[3];
         case "subnet" -> vpcs.get(w[2]).subnet = w[3];
-        case "deleting" -> vpcs.get(w[2]).deleting = true;
-        case "deleted" -> vpcs.get(w[2]).deleted = true;
+        // A run may delete what an earlier run made but was killed before acknowledging.
+        case "deleting" -> vpcs.computeIfAbsent(w[2], id -> new Acked()).deleting = true;
+        case "deleted" -> vpcs.computeIfAbsent(w[2], id -> new Acked()).deleted = true;
         case "key" -> keys.add(w[1] + " " + w[2]);
         case "compacting" -> compacting = true;
         case "compacted" -> compacting = false;
@@ -106,46 +104,23 @@ class CrashLoopTest {
 
   /** Starts the writer, kills it with SIGKILL after {@code millis} of writing; returns what it acknowledged. */
   private static List<String> killedRun(Path dir, int run, int millis) throws Exception {
-    Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xshare:auto",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolveSibling("writer.jsa"), "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
-        dir.toString(), Integer.toString(run)).redirectError(ProcessBuilder.Redirect.appendTo(dir.resolveSibling("writer.log").toFile())).start();
-    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-    Object ready = new Object();
-    Thread reader = Thread.ofPlatform().start(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.equals("ready")) {
-            synchronized (ready) {
-              ready.notifyAll();
-            }
-          }
-          lines.add(line);
-        }
-      } catch (IOException ignored) {
-        // the process died
-      }
-    });
-    synchronized (ready) {
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (!lines.contains("ready") && p.isAlive() && System.currentTimeMillis() < deadline) {
-        ready.wait(100);
-      }
-    }
-    Thread.sleep(millis);
-    p.destroyForcibly(); // SIGKILL
-    p.waitFor();
-    reader.join();
+    KilledChild writer = KilledChild.start(dir.resolveSibling("writer.log"), List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolveSibling("writer.jsa")),
+        CrashWriter.class, dir.toString(), Integer.toString(run));
+    writer.await("ready", Duration.ofSeconds(60));
+    // The kill's random point is counted from the run's first change, so that a loaded machine,
+    // slow to write the first, still sees every run write some.
+    writer.await("vpc ", Duration.ofSeconds(60));
     // A last line cut by the kill is not an acknowledgement.
-    return lines.stream().filter(l -> l.matches("(vpc|tag|subnet|deleting|deleted|key) \\S+ \\S+( \\S+)?|compact\\w+")).toList();
+    return writer.kill(millis).stream()
+        .filter(l -> l.matches("(vpc|tag|subnet|deleting|deleted|key) \\S+ \\S+( \\S+)?|compact\\w+")).toList();
   }
 
   /** What a recovered cloud holds, and how many of its resources are half made. */
   private record Observed(Map<String, Vpc> vpcs, Set<String> subnets, Set<String> keys, int halfMade) {}
 
   /** Recovers the data dir and counts {losses, half-made resources}; brings the model in line with in-flight deletes. */
-  private static int[] check(Path dir, Map<String, Acked> acked, Set<String> keys) throws IOException {
+  static int[] check(Path dir, Map<String, Acked> acked, Set<String> keys) throws IOException {
     Observed seen;
     try (Store store = Store.open(dir, Journal.Disk.REAL, Long.MAX_VALUE, Clock.systemUTC())) {
       seen = observe(store.cloud());

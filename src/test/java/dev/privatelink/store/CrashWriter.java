@@ -83,7 +83,7 @@ public final class CrashWriter {
     }
   }
 
-  private static <T extends SdkResponse> T call(Cloud cloud, String account, SdkRequest request, Class<T> type) {
+  static <T extends SdkResponse> T call(Cloud cloud, String account, SdkRequest request, Class<T> type) {
     return type.cast(cloud.call(account, "us-east-1", "arn:aws:iam::" + account + ":root", request));
   }
 }

@@ -82,6 +82,7 @@ class StateCodecTest {
     assertEquals((Object) call(cloud, PROVIDER, records), call(restored, PROVIDER, records));
     assertEquals(1, ((software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse) call(restored, PROVIDER, records))
         .events().size(), "the delivered record survives the snapshot");
+    assertSameCertificates(cloud, restored);
   }
 
   private static void build(Cloud cloud) {
@@ -133,6 +134,24 @@ class StateCodecTest {
         40000, 80, 6, 4, 300, t, t + 5, true, 2))));
     call(cloud, PROVIDER, software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest.builder()
         .logGroupName("flows").retentionInDays(7).build());
+    var pem = dev.privatelink.stacks.SelfSignedCertificate.create("example.com", "Example", java.time.Duration.ofDays(30));
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.ImportCertificateRequest.builder()
+        .certificate(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.certificatePem()))
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(pem.privateKeyPem())).build());
+    call(cloud, PROVIDER, software.amazon.awssdk.services.acm.model.RequestCertificateRequest.builder()
+        .domainName("issued.example.com").build());
+  }
+
+  /** Certificates keep their material (PEM texts) through a snapshot, imported or issued here. */
+  private static void assertSameCertificates(Cloud cloud, Cloud restored) {
+    software.amazon.awssdk.services.acm.model.ListCertificatesResponse list = call(cloud, PROVIDER,
+        software.amazon.awssdk.services.acm.model.ListCertificatesRequest.builder().build());
+    assertEquals(2, list.certificateSummaryList().size(), list.toString());
+    for (var summary : list.certificateSummaryList()) {
+      var get = software.amazon.awssdk.services.acm.model.GetCertificateRequest.builder().certificateArn(summary.certificateArn())
+          .build();
+      assertEquals((Object) call(cloud, PROVIDER, get), call(restored, PROVIDER, get), summary.certificateArn());
+    }
   }
 
   private static List<SdkRequest> reads() {

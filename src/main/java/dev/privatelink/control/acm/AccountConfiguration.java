@@ -16,13 +16,13 @@ import software.amazon.awssdk.services.acm.model.PutAccountConfigurationResponse
  * and <a href="https://docs.aws.amazon.com/acm/latest/APIReference/API_PutAccountConfiguration.html">PutAccountConfiguration</a>:
  * how many days before expiry ACM starts sending expiry events (45 unless set), per account and region.
  */
-public final class AccountConfiguration implements ActionHandler, dev.privatelink.control.AccountScoped {
+public final class AccountConfiguration implements ActionHandler {
   static final int DEFAULT_DAYS = 45;
-  private final ScopedTable<Integer> daysBeforeExpiry = new ScopedTable<>();
+  private final ScopedTable<Integer> daysBeforeExpiry;
 
-  @Override
-  public void dropAccount(String accountId) {
-    daysBeforeExpiry.dropAccount(accountId);
+  /** @param daysBeforeExpiry the setting per scope, held by the certificates' feature so that it is state */
+  AccountConfiguration(ScopedTable<Integer> daysBeforeExpiry) {
+    this.daysBeforeExpiry = daysBeforeExpiry;
   }
 
   @ReadOnly

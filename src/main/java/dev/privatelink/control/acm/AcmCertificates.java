@@ -28,23 +28,19 @@ public final class AcmCertificates implements ActionHandler {
   private static final Pattern ARN = Pattern.compile("arn:aws[\\w-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}");
   private final ScopedTable<AcmCertificate> certificates = new ScopedTable<>();
   private final AcmTags tags = new AcmTags(this);
+  /** ACM's account configuration per scope: the days before expiry of {@link AccountConfiguration}. */
+  private final ScopedTable<Integer> expiryEventDays = new ScopedTable<>();
   private final List<ActionHandler> parts;
   private final CertificateUsers users;
 
   public AcmCertificates(CertificateUsers users) {
     this.users = users;
-    this.parts = List.of(tags, new CertificateRequests(this), new CertificateExports(this), new AccountConfiguration());
+    this.parts = List.of(tags, new CertificateRequests(this), new CertificateExports(this), new AccountConfiguration(expiryEventDays));
   }
 
   /** ACM's other action handlers (tags, requests, exports, account configuration); register them too. */
   public List<ActionHandler> parts() {
     return parts;
-  }
-
-  /** Forgets every certificate of one account, with its tags. */
-  public void dropAccount(String accountId) {
-    certificates.dropAccount(accountId);
-    tags.dropAccount(accountId);
   }
 
   /** The tag actions of ACM; register it with this feature. */

@@ -28,10 +28,6 @@ public final class AcmTags implements ActionHandler {
     this.certificates = certificates;
   }
 
-  void dropAccount(String accountId) {
-    tags.dropAccount(accountId);
-  }
-
   public AddTagsToCertificateResponse addTagsToCertificate(RequestContext ctx, AddTagsToCertificateRequest request) {
     Scope scope = ctx.scope();
     String arn = certificates.find(scope, request.certificateArn()).arn();

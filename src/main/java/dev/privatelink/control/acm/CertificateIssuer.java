@@ -7,35 +7,35 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Makes the certificate and key of a certificate ACM issues here, once, when first needed: a leaf
  * for the requested names with the requested key, signed by a local stand-in for Amazon's
  * issuing CA (one per process, always the same key), which is the certificate's chain. All
- * randomness comes from the issuance's seed, so the same request always yields the same key.
+ * randomness comes from the issuance's seed, so the same request always yields the same key; the
+ * material made is kept as long as its issuance is (every copy of the state shares the issuance).
  */
-final class CertificateIssuer implements Supplier<CertificateMaterial> {
-  private final Issuance issuance;
-  private @Nullable CertificateMaterial made;
+final class CertificateIssuer {
+  private static final Map<Issuance, CertificateMaterial> MADE = Collections.synchronizedMap(new WeakHashMap<>());
 
-  CertificateIssuer(Issuance issuance) {
-    this.issuance = issuance;
-  }
+  private CertificateIssuer() {}
 
-  @Override
-  public synchronized CertificateMaterial get() {
+  static CertificateMaterial material(Issuance issuance) {
+    CertificateMaterial made = MADE.get(issuance);
     if (made == null) {
-      made = issue();
+      made = issue(issuance);
+      MADE.put(issuance, made);
     }
     return made;
   }
 
   /** The key is drawn before the signature, from one random: the order is part of the replayed result. */
-  private CertificateMaterial issue() {
+  private static CertificateMaterial issue(Issuance issuance) {
     SecureRandom random = KeyPairs.seeded(issuance.seed());
-    KeyPair key = keyPair(random);
+    KeyPair key = keyPair(issuance, random);
     CertificateAuthority ca = CertificateAuthority.local();
     X509Certificate leaf = ca.issue(issuance.domains(), new BigInteger(issuance.serial().replace(":", ""), 16),
         issuance.notBefore(), issuance.notAfter(), key.getPublic(), random);
@@ -43,7 +43,7 @@ final class CertificateIssuer implements Supplier<CertificateMaterial> {
         CertificateParser.keyAlgorithm(key.getPublic()));
   }
 
-  private KeyPair keyPair(SecureRandom random) {
+  private static KeyPair keyPair(Issuance issuance, SecureRandom random) {
     String name = issuance.keyAlgorithm().toString();
     if (name.startsWith("EC_")) {
       // The JDK names prime256v1 secp256r1.

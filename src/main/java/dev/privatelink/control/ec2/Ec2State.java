@@ -55,16 +55,6 @@ public final class Ec2State {
     this.tags = tags;
   }
 
-  /** Forgets every EC2 resource of one account, in every region, default VPCs included (tags are the caller's to drop). */
-  public void dropAccount(String accountId) {
-    List.of(vpcs, subnets, internetGateways, routeTables, securityGroups, networkInterfaces, instances, keyPairs,
-        dhcpOptions, defaultDhcpOptions, prefixLists, vpcCidrAssociations, subnetCidrReservations)
-        .forEach(t -> t.dropAccount(accountId));
-    // As new again: its default VPCs are made on its next call, with the same ids (see DefaultVpcs).
-    opened.removeIf(s -> s.accountId().equals(accountId));
-    createdVpcs.removeIf(s -> s.accountId().equals(accountId));
-  }
-
   public Ec2Tags tags() { return tags; }
   public TaggableResources taggable() { return taggable; }
   public ScopedTable<VpcRecord> vpcs() { return vpcs; }

@@ -28,15 +28,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ZonalCapacit
  * A reservation is spread evenly over the load balancer's zones and provisioned at once (capacity
  * is not scarce on one machine); decreases and resets are limited per 24 hours as in AWS.
  */
-public final class CapacityReservations implements ActionHandler, dev.privatelink.control.AccountScoped {
+public final class CapacityReservations implements ActionHandler {
   static final int DECREASES_PER_DAY = 4;
   private final ElbState state;
-  private final ScopedTable<Reservation> reservations = new ScopedTable<>();
-
-  @Override
-  public void dropAccount(String accountId) {
-    reservations.dropAccount(accountId);
-  }
+  private final ScopedTable<Reservation> reservations;
 
   /** The capacity asked for (null once reset) and the decreases of the last day. */
   record Reservation(@Nullable Integer capacityUnits, @Nullable Instant lastModified, List<Instant> decreases) {
@@ -51,6 +46,7 @@ public final class CapacityReservations implements ActionHandler, dev.privatelin
 
   CapacityReservations(ElbState state) {
     this.state = state;
+    this.reservations = state.capacityReservations;
   }
 
   @ReadOnly

@@ -46,11 +46,6 @@ public final class Elb implements EventHandler, LoadBalancerDirectory, Certifica
     this.network = network;
   }
 
-  /** Forgets every ELB resource of one account. */
-  public void dropAccount(String accountId) {
-    state.dropAccount(accountId);
-  }
-
   /** The action handlers to register with the cloud. */
   public List<ActionHandler> handlers() {
     return handlers;

@@ -28,12 +28,8 @@ final class ElbState {
   final ScopedTable<Map<String, String>> tags = new ScopedTable<>();
   /** Why the host could not make a load balancer now {@code failed}: its state's reason. */
   final ScopedTable<String> failureReasons = new ScopedTable<>();
-
-  /** Forgets every load balancer, target group, listener, rule and tag of one account. */
-  void dropAccount(String accountId) {
-    List.of(loadBalancers, targetGroups, listeners, rules, targets, tags, failureReasons)
-        .forEach(t -> t.dropAccount(accountId));
-  }
+  /** Capacity reservations by load balancer ARN (see {@link CapacityReservations}). */
+  final ScopedTable<CapacityReservations.Reservation> capacityReservations = new ScopedTable<>();
 
   LoadBalancerRecord loadBalancer(Scope scope, String arn) {
     return loadBalancers.find(scope, arn).orElseThrow(() -> ElbErrors.loadBalancerNotFound(arn));

@@ -1,6 +1,5 @@
 package dev.privatelink.control.logs;
 
-import dev.privatelink.control.AccountScoped;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.Scope;
 import java.time.Duration;
@@ -15,18 +14,13 @@ import java.util.Optional;
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html">CloudWatch Logs API</a>
  */
-public final class Logs implements AccountScoped {
+public final class Logs {
   private final LogsState state = new LogsState();
   private final List<ActionHandler> parts = List.of(new LogGroupActions(state), new LogTagActions(state),
       new LogStreamActions(state), new LogEventQueries(state));
 
   public List<ActionHandler> parts() {
     return parts;
-  }
-
-  @Override
-  public void dropAccount(String accountId) {
-    state.dropAccount(accountId);
   }
 
   /** True if the log group exists in the scope. */

@@ -6,9 +6,4 @@ import dev.privatelink.control.ScopedTable;
 final class LogsState {
   final ScopedTable<LogGroupRow> groups = new ScopedTable<>();
   final ScopedTable<LogStreamRow> streams = new ScopedTable<>();
-
-  void dropAccount(String accountId) {
-    groups.dropAccount(accountId);
-    streams.dropAccount(accountId);
-  }
 }

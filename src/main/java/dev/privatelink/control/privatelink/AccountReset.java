@@ -10,7 +10,8 @@ import java.util.Set;
  * first (AWS lets a provider delete a service only once its connections are rejected), with the
  * Reject notification its owner asked for. An endpoint of the reset account connected to another
  * account's service is deleted: it leaves that service's connections and the provider gets its
- * Delete notification. Then every service, endpoint and notification of the account is forgotten.
+ * Delete notification. Forgetting the account's own services, endpoints and notifications is left
+ * to the reset of the whole account, which follows.
  */
 final class AccountReset {
   private static final Set<EndpointState> CONNECTED = Set.of(EndpointState.PENDING_ACCEPTANCE, EndpointState.PENDING,
@@ -33,6 +34,5 @@ final class AccountReset {
         Notifier.fire(state, consumer, rejected, Notifier.REJECT, now);
       }
     }
-    state.dropAccount(accountId);
   }
 }

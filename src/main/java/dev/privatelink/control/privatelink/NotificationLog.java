@@ -28,11 +28,6 @@ public final class NotificationLog {
     }
   }
 
-  /** Forgets the messages published to one account's notifications; numbering goes on. */
-  void dropAccount(String accountId) {
-    messages.removeIf(m -> m.accountId().equals(accountId));
-  }
-
   /** The messages numbered above {@code sinceSequence} still held, oldest first. */
   public List<Message> since(long sinceSequence) {
     return messages.stream().filter(m -> m.sequence() > sinceSequence).toList();

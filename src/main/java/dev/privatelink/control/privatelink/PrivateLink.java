@@ -34,7 +34,7 @@ public final class PrivateLink {
     return parts;
   }
 
-  /** Forgets one account's services, endpoints and notifications; see {@link AccountReset}. */
+  /** What a reset of one account does to the other accounts' endpoints and services; see {@link AccountReset}. */
   public void resetAccount(String accountId, java.time.Instant now) {
     AccountReset.reset(state, accountId, now);
   }

@@ -41,15 +41,6 @@ final class PrivateLinkState {
     return loadBalancers;
   }
 
-  /** Forgets every service, endpoint, notification and client token of one account. */
-  void dropAccount(String accountId) {
-    services.dropAccount(accountId);
-    endpoints.dropAccount(accountId);
-    notifications.dropAccount(accountId);
-    clientTokens.keySet().removeIf(s -> s.accountId().equals(accountId));
-    log.dropAccount(accountId);
-  }
-
   /** The caller's own service; throws {@code InvalidVpcEndpointServiceId.NotFound}. */
   EndpointService service(Scope scope, String serviceId) {
     return services.find(scope, serviceId).orElseThrow(() -> Errors.serviceNotFound(serviceId));

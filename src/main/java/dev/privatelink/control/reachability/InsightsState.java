@@ -21,8 +21,4 @@ final class InsightsState {
     }
   }
 
-  void dropAccount(String accountId) {
-    paths.dropAccount(accountId);
-    analyses.dropAccount(accountId);
-  }
 }

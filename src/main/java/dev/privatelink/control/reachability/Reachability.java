@@ -1,6 +1,5 @@
 package dev.privatelink.control.reachability;
 
-import dev.privatelink.control.AccountScoped;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.ec2.Ec2;
 import dev.privatelink.control.elb.Elb;
@@ -14,7 +13,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/vpc/latest/reachability/what-is-reachability-analyzer.html">Reachability Analyzer</a>
  */
-public final class Reachability implements AccountScoped {
+public final class Reachability {
   private final InsightsState state = new InsightsState();
   private final List<ActionHandler> handlers;
 
@@ -30,11 +29,6 @@ public final class Reachability implements AccountScoped {
 
   public List<ActionHandler> handlers() {
     return handlers;
-  }
-
-  @Override
-  public void dropAccount(String accountId) {
-    state.dropAccount(accountId);
   }
 
 }

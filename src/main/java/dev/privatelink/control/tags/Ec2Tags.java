@@ -18,11 +18,6 @@ public final class Ec2Tags {
   private static final int MAX_TAGS = 50;
   private final Map<Scope, Map<String, LinkedHashMap<String, String>>> tags = new LinkedHashMap<>();
 
-  /** Forgets the tags of every resource of one account, in every region. */
-  public void dropAccount(String accountId) {
-    tags.keySet().removeIf(s -> s.accountId().equals(accountId));
-  }
-
   public Map<String, String> map(Scope scope, String resourceId) {
     var byId = tags.get(scope);
     var m = byId == null ? null : byId.get(resourceId);

@@ -1,6 +1,5 @@
 package dev.privatelink.control.ec2.flowlog;
 
-import dev.privatelink.control.AccountScoped;
 import dev.privatelink.control.ActionHandler;
 import dev.privatelink.control.ControlEvent;
 import dev.privatelink.control.EventHandler;
@@ -23,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.TrafficType;
  *
  * @see <a href="https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html">VPC Flow Logs</a>
  */
-public final class FlowLogs implements EventHandler, AccountScoped {
+public final class FlowLogs implements EventHandler {
   private final ScopedTable<FlowLogRecord> flowLogs = new ScopedTable<>();
   private final Ec2State ec2;
   private final FlowLogDestinations destinations;
@@ -39,11 +38,6 @@ public final class FlowLogs implements EventHandler, AccountScoped {
 
   public List<ActionHandler> parts() {
     return parts;
-  }
-
-  @Override
-  public void dropAccount(String accountId) {
-    flowLogs.dropAccount(accountId);
   }
 
   /**
