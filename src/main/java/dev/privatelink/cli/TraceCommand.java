@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
  * whether the instance can reach the address the host resolves to in its VPC (a network insights
  * path and analysis, through the EC2 API), prints the path hop by hop and what blocks it, then
  * asks the cloud to make the connection for real from inside the instance and prints what
- * happened. The path and analysis are deleted afterwards.
+ * happened, and, when a flow log covers the instance, the probe's flow-log records as CloudWatch
+ * Logs holds them. The path and analysis are deleted afterwards.
  */
 final class TraceCommand {
   int run(List<String> words) {
@@ -44,10 +45,12 @@ final class TraceCommand {
       Region region = Region.of(args.option("region").orElse("us-east-1"));
       try (StackClients aws = new StackClients(URI.create(api.endpoint()), account, region)) {
         boolean found = analyze(aws.ec2(), instanceId, ip, Integer.parseInt(hostPort[1]));
+        FlowLogHint.Watch watch = FlowLogHint.find(aws.ec2(), instanceId);
+        Instant probeStart = Instant.now();
         JsonNode probe = json(api.post("/_privatelink/probe" + query));
         System.out.println();
         System.out.println("probe from " + instanceId + ": " + TraceReport.probe(probe));
-        FlowLogHint.print(aws.ec2(), instanceId, hostPort[1]);
+        ProbeFlowRecords.print(aws.logs(), watch, hostPort[1], probeStart);
         return found && probe.path("nginx").asBoolean(false) ? 0 : 1;
       }
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -23,6 +24,7 @@ public final class StackClients implements AutoCloseable {
   private final ElasticLoadBalancingV2Client elb;
   private final AcmClient acm;
   private final StsClient sts;
+  private final CloudWatchLogsClient logs;
   private final String accountId;
 
   public StackClients(URI endpoint, String accountId, Region region) {
@@ -36,6 +38,8 @@ public final class StackClients implements AutoCloseable {
     this.acm = AcmClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
         .httpClient(http).overrideConfiguration(config).build();
     this.sts = StsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+        .httpClient(http).overrideConfiguration(config).build();
+    this.logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
         .httpClient(http).overrideConfiguration(config).build();
   }
 
@@ -64,6 +68,10 @@ public final class StackClients implements AutoCloseable {
     return sts;
   }
 
+  public CloudWatchLogsClient logs() {
+    return logs;
+  }
+
   public String accountId() {
     return accountId;
   }
@@ -74,6 +82,7 @@ public final class StackClients implements AutoCloseable {
     elb.close();
     acm.close();
     sts.close();
+    logs.close();
     http.close();
   }
 }

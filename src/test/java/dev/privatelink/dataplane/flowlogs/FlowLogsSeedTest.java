@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * consumer instance's HTTPS flow to the endpoint ENI as ACCEPT (from the instance's ENI and from
  * the endpoint's), in the default format's field order; once the endpoint group's 443 rule is
  * revoked, the next attempt is recorded as REJECT. FilterLogEvents with a space-delimited
- * pattern finds them, and {@code aws logs tail} (CLI v2) shows them.
+ * pattern finds them, {@code aws logs tail} (CLI v2) shows them, and {@code privatelink trace}
+ * prints its own probe's records, ACCEPT on the open path and REJECT once the rule is gone.
  */
 @NetnsTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -122,6 +123,15 @@ class FlowLogsSeedTest {
 
   @Test
   @Order(2)
+  void traceShowsTheAcceptedRecordsOfItsProbe() throws Exception {
+    String out = trace();
+    assertTrue(out.contains("nginx answered"), out);
+    assertTrue(out.contains("flow-log records of the probe"), out);
+    assertTrue(probeRecords(out, "ACCEPT"), out);
+  }
+
+  @Test
+  @Order(3)
   void afterTheEndpointGroupLoses443TheNextAttemptIsRejected() throws Exception {
     String groupId = endpoint.groups().getFirst().groupId();
     List<String> rules = clients.ec2().describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(groupId)))
@@ -142,7 +152,16 @@ class FlowLogsSeedTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
+  void traceShowsTheRejectedRecordsOfItsProbe() throws Exception {
+    String out = trace();
+    assertTrue(out.contains("[ENI_SG_RULES_MISMATCH]"), out);
+    assertTrue(probeRecords(out, "REJECT"), out);
+    assertFalse(probeRecords(out, "ACCEPT"), out);
+  }
+
+  @Test
+  @Order(5)
   void theCliFindsThemWithASpaceDelimitedPatternAndTailShowsThem() throws Exception {
     String found = aws("logs", "filter-log-events", "--log-group-name", GROUP, "--filter-pattern", PATTERN.formatted("REJECT"),
         "--query", "events[].message", "--output", "text");
@@ -161,6 +180,25 @@ class FlowLogsSeedTest {
       return found.stream().filter(e -> e.message().split(" ")[3].equals(consumerIp)).count() >= atLeast;
     });
     return found.stream().filter(e -> e.message().split(" ")[3].equals(consumerIp)).toList();
+  }
+
+  /** Whether trace printed a default-format record of the consumer's ENI to an endpoint ENI's port 443 with the action. */
+  private static boolean probeRecords(String traceOutput, String action) {
+    return traceOutput.lines().map(String::strip).map(l -> l.split(" ")).anyMatch(f -> f.length == 14
+        && f[2].equals(consumerEni) && f[3].equals(consumerIp) && endpointIps.contains(f[4]) && f[6].equals("443")
+        && f[12].equals(action));
+  }
+
+  /** {@code privatelink trace} from the consumer instance to the endpoint's regional name, in its own JVM. */
+  private static String trace() throws IOException, InterruptedException {
+    String target = java.net.URI.create(seed.consumerEndpointDnsNames().getFirst()).getHost() + ":443";
+    Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), "dev.privatelink.cli.Main", "trace", seed.consumerInstanceId(), target,
+        "--data-dir", CLOUD.dataDir().toString()).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "trace finished");
+    return out;
   }
 
   private static String aws(String... args) throws IOException, InterruptedException {
