@@ -43,10 +43,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * {@code aws_network_interfaces}/{@code aws_network_interface}, {@code aws_lb},
  * {@code aws_security_group}; an interface endpoint whose subnets and security group come from
  * association resources; the NLB's TLS listener (an imported ACM certificate, an ELBSecurityPolicy)
- * and a UDP listener; a second NLB that gains a zone in place (SetSubnets); an S3 gateway endpoint with a route table and an endpoint policy. The
+ * a UDP and a TCP_UDP listener; a second NLB that gains a zone in place (SetSubnets); an S3 gateway endpoint with a route table and an endpoint policy. The
  * outputs equal the SDK's view; the traffic flows (a TLS handshake with the NLB presents the ACM
  * certificate and negotiates a version and cipher of the policy, a UDP datagram is echoed by a real
- * target, nginx answers a curl through the interface endpoint); a plan after has nothing to change;
+ * target, and the TCP_UDP listener carries both protocols on one port, nginx answers a curl through the interface endpoint); a plan after has nothing to change;
  * destroy leaves nothing, no namespace either.
  */
 @NetnsTest
@@ -139,6 +139,8 @@ class ProviderWorkflowsTerraformTest {
     assertEquals("ELBSecurityPolicy-TLS13-1-2-2021-06", tls.sslPolicy());
     assertEquals(1, tls.certificates().size(), tls.toString());
     assertEquals("UDP", aws.elb().describeListeners(r -> r.listenerArns(value(out, "udp_listener_arn"))).listeners().getFirst().protocolAsString());
+    assertEquals("TCP_UDP", aws.elb().describeListeners(r -> r.listenerArns(value(out, "tcp_udp_listener_arn"))).listeners()
+        .getFirst().protocolAsString());
     assertEquals(1, grow().availabilityZones().size(), grow().toString());
   }
 
@@ -180,10 +182,14 @@ class ProviderWorkflowsTerraformTest {
   @Test
   @Execution(ExecutionMode.SAME_THREAD)
   @Order(4)
-  void aDatagramToTheUdpListenerIsEchoedByTheTarget() throws Exception {
+  void datagramsAreEchoedThroughTheUdpAndTcpUdpListenersAndTcpCrossesTheTcpUdpOne() throws Exception {
     String nlb = aws.elb().describeLoadBalancers(r -> r.names("provider-service")).loadBalancers().getFirst().dnsName();
     String reply = probe("client", s -> s.startsWith("udp:"), "udp", nlb, "53", "ping");
     assertTrue(reply.startsWith("udp:ping from ") && reply.endsWith(":53"), "the target's answer, from the listener: " + reply);
+    String both = probe("client", s -> s.startsWith("udp:"), "udp", nlb, "54", "pong");
+    assertTrue(both.startsWith("udp:pong from ") && both.endsWith(":54"), "UDP through the TCP_UDP listener: " + both);
+    String stream = probe("client", s -> s.startsWith("tcp from "), "tcp", nlb, "54");
+    assertTrue(stream.startsWith("tcp from "), "TCP through the same TCP_UDP listener port: " + stream);
   }
 
   @Test

@@ -1,6 +1,6 @@
 # The traffic: a target instance in the default VPC behind the three target groups (nginx on 80, as the
 # blog's user data starts it, and l4-echo.py, written beside this file by the test, answering TCP on 8443
-# behind the TLS listener and UDP on 5353), a client instance beside it that speaks TLS and UDP to
+# behind the TLS listener, UDP on 5353 and both on 5354 behind the TCP_UDP listener), a client instance beside it that speaks TLS and UDP to
 # the NLB, and a consumer instance that curls the service through the interface endpoint.
 data "aws_ami" "linux" {
   owners      = ["amazon"]
@@ -26,7 +26,7 @@ resource "aws_security_group" "target" {
   ingress {
     protocol    = "udp"
     from_port   = 5353
-    to_port     = 5353
+    to_port     = 5354
     cidr_blocks = [aws_default_vpc.default.cidr_block]
   }
 
@@ -44,7 +44,7 @@ resource "aws_instance" "target" {
   subnet_id              = aws_default_subnet.a.id
   vpc_security_group_ids = [aws_security_group.target.id]
   user_data = join("\n", ["#!/bin/sh", "sudo yum install -y nginx.x86_64", "sudo systemctl start nginx", "cat > /tmp/l4-echo.py <<'PYEOF'", file("${path.module}/l4-echo.py"),
-  "PYEOF", "nohup python3 /tmp/l4-echo.py 8443 5353 > /tmp/l4-echo.log 2>&1 &", ""])
+  "PYEOF", "nohup python3 /tmp/l4-echo.py 8443,5354 5353,5354 > /tmp/l4-echo.log 2>&1 &", ""])
 
   tags = {
     Name = "target"
@@ -77,6 +77,7 @@ resource "aws_lb_target_group_attachment" "target" {
     service = aws_lb_target_group.service.arn
     tls     = aws_lb_target_group.tls.arn
     udp     = aws_lb_target_group.udp.arn
+    tcp_udp = aws_lb_target_group.tcp_udp.arn
     grow    = aws_lb_target_group.grow.arn
   }
   target_group_arn = each.value

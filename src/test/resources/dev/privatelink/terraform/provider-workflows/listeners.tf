@@ -1,5 +1,5 @@
 # The NLB's TLS listener (ACM certificate imported from files that make-certificate.sh writes, an
-# ELBSecurityPolicy) and a UDP listener, each forwarding to its own target group.
+# ELBSecurityPolicy), a UDP and a TCP_UDP listener, each forwarding to its own target group.
 resource "aws_acm_certificate" "service" {
   private_key      = file("${path.module}/certificate/service.key")
   certificate_body = file("${path.module}/certificate/service.crt")
@@ -48,5 +48,30 @@ resource "aws_lb_listener" "udp" {
   }
 }
 
+# TCP_UDP: one listener port for both protocols, to a target port that answers both.
+resource "aws_lb_target_group" "tcp_udp" {
+  name     = "provider-tcp-udp"
+  port     = 5354
+  protocol = "TCP_UDP"
+  vpc_id   = aws_default_vpc.default.id
+
+  health_check {
+    protocol = "TCP"
+    port     = "80"
+  }
+}
+
+resource "aws_lb_listener" "tcp_udp" {
+  load_balancer_arn = aws_lb.service.arn
+  port              = 54
+  protocol          = "TCP_UDP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.tcp_udp.arn
+  }
+}
+
 output "tls_listener_arn" { value = aws_lb_listener.tls.arn }
 output "udp_listener_arn" { value = aws_lb_listener.udp.arn }
+output "tcp_udp_listener_arn" { value = aws_lb_listener.tcp_udp.arn }
