@@ -50,7 +50,7 @@ final class ConsolePicture {
         services.add(new Service(s.serviceId(), s.serviceName(), s.accountId(), s.state().toString(), List.of()));
       }
     }
-    List<Vpc> vpcs = vpcs(features.ec2(), mine);
+    List<Vpc> vpcs = vpcs(features, mine);
     List<LoadBalancer> loadBalancers = loadBalancers(features.elb(), mine);
     Set<String> accounts = new TreeSet<>();
     vpcs.forEach(v -> accounts.add(v.accountId()));
@@ -60,26 +60,33 @@ final class ConsolePicture {
   }
 
   /** Every VPC but the default ones that hold nothing (each account has one per region, unused). */
-  private static List<Vpc> vpcs(Ec2 ec2, Predicate<String> mine) {
+  private static List<Vpc> vpcs(Features features, Predicate<String> mine) {
+    Ec2 ec2 = features.ec2();
     List<Vpc> out = new ArrayList<>();
     for (var entry : ec2.vpcs()) {
       var vpc = entry.getValue();
       if (!mine.test(entry.getKey().accountId())) {
         continue;
       }
-      List<Instance> instances = ec2.instances().stream().map(Map.Entry::getValue)
-          .filter(i -> i.launch().vpcId().equals(vpc.vpcId()))
-          .map(i -> new Instance(i.launch().instanceId(), i.launch().subnetId(), i.launch().privateIp(), i.state().toString()))
+      Scope scope = entry.getKey();
+      List<Instance> instances = ec2.instances().stream().filter(i -> i.getValue().launch().vpcId().equals(vpc.vpcId()))
+          .map(i -> new Instance(i.getValue().launch().instanceId(), name(features, i.getKey(), i.getValue().launch().instanceId()),
+              i.getValue().launch().subnetId(), i.getValue().launch().privateIp(), i.getValue().state().toString()))
           .toList();
       if (vpc.isDefault() && instances.isEmpty()) {
         continue;
       }
       List<Subnet> subnets = ec2.subnets().stream().map(Map.Entry::getValue).filter(s -> s.vpcId().equals(vpc.vpcId()))
           .map(s -> new Subnet(s.subnetId(), s.cidr().toString(), s.availabilityZone(), s.state().toString())).toList();
-      out.add(new Vpc(vpc.vpcId(), entry.getKey().accountId(), vpc.cidr().toString(), vpc.state().toString(),
+      out.add(new Vpc(vpc.vpcId(), name(features, scope, vpc.vpcId()), scope.accountId(), vpc.cidr().toString(), vpc.state().toString(),
           vpc.isDefault(), subnets, instances));
     }
     return out;
+  }
+
+  /** The resource's Name tag, or null. */
+  private static @Nullable String name(Features features, Scope scope, String resourceId) {
+    return features.ec2Tags().map(scope, resourceId).get("Name");
   }
 
   private static List<LoadBalancer> loadBalancers(Elb elb, Predicate<String> mine) {
@@ -108,12 +115,12 @@ final class ConsolePicture {
   record Picture(long version, List<String> accounts, List<Vpc> vpcs, List<LoadBalancer> loadBalancers,
       List<Service> endpointServices, List<Endpoint> endpoints) {}
 
-  record Vpc(String vpcId, String accountId, String cidr, String state, boolean isDefault, List<Subnet> subnets,
+  record Vpc(String vpcId, @Nullable String name, String accountId, String cidr, String state, boolean isDefault, List<Subnet> subnets,
       List<Instance> instances) {}
 
   record Subnet(String subnetId, String cidr, String availabilityZone, String state) {}
 
-  record Instance(String instanceId, String subnetId, String privateIp, String state) {}
+  record Instance(String instanceId, @Nullable String name, String subnetId, String privateIp, String state) {}
 
   record LoadBalancer(String arn, String name, String accountId, String type, String state, String vpcId,
       List<Node> nodes, List<TargetGroup> targetGroups) {}
