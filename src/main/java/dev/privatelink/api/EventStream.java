@@ -48,6 +48,9 @@ final class EventStream {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The headers are sent: all that is left is to end the stream; the browser reconnects.
+      System.getLogger(EventStream.class.getName()).log(System.Logger.Level.ERROR, "console picture failed", e);
     }
   }
 

@@ -92,17 +92,28 @@ class ConsolePictureTest {
     assertEquals(1, picture.get("endpointServices").get(0).get("networkLoadBalancerArns").size());
   }
 
-  /** Last: it rejects the endpoint. */
   @Test
   @Order(3)
+  void theTokenWithAnAccountFollowsThatAccountsPictureAndABadAccountIsRefused() throws Exception {
+    String token = LocalToken.read(CLOUD.dataDir());
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      try (BufferedReader events = open(http, "?token=" + token + "&account=" + CONSUMER)) {
+        assertEquals(Set.of(CONSUMER), values(next(events).get("vpcs"), "accountId"));
+      }
+      HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(CLOUD.endpoint()
+          + "/_privatelink/console/events?token=" + token + "&account=12")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, bad.statusCode(), bad.body());
+      assertTrue(bad.body().contains("InvalidParameterValue"), bad.body());
+    }
+  }
+
+  /** Last: it rejects the endpoint. */
+  @Test
+  @Order(4)
   void theLocalTokensStreamHoldsEveryAccountAndFollowsAChange() throws Exception {
     String token = LocalToken.read(CLOUD.dataDir());
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(CLOUD.endpoint()
-          + "/_privatelink/console/events?token=" + token)).build(), HttpResponse.BodyHandlers.ofInputStream());
-      assertEquals(200, r.statusCode());
-      assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-      try (BufferedReader events = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+      try (BufferedReader events = open(http, "?token=" + token)) {
         JsonNode first = next(events);
         assertEquals(Set.of(PROVIDER, CONSUMER), new HashSet<>(JSON.convertValue(first.get("accounts"), List.class)));
         CLOUD.clients(PROVIDER).ec2().rejectVpcEndpointConnections(b -> b.serviceId(serviceId).vpcEndpointIds(endpointId));
@@ -113,6 +124,15 @@ class ConsolePictureTest {
         assertTrue(later.get("version").asLong() > first.get("version").asLong());
       }
     }
+  }
+
+  /** The event stream with {@code query}, checked to be one. */
+  private static BufferedReader open(HttpClient http, String query) throws Exception {
+    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(CLOUD.endpoint()
+        + "/_privatelink/console/events" + query)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+    return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
   }
 
   /** The next picture event's data; a generous deadline, as the stream may wait for the next change. */
