@@ -126,14 +126,7 @@ public final class ApiServer implements AutoCloseable {
           lowerCase(exchange.getRequestHeaders()), body == null ? new byte[0] : body);
       ApiResponse response;
       if (body != null && streams.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
-        LocalAccess.Grant grant;
-        try {
-          grant = access.browserGrant(request);
-        } catch (dev.privatelink.control.AwsException e) {
-          write(exchange, access.refuse(request, e));
-          return;
-        }
-        events.stream(exchange, streams.get(path), grant.accountId());
+        stream(exchange, request, streams.get(path));
         return;
       } else if (body != null && pages.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
         response = access.page(request, pages.get(path));
@@ -154,6 +147,18 @@ public final class ApiServer implements AutoCloseable {
       }
       write(exchange, response);
     }
+  }
+
+  /** Streams {@code view} to a granted request until the client leaves; refuses any other as AWS does. */
+  private void stream(HttpExchange exchange, ApiRequest request, Function<@Nullable String, String> view) throws IOException {
+    LocalAccess.Grant grant;
+    try {
+      grant = access.browserGrant(request);
+    } catch (dev.privatelink.control.AwsException e) {
+      write(exchange, access.refuse(request, e));
+      return;
+    }
+    events.stream(exchange, view, grant.accountId());
   }
 
   private ApiResponse view(String path, ApiRequest request) {
