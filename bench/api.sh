@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # API calls/s and p50/p99 latency for a mixed workload, privatelink-local against moto's server,
-# in one run on this machine, in interleaved rounds (ours, moto, moto, ours, ...).
+# in one run on this machine, in interleaved rounds (ours, moto, moto, ours, ...). Each server runs
+# in its own process pinned to one CPU, the load generator (this script's JVM) to the other, so the
+# client never takes the server's CPU.
 # Usage: bench/api.sh [seconds per round] [client threads] [rounds]
-# Env: JFR=file.jfr records a Java Flight Recording of the run (our server runs in this JVM).
+# Env: JFR=file.jfr records a Java Flight Recording of our server; CLIENT_CPUS / SERVER_CPUS (default 0 / 1);
+# WARMUP seconds per server before the rounds (default 30: the JIT on one core takes that long).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="$(bin/setup | tail -1)"; export JAVA_HOME
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-JFR_OPTS=()
-[ -n "${JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$JFR,settings=profile" "-XX:FlightRecorderOptions=stackdepth=256")
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${JFR_OPTS[@]}" \
-  -Dseconds="${1:-10}" -Dthreads="${2:-4}" -Drounds="${3:-4}" \
-  -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" dev.privatelink.bench.ApiBenchmark
+client="${CLIENT_CPUS:-0}"
+exec taskset -c "$client" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -Dseconds="${1:-10}" -Dthreads="${2:-4}" -Drounds="${3:-4}" -DclientCpus="$client" -DserverCpus="${SERVER_CPUS:-1}" \
+  -DwarmupSeconds="${WARMUP:-30}" -Djfr="${JFR:-}" -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" dev.privatelink.bench.ApiBenchmark

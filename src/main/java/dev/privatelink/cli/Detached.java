@@ -18,6 +18,12 @@ final class Detached {
 
   private Detached() {}
 
+  /**
+   * Held while a server is spawned and handed to its caller, so that a shutdown hook taking the same
+   * lock sees either no server or one already handed on, never one being born.
+   */
+  static final Object SPAWN = new Object();
+
   static String start(ServerOptions options, List<String> upWords, PrintStream log) {
     return start(options, upWords, log, p -> { });
   }
@@ -36,9 +42,12 @@ final class Detached {
       command.addAll(aotCache());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      started.accept(p);
+      Process p;
+      synchronized (SPAWN) {
+        p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+            serverLog.toFile())).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        started.accept(p);
+      }
       Instant begin = Instant.now();
       // Ready when this very child recorded itself in the data dir and answers: a cloud of another
       // data dir on the same port answers too, but is not ours.

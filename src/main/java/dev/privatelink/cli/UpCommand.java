@@ -27,6 +27,8 @@ final class UpCommand {
   /** The background server this up started, until the stack is ready. */
   private static final java.util.concurrent.atomic.AtomicReference<@Nullable Process> UNREADY_SERVER =
       new java.util.concurrent.atomic.AtomicReference<>();
+  /** Set by the shutdown hook: a server spawned after it must not outlive this up. */
+  private static volatile boolean stopping;
 
   int run(List<String> words) {
     Args args = Args.parse(words, Set.of("detach", "json", "no-dataplane", "allow-unsigned-reset"))
@@ -53,7 +55,7 @@ final class UpCommand {
     } else if (args.flag("detach")) {
       // A signal before Ready stops the background server this up started, which cleans the host up.
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(UpCommand::stopUnreadyServer));
-      endpoint = Detached.start(options, words, log, UNREADY_SERVER::set);
+      endpoint = Detached.start(options, words, log, UpCommand::startedServer);
     } else {
       foreground = ForegroundCloud.start(options);
       endpoint = foreground.cloud().endpoint();
@@ -119,10 +121,30 @@ final class UpCommand {
     }
   }
 
+  /** Called under {@link Detached#SPAWN}: keeps the new server to stop on a signal, or stops it now if one came. */
+  private static void startedServer(Process server) {
+    if (stopping) {
+      stop(server);
+    } else {
+      UNREADY_SERVER.set(server);
+    }
+  }
+
   /** Stops a background server this up started and that is not ready yet; waits for it to clean up. */
   private static void stopUnreadyServer() {
-    Process server = UNREADY_SERVER.getAndSet(null);
-    if (server != null && server.isAlive()) {
+    Process server;
+    // A signal may come while the server is being spawned: the lock makes the hook wait for it.
+    synchronized (Detached.SPAWN) {
+      stopping = true;
+      server = UNREADY_SERVER.getAndSet(null);
+    }
+    if (server != null) {
+      stop(server);
+    }
+  }
+
+  private static void stop(Process server) {
+    if (server.isAlive()) {
       server.destroy();
       try {
         server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);

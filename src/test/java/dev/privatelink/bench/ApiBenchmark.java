@@ -1,8 +1,5 @@
 package dev.privatelink.bench;
 
-import dev.privatelink.server.LocalCloud;
-import dev.privatelink.server.ServerOptions;
-import dev.privatelink.testing.MotoServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -25,49 +22,65 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 /**
  * API calls per second and latency for a mixed workload (describes, tag changes, security groups
  * made and deleted) through the AWS SDK, against privatelink-local and against moto's server in the
- * same run, on this machine. After a warm-up of each, the rounds interleave (ours, moto, ours,
- * moto, ...) so that load from elsewhere on the machine falls on both alike; each round and the
- * total are printed with their ratios as Markdown tables. Run with {@code bench/api.sh}.
+ * same run, on this machine. Each server runs in its own process pinned to one CPU ({@code
+ * -DserverCpus}, default 1) while {@code bench/api.sh} pins this JVM, the load generator, to the
+ * other, so the client's CPU is never the server's. After a warm-up of each, the rounds interleave
+ * (ours, moto, moto, ours, ...) so that load from elsewhere on the machine falls on both alike; each
+ * round and the total are printed with their ratios as Markdown tables. Run with {@code bench/api.sh}.
  */
 public final class ApiBenchmark {
   private static final int THREADS = Integer.getInteger("threads", 4);
   private static final int ROUNDS = Integer.getInteger("rounds", 4);
-  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 15));
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 30));
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("seconds", 10));
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
   private static final String CLIENT_THREAD = "bench-client-";
+  /** The CPUs the servers are pinned to; bench/api.sh pins this JVM, the load generator, to the others. */
+  private static final String SERVER_CPUS = System.getProperty("serverCpus", "1");
 
   private ApiBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     var dir = Files.createTempDirectory("privatelink-bench");
-    try (LocalCloud ours = LocalCloud.start(
-        ServerOptions.builder(dir).port(0).hostMode(ServerOptions.HostMode.CONTROL_PLANE_ONLY).build())) {
-      MotoServer moto = new MotoServer();
-      moto.start();
-      try (Target a = Target.open("privatelink-local", URI.create(ours.endpoint()), 0);
-           Target b = Target.open("moto " + motoVersion(), moto.endpoint(), moto.pid())) {
-        run(a.workload()::step, WARMUP);
-        run(b.workload()::step, WARMUP);
-        List<Result> rounds = new ArrayList<>();
-        for (int r = 0; r < ROUNDS; r++) {
-          // Alternate which server goes first, so neither always follows the other.
-          Target first = r % 2 == 0 ? a : b;
-          Target second = r % 2 == 0 ? b : a;
-          Result x = timed(first, r + 1);
-          Result y = timed(second, r + 1);
-          rounds.add(first == a ? x : y);
-          rounds.add(first == a ? y : x);
-        }
-        print(rounds, a.name(), b.name());
-      } finally {
-        moto.stop();
+    try (PinnedServer ours = PinnedServer.start(SERVER_CPUS, oursCommand(dir));
+         PinnedServer moto = PinnedServer.start(SERVER_CPUS,
+             List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "PORT"));
+         Target a = Target.open("privatelink-local", ours);
+         Target b = Target.open("moto " + motoVersion(), moto)) {
+      run(a.workload()::step, WARMUP);
+      run(b.workload()::step, WARMUP);
+      List<Result> rounds = new ArrayList<>();
+      for (int r = 0; r < ROUNDS; r++) {
+        // Alternate which server goes first, so neither always follows the other.
+        Target first = r % 2 == 0 ? a : b;
+        Target second = r % 2 == 0 ? b : a;
+        Result x = timed(first, r + 1);
+        Result y = timed(second, r + 1);
+        rounds.add(first == a ? x : y);
+        rounds.add(first == a ? y : x);
       }
+      print(rounds, a.name(), b.name());
     } finally {
       try (var paths = Files.walk(dir)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Our server as {@code privatelink serve --no-dataplane} starts it, from this JVM's class path,
+   * with the launcher's JVM options for {@code serve}; {@code -Djfr=file.jfr} records it.
+   */
+  private static List<String> oursCommand(java.nio.file.Path dir) {
+    List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false"));
+    String jfr = System.getProperty("jfr", "");
+    if (!jfr.isEmpty()) {
+      command.addAll(List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile", "-XX:FlightRecorderOptions=stackdepth=256"));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.privatelink.cli.Main", "serve", "--no-dataplane",
+        "--port", "PORT", "--data-dir", dir.resolve("data").toString()));
+    return command;
   }
 
   /** A measured round; its wall-clock span goes to stderr, to line a profile's samples up with the servers. */
@@ -99,7 +112,8 @@ public final class ApiBenchmark {
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     System.out.println(a.row().substring(a.row().indexOf('|', 1)));
     System.out.println(b.row().substring(b.row().indexOf('|', 1)));
-    System.out.printf("%n%d interleaved rounds of %d s, %d client threads%n", ROUNDS, ROUND.toSeconds(), THREADS);
+    System.out.printf("%n%d interleaved rounds of %d s, %d client threads; servers pinned to CPU %s, the client to CPU %s%n",
+        ROUNDS, ROUND.toSeconds(), THREADS, SERVER_CPUS, System.getProperty("clientCpus", "?"));
   }
 
   private static String ratioRow(String label, Result ours, Result moto) {
@@ -109,7 +123,7 @@ public final class ApiBenchmark {
 
   /**
    * One measured stretch; {@code clientCpuMs} is the CPU time of the client threads, {@code serverCpuMs} that of the
-   * server: moto's process, or our server's Java threads ({@link #serverThreadsCpuNanos}).
+   * server's whole process (JIT and GC included), from {@code /proc}.
    */
   record Result(String name, int round, long calls, long errors, double seconds, double[] latenciesMs,
       double clientCpuMs, double serverCpuMs) {
@@ -157,8 +171,8 @@ public final class ApiBenchmark {
   /** One server with its SDK clients and a VPC of four subnets for the workload to act on. */
   private record Target(String name, SdkHttpClient http, Ec2Client ec2, ElasticLoadBalancingV2Client elb, Workload workload,
       java.util.function.LongSupplier cpuNanos) implements AutoCloseable {
-    /** {@code motoPid} is moto's process, or 0 for our server, which runs in this JVM. */
-    static Target open(String name, URI endpoint, long motoPid) {
+    static Target open(String name, PinnedServer server) {
+      URI endpoint = server.endpoint();
       var http = UrlConnectionHttpClient.create();
       var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "secret"));
       Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
@@ -170,7 +184,7 @@ public final class ApiBenchmark {
         int n = i;
         ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0." + n + ".0/24").availabilityZone("us-east-1a"));
       }
-      java.util.function.LongSupplier cpu = motoPid == 0 ? ApiBenchmark::serverThreadsCpuNanos : () -> processCpuNanos(motoPid);
+      java.util.function.LongSupplier cpu = server::cpuNanos;
       return new Target(name, http, ec2, elb, new Workload(ec2, elb, vpc), cpu);
     }
 
@@ -240,32 +254,6 @@ public final class ApiBenchmark {
       } else {
         ec2.describeInstances();
       }
-    }
-  }
-
-  /**
-   * The CPU time of this JVM's Java threads other than the client's and main: our server's
-   * dispatcher, carriers, journal and settler. The JIT and GC threads are not Java threads and are
-   * left out; a profile (JFR, {@code jdk.ThreadCPULoad}) shows their share.
-   */
-  private static long serverThreadsCpuNanos() {
-    long sum = 0;
-    for (java.lang.management.ThreadInfo t : THREAD_CPU.getThreadInfo(THREAD_CPU.getAllThreadIds())) {
-      if (t != null && !t.getThreadName().startsWith(CLIENT_THREAD) && !t.getThreadName().equals("main")) {
-        sum += Math.max(0, THREAD_CPU.getThreadCpuTime(t.getThreadId()));
-      }
-    }
-    return sum;
-  }
-
-  /** utime + stime of a process and its threads, from /proc (clock ticks of 10 ms). */
-  private static long processCpuNanos(long pid) {
-    try {
-      String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
