@@ -31,6 +31,9 @@ public final class ApiServer implements AutoCloseable {
   private final Cloud cloud;
   private final Map<String, Function<@Nullable String, String>> extraJson = new LinkedHashMap<>();
   private final Map<String, LocalAction> actions = new LinkedHashMap<>();
+  private final Map<String, Function<@Nullable String, String>> streams = new LinkedHashMap<>();
+  private final Map<String, String> pages = new LinkedHashMap<>();
+  private final EventStream events;
   private volatile LocalAccess access;
   private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
@@ -48,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
     this.cloud = cloud;
     this.router = new ApiRouter(cloud, strict);
     this.access = new LocalAccess(router, cloud, null, false);
+    this.events = new EventStream(cloud);
     this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
@@ -88,6 +92,23 @@ public final class ApiServer implements AutoCloseable {
     actions.put(path, action);
   }
 
+  /**
+   * A page for a browser at {@code path}: the HTML resource {@code html}, served to a request
+   * granted like the views. A browser cannot sign or add a header, so these also take the local
+   * token from the {@code token} query parameter.
+   */
+  public void addPage(String path, String html) {
+    pages.put(path, html);
+  }
+
+  /**
+   * A server-sent events stream at {@code path}, guarded like {@link #addPage}: {@code view} of
+   * the granted account as a {@code picture} event at once and after each change of the state.
+   */
+  public void addEventStream(String path, Function<@Nullable String, String> view) {
+    streams.put(path, view);
+  }
+
   public ApiServer start() {
     server.start();
     return this;
@@ -104,7 +125,12 @@ public final class ApiServer implements AutoCloseable {
       ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
           lowerCase(exchange.getRequestHeaders()), body == null ? new byte[0] : body);
       ApiResponse response;
-      if (body == null) {
+      if (body != null && streams.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
+        stream(exchange, request, streams.get(path));
+        return;
+      } else if (body != null && pages.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
+        response = access.page(request, pages.get(path));
+      } else if (body == null) {
         response = ApiResponse.xml(413, "<ErrorResponse><Error><Code>RequestEntityTooLarge</Code><Message>Request body "
             + "exceeds " + MAX_BODY + " bytes</Message></Error></ErrorResponse>");
       } else if (path.equals("/moto-api/reset") && exchange.getRequestMethod().equals("POST")) {
@@ -121,6 +147,18 @@ public final class ApiServer implements AutoCloseable {
       }
       write(exchange, response);
     }
+  }
+
+  /** Streams {@code view} to a granted request until the client leaves; refuses any other as AWS does. */
+  private void stream(HttpExchange exchange, ApiRequest request, Function<@Nullable String, String> view) throws IOException {
+    LocalAccess.Grant grant;
+    try {
+      grant = access.browserGrant(request);
+    } catch (dev.privatelink.control.AwsException e) {
+      write(exchange, access.refuse(request, e));
+      return;
+    }
+    events.stream(exchange, view, grant.accountId());
   }
 
   private ApiResponse view(String path, ApiRequest request) {

@@ -2,7 +2,13 @@ package dev.privatelink.api;
 
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.security.MessageDigest;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@code /_privatelink/*} views), and for which accounts. A request signed as any AWS call is
  * (verified in strict mode) acts for the signing account only. A request that carries the local
  * token (the file {@code local-token} in the data dir, readable by root only) acts for the whole
- * cloud, or for the account its {@code account} query parameter names. Anything else is refused
+ * cloud, or for the account its {@code account} query parameter names; a browser, which cannot
+ * add a header, may send the token in the {@code token} query parameter of a page or event stream. Anything else is refused
  * with AWS's MissingAuthenticationToken, except an unsigned reset when the server was started
  * with {@code --allow-unsigned-reset}: that empties the whole cloud, as moto's server does.
  */
@@ -55,6 +62,47 @@ public final class LocalAccess {
       return new Grant(account);
     }
     return new Grant(router.authenticated(request).accountId());
+  }
+
+  /**
+   * The grant of a browser's request, which cannot carry a header: the local token may come in
+   * the {@code token} query parameter instead; throws AWS's authentication errors when it has none.
+   */
+  Grant browserGrant(ApiRequest request) {
+    String sent = FormBody.parse(request.rawQuery()).get("token");
+    if (sent == null || request.header(TOKEN_HEADER) != null) {
+      return grant(request);
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+    headers.put(TOKEN_HEADER, List.of(sent));
+    return grant(new ApiRequest(request.method(), request.path(), request.rawQuery(), headers, request.body()));
+  }
+
+  /**
+   * Serves the HTML resource {@code html} to a granted browser. The page is not cached and sends
+   * no referrer, so the token in its address stays in the browser's address bar.
+   */
+  ApiResponse page(ApiRequest request, String html) {
+    try {
+      browserGrant(request);
+    } catch (AwsException e) {
+      return router.refuse(request, e);
+    }
+    try (InputStream in = LocalAccess.class.getResourceAsStream(html)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + html);
+      }
+      return new ApiResponse(200, "text/html;charset=UTF-8", Map.of("Cache-Control", "no-store",
+          "Referrer-Policy", "no-referrer", "Content-Security-Policy",
+          "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"), in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** AWS's answer to a request that {@link #browserGrant} refuses. */
+  ApiResponse refuse(ApiRequest request, AwsException e) {
+    return router.refuse(request, e);
   }
 
   /** {@code POST /moto-api/reset}: empties the granted account, or the whole cloud. */

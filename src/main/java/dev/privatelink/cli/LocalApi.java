@@ -43,6 +43,11 @@ final class LocalApi implements AutoCloseable {
     return endpoint;
   }
 
+  /** The address of a page for a browser, with the token in its query (a browser cannot send the header). */
+  String browserUrl(String path) {
+    return endpoint + path + "?token=" + token;
+  }
+
   /** GETs a JSON view, e.g. {@code /_privatelink/instances}. */
   JsonNode view(String path) {
     return call("GET", path);

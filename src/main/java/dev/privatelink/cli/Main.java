@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code privatelink <command> …}: up, down, serve, status, exec, forward, trace, notifications, terraform, reset.
+ * {@code privatelink <command> …}: up, down, serve, status, exec, forward, trace, notifications, console, terraform, reset.
  * Each command is one class that parses its words and calls into the rest of the program.
  */
 public final class Main {
@@ -38,6 +38,9 @@ public final class Main {
         notifications [--json] [--follow] [--data-dir DIR]
                      endpoint connection notifications (Accept, Connect, Delete, Reject) as a table,
                      or their raw messages with --json; --follow waits for more, across restarts
+        console [--data-dir DIR]
+                     print the address of the live picture (accounts, VPCs, load balancers, endpoint
+                     services, endpoints, their states and links); it carries the local token
         terraform [--endpoint URL | --port N | --data-dir DIR] [--region R] [--access-key K] [--secret-key S]
                   [terraform args…]
                      run terraform here against the local cloud, with a generated provider override
@@ -75,6 +78,7 @@ public final class Main {
         case "exec" -> new ExecCommand().run(rest);
         case "trace" -> new TraceCommand().run(rest);
         case "notifications" -> new NotificationsCommand().run(rest);
+        case "console" -> new ConsoleCommand().run(rest);
         case "forward" -> new ForwardCommand().run(rest);
         case "terraform" -> new TerraformCommand().run(rest);
         case "reset" -> new ResetCommand().run(rest);

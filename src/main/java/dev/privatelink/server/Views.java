@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Read-only JSON views of the cloud on the API port, for the CLI in another process: every
  * instance with its account and Name tag ({@code exec}), and the endpoint connection notifications
- * that SNS would have carried ({@code notifications}). Each shows one account's data, or every
+ * that SNS would have carried ({@code notifications}), and the console's live picture
+ * ({@link ConsolePicture}). Each shows one account's data, or every
  * account's to the holder of the local token.
  */
 final class Views {
   private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
       .addSerializer(java.time.Instant.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
+
+  /** Where the console page is served; its event stream is under it, at {@code /events}. */
+  static final String CONSOLE = "/_privatelink/console";
 
   private Views() {}
 
@@ -30,6 +34,12 @@ final class Views {
     List<NotificationLog.Message> messages = cloud.read(f -> f.privateLink().notifications(0)).stream()
         .filter(m -> accountId == null || accountId.equals(m.accountId())).toList();
     return json(messages);
+  }
+
+  /** The console's picture of {@code accountId}'s resources, or of every account's when null. */
+  static String console(Cloud cloud, @Nullable String accountId) {
+    long version = cloud.version();
+    return json(cloud.read(features -> ConsolePicture.of(features, version, accountId)));
   }
 
   static String json(Object value) {

@@ -3,6 +3,10 @@ package dev.privatelink.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.privatelink.testing.PrivateLinkFixtures.allow;
+import static dev.privatelink.testing.PrivateLinkFixtures.endpoint;
+import static dev.privatelink.testing.PrivateLinkFixtures.service;
+import static dev.privatelink.testing.PrivateLinkFixtures.subnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -201,36 +205,10 @@ class AccountIsolationTest {
     return java.util.stream.StreamSupport.stream(nodes.spliterator(), false).map(n -> n.get("instanceId").asText()).toList();
   }
 
-  private static String subnet(StackClients c) {
-    String vpc = c.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    return c.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-  }
-
   private static String instance(StackClients c) {
     String subnet = subnet(c);
     String image = c.ec2().describeImages(r -> r.owners("amazon")).images().getFirst().imageId();
     return c.ec2().runInstances(r -> r.imageId(image).instanceType("t3.nano").subnetId(subnet).minCount(1).maxCount(1))
         .instances().getFirst().instanceId();
-  }
-
-  private static String service(StackClients c) {
-    String subnet = subnet(c);
-    String nlb = c.elb().createLoadBalancer(r -> r.name("nlb-" + c.hashCode()).type("network").scheme("internal")
-        .subnets(subnet)).loadBalancers().getFirst().loadBalancerArn();
-    return c.ec2().createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(nlb).acceptanceRequired(false))
-        .serviceConfiguration().serviceId();
-  }
-
-  private static void allow(StackClients provider, String serviceId, String consumer) {
-    provider.ec2().modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId)
-        .addAllowedPrincipals("arn:aws:iam::" + consumer + ":root"));
-  }
-
-  private static String endpoint(StackClients consumer, String serviceId) {
-    String subnet = subnet(consumer);
-    String vpc = consumer.ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().getFirst().vpcId();
-    String name = "com.amazonaws.vpce.us-east-1." + serviceId;
-    return consumer.ec2().createVpcEndpoint(r -> r.vpcId(vpc).serviceName(name).vpcEndpointType("Interface")
-        .subnetIds(subnet)).vpcEndpoint().vpcEndpointId();
   }
 }

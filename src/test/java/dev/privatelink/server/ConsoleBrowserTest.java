@@ -1,0 +1,128 @@
+package dev.privatelink.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.privatelink.stacks.Progress;
+import dev.privatelink.stacks.SeedOutputs;
+import dev.privatelink.stacks.SeedStack;
+import dev.privatelink.stacks.StackClients;
+import dev.privatelink.testing.HeadlessChromium;
+import dev.privatelink.testing.LocalCloudExtension;
+import dev.privatelink.testing.NetnsTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+
+/**
+ * The console page in headless Chromium over the seed with its data plane: it draws the seed's
+ * two VPCs, the endpoint service and the endpoint with its link to the service, and a
+ * RejectVpcEndpointConnections through the SDK reaches the page over the event stream. The page
+ * and its stream refuse a request without the local token as the other views do.
+ */
+@NetnsTest
+class ConsoleBrowserTest {
+  @RegisterExtension
+  static final LocalCloudExtension CLOUD = LocalCloudExtension.withDataPlane();
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+  static SeedOutputs seed;
+  static StackClients clients;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void up() {
+    seed = new SeedStack(CLOUD.endpoint(), "000000000000", "000000000000", Progress.silent(), true).apply();
+    clients = CLOUD.clients("000000000000");
+    browser = HeadlessChromium.open(1600, 1000);
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void thePageDrawsTheSeedAndShowsARejectionLive() throws Exception {
+    browser.get(CLOUD.endpoint() + "/_privatelink/console?token=" + LocalToken.read(CLOUD.dataDir()));
+    VpcEndpoint endpoint = clients.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(seed.vpcEndpointId())).vpcEndpoints().getFirst();
+    String serviceId = clients.ec2().describeVpcEndpointServiceConfigurations(r -> {}).serviceConfigurations().stream()
+        .filter(c -> c.serviceName().equals(endpoint.serviceName())).findFirst().orElseThrow().serviceId();
+    List<Vpc> vpcs = clients.ec2().describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("false").build())).vpcs();
+    assertEquals(2, vpcs.size(), "the seed has a service VPC and a consumer VPC");
+    for (Vpc vpc : vpcs) {
+      WebElement drawn = await(() -> first("[data-vpc-id='" + vpc.vpcId() + "']"), "VPC " + vpc.vpcId());
+      assertEquals(vpc.cidrBlock(), drawn.getDomAttribute("data-cidr"));
+    }
+    WebElement service = await(() -> first("[data-service-id='" + serviceId + "']"), "the endpoint service");
+    assertEquals("Available", service.getDomAttribute("data-state"));
+    WebElement card = await(() -> first(".card[data-endpoint-id='" + endpoint.vpcEndpointId() + "']"), "the endpoint");
+    assertEquals("available", card.getDomAttribute("data-state"));
+    String link = "path[data-link='endpoint'][data-from='" + endpoint.vpcEndpointId() + "'][data-to='" + serviceId + "']";
+    assertEquals("available", await(() -> first(link), "the endpoint's link").getDomAttribute("data-state"));
+    assertTrue(first("path[data-link='service'][data-from='" + serviceId + "']") != null, "service -> NLB link");
+
+    long start = System.nanoTime();
+    var answer = clients.ec2().rejectVpcEndpointConnections(r -> r.serviceId(serviceId)
+        .vpcEndpointIds(endpoint.vpcEndpointId()));
+    assertTrue(answer.unsuccessful().isEmpty(), answer.unsuccessful().toString());
+    await(() -> {
+      WebElement path = first(link);
+      return path != null && "rejected".equals(path.getDomAttribute("data-state")) ? path : null;
+    }, "the endpoint's link turning rejected");
+    System.out.printf("console: the endpoint's link showed rejected %d ms after RejectVpcEndpointConnections was sent%n",
+        (System.nanoTime() - start) / 1_000_000);
+    Path shot = Path.of("target", "console-screenshot.png");
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+    assertTrue(Files.size(shot) > 1000, "screenshot " + shot);
+  }
+
+  @Test
+  void thePageAndItsStreamRefuseARequestWithoutTheToken() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      for (String path : List.of("/_privatelink/console", "/_privatelink/console/events", "/_privatelink/console?token=0")) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(CLOUD.endpoint() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode(), path + ": " + r.body());
+        assertTrue(r.body().contains(path.contains("token") ? "InvalidClientTokenId" : "MissingAuthenticationToken"), r.body());
+      }
+    }
+  }
+
+  private static WebElement first(String css) {
+    List<WebElement> found = browser.findElements(By.cssSelector(css));
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
+  /** Polls until {@code find} gives an element; the generous deadline keeps a loaded host from failing it. */
+  private static WebElement await(Supplier<WebElement> find, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (System.nanoTime() < deadline) {
+      WebElement found = find.get();
+      if (found != null) {
+        return found;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(what + " did not appear on the page within " + DEADLINE + "; page: "
+        + browser.findElement(By.tagName("body")).getText());
+  }
+}
