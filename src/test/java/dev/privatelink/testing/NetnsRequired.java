@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit 5 extension behind {@link NetnsTest}. Before the class: the host must pass
  * {@link HostCheck}; otherwise the class fails under {@code CI=true} and is skipped elsewhere.
  * After the class: no namespace, host link or host nftables table whose name carries
- * {@link TestIds#RUN_TAG} may remain. Only this run's objects are checked because other engineers'
- * tests may hold {@code pl-} namespaces on the same machine at the same time.
+ * {@link TestIds#RUN_TAG} may remain. Only this run's objects are checked because other test runs and clouds
+ * may hold {@code pl-} namespaces on the same machine at the same time.
  */
 public final class NetnsRequired implements BeforeAllCallback, AfterAllCallback {
   @Override
