@@ -25,10 +25,18 @@ public final class LocalDataPlane {
    * @param flowLogTiming flow logs' aggregation: AWS's intervals, or the fast local one
    */
   public static FabricDataPlane create(Path dataDir, StatusSink sink, HealthTiming timing, FlowLogTiming flowLogTiming) {
+    return build(dataDir, sink, timing, flowLogTiming).fabric();
+  }
+
+  /** As {@link #create}, with the counts of what its load balancers and endpoints carry. */
+  public static Built build(Path dataDir, StatusSink sink, HealthTiming timing, FlowLogTiming flowLogTiming) {
     FabricDataPlane fabric = new FabricDataPlane(new FabricDataPlane.Options(dataDir, true), sink);
     LoadBalancerEngine loadBalancers = new LoadBalancerEngine(fabric.namespaces(), sink, timing);
     fabric.addStage(new TrafficStage(loadBalancers, new EndpointEngine(loadBalancers, sink)));
     fabric.addStage(new FlowCapture(sink, flowLogTiming));
-    return fabric;
+    return new Built(fabric, loadBalancers.linkCounters());
   }
+
+  /** The data plane and its live per-link counts. */
+  public record Built(FabricDataPlane fabric, LinkCounts links) {}
 }

@@ -8,7 +8,9 @@ import dev.privatelink.control.elb.LoadBalancerRecord;
 import dev.privatelink.control.elb.TargetGroupRecord;
 import dev.privatelink.control.privatelink.EndpointProjection;
 import dev.privatelink.control.privatelink.ServiceProjection;
+import dev.privatelink.dataplane.LinkCounts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,7 @@ final class ConsolePicture {
   private ConsolePicture() {}
 
   /** The picture, at {@code version}, of {@code accountId}'s resources, or of every account's when null. */
-  static Picture of(Features features, long version, @Nullable String accountId) {
+  static Picture of(Features features, long version, @Nullable String accountId, LinkCounts counts) {
     Predicate<String> mine = account -> accountId == null || accountId.equals(account);
     List<Endpoint> endpoints = new ArrayList<>();
     Set<String> reachedServices = new TreeSet<>();
@@ -56,7 +58,33 @@ final class ConsolePicture {
     vpcs.forEach(v -> accounts.add(v.accountId()));
     services.forEach(s -> accounts.add(s.accountId()));
     endpoints.forEach(e -> accounts.add(e.accountId()));
-    return new Picture(version, List.copyOf(accounts), vpcs, loadBalancers, services, endpoints);
+    return new Picture(version, List.copyOf(accounts), vpcs, loadBalancers, services, endpoints,
+        links(features, loadBalancers, services, endpoints, counts));
+  }
+
+  /** The counts of what crossed each link the picture draws, and nothing of links it does not. */
+  static List<Link> links(Features features, List<LoadBalancer> loadBalancers, List<Service> services, List<Endpoint> endpoints,
+      LinkCounts counts) {
+    Map<String, List<String>> nlbsOf = new HashMap<>();
+    features.privateLink().services().forEach(s -> nlbsOf.put(s.serviceId(), s.networkLoadBalancerArns()));
+    List<Link> out = new ArrayList<>();
+    for (Endpoint e : endpoints) {
+      LinkCounts.LinkCount sum = LinkCounts.LinkCount.ZERO;
+      for (String arn : nlbsOf.getOrDefault(e.serviceId(), List.of())) {
+        LinkCounts.LinkCount c = counts.of(e.endpointId(), arn);
+        sum = new LinkCounts.LinkCount(sum.open() + c.open(), sum.flows() + c.flows(), sum.bytes() + c.bytes());
+      }
+      out.add(Link.of(e.endpointId(), e.serviceId(), sum));
+    }
+    for (Service s : services) {
+      s.networkLoadBalancerArns().forEach(arn -> out.add(Link.of(s.serviceId(), arn, counts.of(LinkCounts.PRIVATELINK, arn))));
+    }
+    for (LoadBalancer lb : loadBalancers) {
+      for (TargetGroup g : lb.targetGroups()) {
+        g.targets().forEach(t -> out.add(Link.of(g.arn(), t.id(), counts.of(g.arn(), t.id()))));
+      }
+    }
+    return out;
   }
 
   /** Every VPC but the default ones that hold nothing (each account has one per region, unused). */
@@ -113,7 +141,17 @@ final class ConsolePicture {
 
   /** The whole picture; {@code version} is the cloud's state version it was read at. */
   record Picture(long version, List<String> accounts, List<Vpc> vpcs, List<LoadBalancer> loadBalancers,
-      List<Service> endpointServices, List<Endpoint> endpoints) {}
+      List<Service> endpointServices, List<Endpoint> endpoints, List<Link> links) {}
+
+  /** What crossed the link the page draws from {@code from} to {@code to}: see {@link LinkCounts}. */
+  record Link(String from, String to, long open, long flows, long bytes) {
+    static Link of(String from, String to, LinkCounts.LinkCount c) {
+      return new Link(from, to, c.open(), c.flows(), c.bytes());
+    }
+  }
+
+  /** The link counts alone, which the page asks for between pictures: they change without the state. */
+  record Counts(long version, List<Link> links) {}
 
   record Vpc(String vpcId, @Nullable String name, String accountId, String cidr, String state, boolean isDefault, List<Subnet> subnets,
       List<Instance> instances) {}

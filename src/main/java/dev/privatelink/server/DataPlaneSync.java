@@ -2,6 +2,7 @@ package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
 import dev.privatelink.dataplane.DataPlane;
+import dev.privatelink.dataplane.LinkCounts;
 import dev.privatelink.dataplane.forward.PortForwards;
 import dev.privatelink.util.concurrent.CoalescingRunner;
 import java.time.Duration;
@@ -20,6 +21,7 @@ final class DataPlaneSync implements HostSync {
   private final Cloud cloud;
   private final DataPlane dataPlane;
   private final @Nullable PortForwards forwards;
+  private final LinkCounts links;
   private volatile long hostVersion = -1;
   // A reconcile is never interrupted half-way: the host would be left between two states.
   private final CoalescingRunner reconciler =
@@ -31,9 +33,20 @@ final class DataPlaneSync implements HostSync {
 
   /** @param forwards the port forwards into this data plane's namespaces, closed before it */
   DataPlaneSync(Cloud cloud, DataPlane dataPlane, @Nullable PortForwards forwards) {
+    this(cloud, dataPlane, forwards, LinkCounts.NONE);
+  }
+
+  /** @param links what {@code dataPlane} carried over each link */
+  DataPlaneSync(Cloud cloud, DataPlane dataPlane, @Nullable PortForwards forwards, LinkCounts links) {
     this.cloud = cloud;
     this.dataPlane = dataPlane;
     this.forwards = forwards;
+    this.links = links;
+  }
+
+  @Override
+  public LinkCounts linkCounts() {
+    return links;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.privatelink.server;
 
 import dev.privatelink.control.Cloud;
+import dev.privatelink.dataplane.LinkCounts;
 import dev.privatelink.dataplane.LocalDataPlane;
 import dev.privatelink.dataplane.fabric.FabricDataPlane;
 import dev.privatelink.dataplane.forward.PortForwards;
@@ -22,6 +23,11 @@ interface HostSync extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /** What the data plane carried over each link; nothing without one. */
+  default LinkCounts linkCounts() {
+    return LinkCounts.NONE;
+  }
+
   @Override
   void close();
 
@@ -38,8 +44,9 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    FabricDataPlane dataPlane = LocalDataPlane.create(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
+    LocalDataPlane.Built built = LocalDataPlane.build(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
         options.flowLogTiming());
-    return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()));
+    FabricDataPlane dataPlane = built.fabric();
+    return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()), built.links());
   }
 }

@@ -72,7 +72,8 @@ public final class LocalCloud implements AutoCloseable {
     api.addJsonView("/_privatelink/instances", account -> Views.instances(cloud, account));
     api.addJsonView("/_privatelink/notifications", account -> Views.notifications(cloud, account));
     api.addPage(Views.CONSOLE, "/dev/privatelink/server/console.html");
-    api.addEventStream(Views.CONSOLE + "/events", account -> Views.console(cloud, account));
+    api.addEventStream(Views.CONSOLE + "/events", account -> Views.console(cloud, account, sync.linkCounts()));
+    api.addJsonView(Views.CONSOLE + "/links", account -> Views.consoleLinks(cloud, account, sync.linkCounts()));
     api.addLocalAction("/_privatelink/forwards", new ForwardActions(cloud, sync.forwards())::answer);
     InstanceProbe probe = new InstanceProbe(cloud, dir.root());
     api.addLocalAction("/_privatelink/probe", (method, query, account) -> probe.probe(account, query));

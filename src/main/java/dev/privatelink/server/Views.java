@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.control.privatelink.NotificationLog;
+import dev.privatelink.dataplane.LinkCounts;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -37,9 +38,15 @@ final class Views {
   }
 
   /** The console's picture of {@code accountId}'s resources, or of every account's when null. */
-  static String console(Cloud cloud, @Nullable String accountId) {
+  static String console(Cloud cloud, @Nullable String accountId, LinkCounts counts) {
     long version = cloud.version();
-    return json(cloud.read(features -> ConsolePicture.of(features, version, accountId)));
+    return json(cloud.read(features -> ConsolePicture.of(features, version, accountId, counts)));
+  }
+
+  /** The console's link counts alone, of the links {@code accountId}'s picture draws (all when null). */
+  static String consoleLinks(Cloud cloud, @Nullable String accountId, LinkCounts counts) {
+    long version = cloud.version();
+    return json(cloud.read(features -> new ConsolePicture.Counts(version, ConsolePicture.of(features, version, accountId, counts).links())));
   }
 
   static String json(Object value) {

@@ -1,6 +1,7 @@
 package dev.privatelink.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.stacks.Progress;
@@ -79,6 +80,7 @@ class ConsoleBrowserTest {
     String link = "path[data-link='endpoint'][data-from='" + endpoint.vpcEndpointId() + "'][data-to='" + serviceId + "']";
     assertEquals("available", await(() -> first(link), "the endpoint's link").getDomAttribute("data-state"));
     assertTrue(first("path[data-link='service'][data-from='" + serviceId + "']") != null, "service -> NLB link");
+    flowsAppearLive(link);
 
     long start = System.nanoTime();
     var answer = clients.ec2().rejectVpcEndpointConnections(r -> r.serviceId(serviceId)
@@ -93,6 +95,37 @@ class ConsoleBrowserTest {
     Path shot = Path.of("target", "console-screenshot.png");
     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
     assertTrue(Files.size(shot) > 1000, "screenshot " + shot);
+  }
+
+  /**
+   * A curl from the consumer through the endpoint adds a flow to the endpoint's link, and a backend
+   * request to the ALB's link to the service instance, the endpoint's with its bytes, without any state change.
+   */
+  private static void flowsAppearLive(String endpointLink) throws Exception {
+    String albLink = "path[data-link='target'][data-to='" + seed.serviceInstanceId() + "']";
+    await(() -> first(albLink), "the ALB's link to the service instance");
+    long endpointBefore = flows(endpointLink);
+    long albBefore = flows(albLink);
+    String page = CLOUD.exec(seed.consumerInstanceId(), "curl", "-sk", "-m", "10", seed.consumerEndpointDnsNames().getFirst());
+    long curled = System.nanoTime();
+    assertFalse(page.isBlank(), "the consumer got a page through the endpoint");
+    await(() -> flows(endpointLink) > endpointBefore && flows(albLink) > albBefore ? first(albLink) : null,
+        "the flow counts going up on the endpoint's and the ALB's links");
+    System.out.printf("console: the flow counts went up %d ms after the curl returned%n", (System.nanoTime() - curled) / 1_000_000);
+    assertTrue(Long.parseLong(first(endpointLink).getDomAttribute("data-bytes")) > 0, "the endpoint's link counts bytes");
+    assertTrue(label(endpointLink).matches(".*\\d+ flows? .*"), label(endpointLink));
+  }
+
+  private static long flows(String css) {
+    WebElement path = first(css);
+    String n = path == null ? null : path.getDomAttribute("data-flows");
+    return n == null ? -1 : Long.parseLong(n);
+  }
+
+  /** The text drawn beside a link: the label that follows its path. */
+  private static String label(String css) {
+    return String.valueOf(browser.executeScript(
+        "const p = document.querySelector(arguments[0]); return p && p.nextElementSibling ? p.nextElementSibling.textContent : ''", css));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.privatelink.dataplane.LinkCounts;
 import dev.privatelink.stacks.StackClients;
 import dev.privatelink.testing.LocalCloudExtension;
 import java.io.BufferedReader;
@@ -59,7 +60,7 @@ class ConsolePictureTest {
   }
 
   private static JsonNode picture(String accountId) throws Exception {
-    return JSON.readTree(Views.console(CLOUD.cloud().cloud(), accountId));
+    return JSON.readTree(Views.console(CLOUD.cloud().cloud(), accountId, LinkCounts.NONE));
   }
 
   @Test
@@ -90,6 +91,27 @@ class ConsolePictureTest {
     assertTrue(endpoint.get("vpcId").isNull(), endpoint.toString());
     assertEquals(0, endpoint.get("enis").size());
     assertEquals(1, picture.get("endpointServices").get(0).get("networkLoadBalancerArns").size());
+  }
+
+  /** Read-only, like the two before it: runs with them, before the rejection. */
+  @Test
+  @Order(2)
+  void eachAccountSeesTheCountsOfTheLinksItsPictureDrawsOnly() throws Exception {
+    LinkCounts counts = (from, to) -> from.equals(endpointId) ? new LinkCounts.LinkCount(1, 3, 100)
+        : from.equals(LinkCounts.PRIVATELINK) ? new LinkCounts.LinkCount(0, 5, 500) : LinkCounts.LinkCount.ZERO;
+    JsonNode consumer = JSON.readTree(Views.consoleLinks(CLOUD.cloud().cloud(), CONSUMER, counts)).get("links");
+    assertEquals(1, consumer.size(), "the consumer's endpoint only, not the provider's NLB: " + consumer);
+    assertEquals(endpointId, consumer.get(0).get("from").asText());
+    assertEquals(serviceId, consumer.get(0).get("to").asText());
+    assertEquals(List.of(1L, 3L, 100L), List.of(consumer.get(0).get("open").asLong(), consumer.get(0).get("flows").asLong(),
+        consumer.get(0).get("bytes").asLong()));
+    JsonNode provider = JSON.readTree(Views.console(CLOUD.cloud().cloud(), PROVIDER, counts)).get("links");
+    JsonNode service = null;
+    for (JsonNode l : provider) {
+      service = l.get("from").asText().equals(serviceId) ? l : service;
+    }
+    assertTrue(service != null, "the provider's service -> NLB link: " + provider);
+    assertEquals(5, service.get("flows").asLong());
   }
 
   @Test

@@ -118,4 +118,13 @@ public final class LocalCloudExtension implements BeforeAllCallback, AfterAllCal
   public void reset() {
     cloud.cloud().reset();
   }
+
+  /** Runs {@code command} inside an instance of this cloud; its output and error, merged. */
+  public String exec(String instanceId, String... command) throws IOException, InterruptedException {
+    Process p = dev.privatelink.dataplane.instances.InstanceRuntime.execFromOutside(dataDir(), instanceId, List.of(command), false)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
 }

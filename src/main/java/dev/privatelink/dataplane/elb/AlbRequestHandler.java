@@ -117,6 +117,7 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
     ForwardedHeaders.apply(req.headers(), clientIp, https, port);
     req.setProtocolVersion(HttpVersion.HTTP_1_1);
     HttpUtil.setContentLength(req, req.content().readableBytes());
+    tg.countRequest(target);
     current = new ProxyExchange(this, runtime.pool(), new BackendPool.Key(ctx.channel().eventLoop(), nodeIp,
         TargetKey.of(target)), req, keepAlive, http2, runtime.idleTimeoutSeconds());
     current.start();

@@ -122,6 +122,11 @@ public final class LoadBalancerEngine implements AutoCloseable {
   }
 
   /** The shared event loops and namespace-aware channel factories, for PrivateLink's listeners. */
+  /** What the load balancers and endpoints on this engine carried, per link. */
+  public LinkCounters linkCounters() {
+    return transport.links();
+  }
+
   public Transport transport() {
     return transport;
   }

@@ -29,6 +29,7 @@ final class TargetGroupRuntime implements AutoCloseable {
   private final Map<TargetKey, Set<Channel>> flows = new ConcurrentHashMap<>();
   private final Map<TargetKey, ScheduledFuture<?>> drainTimers = new HashMap<>();
   private final Map<String, TargetHealth> reported = new HashMap<>();
+  private final Map<String, LinkCounters.Counter> counters = new ConcurrentHashMap<>();
   private final AtomicInteger roundRobin = new AtomicInteger();
   private volatile TargetGroupSpec spec;
   private volatile List<Node> nodes = List.of();
@@ -89,8 +90,20 @@ final class TargetGroupRuntime implements AutoCloseable {
     return pick(null, roundRobin.getAndIncrement());
   }
 
+  /** Counts one ALB backend request to {@code target}. */
+  void countRequest(TargetSpec target) {
+    counter(target).request();
+  }
+
+  /** The target's link counter, looked up once per target id, not per flow. */
+  private LinkCounters.Counter counter(TargetSpec target) {
+    LinkCounters.Counter c = counters.get(target.targetId());
+    return c != null ? c : counters.computeIfAbsent(target.targetId(), id -> ctx.transport().links().link(spec.arn(), id));
+  }
+
   /** Registers an open flow so that draining or deregistration can close it. */
   void trackFlow(TargetSpec target, Channel flow) {
+    counter(target).track(flow);
     TargetKey k = TargetKey.of(target);
     flows.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(flow);
     flow.closeFuture().addListener(f -> {

@@ -34,6 +34,7 @@ public final class Transport implements AutoCloseable {
   private final Namespaces namespaces;
   private final EventLoopGroup group;
   private final boolean epoll;
+  private final LinkCounters links = new LinkCounters();
 
   /** @param threads event loop threads; one per core is what a proxy wants */
   public Transport(Namespaces namespaces, int threads) {
@@ -42,6 +43,11 @@ public final class Transport implements AutoCloseable {
     this.epoll = Epoll.isAvailable() && !Boolean.getBoolean("privatelink.nio");
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("pl-elb", true), io);
+  }
+
+  /** What the flows on this transport's event loops carried, per link of the console's picture. */
+  public LinkCounters links() {
+    return links;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.privatelink.dataplane.privatelink;
 
+import dev.privatelink.dataplane.LinkCounts;
+import dev.privatelink.dataplane.elb.LinkCounters;
 import dev.privatelink.dataplane.elb.ListenerSet;
 import dev.privatelink.dataplane.elb.LoadBalancerEngine;
 import dev.privatelink.dataplane.spec.EndpointSpec;
@@ -28,6 +30,7 @@ final class EndpointRuntime implements AutoCloseable {
   private final String consumerVpcId;
   private final Map<Key, Channel> listeners = new HashMap<>();
   private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<LinkCounters.Counter>> counters = new ConcurrentHashMap<>();
   private volatile Map<Key, Target> targets = Map.of();
   private volatile @Nullable String endpointId;
 
@@ -84,11 +87,26 @@ final class EndpointRuntime implements AutoCloseable {
               return;
             }
             connections.add(ch);
+            countersTo(t.nlbArn()).forEach(c -> c.track(ch));
             ch.closeFuture().addListener(f -> connections.remove(ch));
             loadBalancers.handOff(t.nlbArn(), t.availabilityZone(), ch, EndpointEngine.origin(ch, endpointId));
           }
         })
         .bind(k.ip(), k.port()).sync().channel();
+  }
+
+  /**
+   * The counters a connection to {@code nlbArn} bumps: this endpoint's link, and the NLB's
+   * PrivateLink link (all endpoints' flows into it); found once per NLB, not per connection.
+   */
+  private List<LinkCounters.Counter> countersTo(String nlbArn) {
+    List<LinkCounters.Counter> found = counters.get(nlbArn);
+    if (found == null) {
+      LinkCounters links = loadBalancers.linkCounters();
+      found = List.of(links.link(String.valueOf(endpointId), nlbArn), links.link(LinkCounts.PRIVATELINK, nlbArn));
+      counters.put(nlbArn, found);
+    }
+    return found;
   }
 
   /** Stops listening and resets every open connection, as a rejected or deleted endpoint does. */
