@@ -121,12 +121,12 @@ public final class LoadBalancerEngine implements AutoCloseable {
     return true;
   }
 
-  /** The shared event loops and namespace-aware channel factories, for PrivateLink's listeners. */
   /** What the load balancers and endpoints on this engine carried, per link. */
   public LinkCounters linkCounters() {
     return transport.links();
   }
 
+  /** The shared event loops and namespace-aware channel factories, for PrivateLink's listeners. */
   public Transport transport() {
     return transport;
   }
