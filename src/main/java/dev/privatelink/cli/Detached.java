@@ -55,7 +55,7 @@ final class Detached {
         if (!p.isAlive() || Duration.between(begin, Instant.now()).compareTo(START_LIMIT) > 0) {
           throw new CommandException("the cloud did not start; see " + serverLog + ":\n" + tail(serverLog));
         }
-        Thread.sleep(50);
+        Thread.sleep(20);
       }
       log.println("Cloud started in the background at " + options.endpoint() + " (log: " + serverLog + ")");
       return options.endpoint();

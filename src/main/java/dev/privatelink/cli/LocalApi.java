@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privatelink.server.LocalToken;
 import dev.privatelink.server.ServerInfo;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.privatelink.server.LoopbackHttp;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The running cloud of a data dir as the CLI reaches it: its endpoint, and the local token (read
@@ -20,7 +19,8 @@ final class LocalApi implements AutoCloseable {
   static final String TOKEN_HEADER = "x-privatelink-token";
   private final String endpoint;
   private final String token;
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** None: a reset of a big cloud answers only once the host is clean. */
+  private static final Duration TIMEOUT = Duration.ZERO;
 
   private LocalApi(String endpoint, String token) {
     this.endpoint = endpoint;
@@ -55,12 +55,12 @@ final class LocalApi implements AutoCloseable {
 
   /** POSTs with the token, e.g. {@code /moto-api/reset}; returns the answer's body. */
   String post(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()));
+    return send("POST", pathAndQuery);
   }
 
   /** Sends {@code method} with the token to a local action, e.g. {@code DELETE /_privatelink/forwards?localPort=N}. */
   JsonNode call(String method, String pathAndQuery) {
-    String body = send(HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()));
+    String body = send(method, pathAndQuery);
     try {
       return new ObjectMapper().readTree(body);
     } catch (IOException e) {
@@ -68,22 +68,18 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
-  private String send(HttpRequest.Builder request) {
+  private String send(String method, String pathAndQuery) {
     try {
-      HttpResponse<String> r = http.send(request.header(TOKEN_HEADER, token).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
+      LoopbackHttp.Answer r = LoopbackHttp.send(method, endpoint + pathAndQuery, Map.of(TOKEN_HEADER, token), TIMEOUT);
+      if (r.status() != 200) {
         errorMessage(r.body()).ifPresent(m -> {
           throw new CommandException(m);
         });
-        throw new CommandException("the cloud at " + endpoint + " refused: HTTP " + r.statusCode() + " " + r.body());
+        throw new CommandException("the cloud at " + endpoint + " refused: HTTP " + r.status() + " " + r.body());
       }
       return r.body();
     } catch (IOException e) {
       throw new CommandException("the cloud at " + endpoint + " does not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandException("interrupted");
     }
   }
 
@@ -98,8 +94,7 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
+  /** Nothing to release: each request has its own connection. */
   @Override
-  public void close() {
-    http.close();
-  }
+  public void close() {}
 }

@@ -3,10 +3,6 @@ package dev.privatelink.server;
 import dev.privatelink.util.process.ProcessIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,14 +49,9 @@ public record ServerInfo(long pid, long startMillis, String endpoint) {
 
   /** True if the endpoint answers its health check. */
   public static boolean healthy(String endpoint) {
-    try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(endpoint + "/_privatelink/health"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    try {
+      return LoopbackHttp.send("GET", endpoint + "/_privatelink/health", java.util.Map.of(), Duration.ofSeconds(2)).status() == 200;
+    } catch (IOException | IllegalArgumentException e) {
       return false;
     }
   }
