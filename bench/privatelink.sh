@@ -2,7 +2,9 @@
 # The seed's data plane under load, in the cloud's own namespaces, against HAProxy and nginx, plus
 # time to ready and the API benchmark, in one run. Usage (root):
 #   bench/privatelink.sh            # env: DUR (s per wrk run, 8), ROUNDS (3), WARM (s per warm-up run, 3),
-#                                   #      CONNS (32), WRK_THREADS (2), TTR_RUNS (3), PORT (45871), OUT
+#                                   #      CONNS (32), WRK_THREADS (2), TTR_RUNS (3), PORT (45871), OUT,
+#                                   #      HAPROXY_THREADS (nproc: HAProxy's own default), JFR (0; 1 records
+#                                   #      the server during round 1 into $OUT/server.jfr), API (1; 0 skips step 4)
 # Steps (see docs/benchmarks.md for what each measures and why):
 #   1. time to ready: TTR_RUNS fresh `up --detach` (down --purge between); the last cloud stays up
 #   2. launches bench-client, bench-haproxy-l4 and bench-haproxy-l7 (t3.micro, service VPC) through
@@ -17,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DUR=${DUR:-8} ROUNDS=${ROUNDS:-3} WARM=${WARM:-3} CONNS=${CONNS:-32} WRK_THREADS=${WRK_THREADS:-2}
-TTR_RUNS=${TTR_RUNS:-3} PORT=${PORT:-45871}
+TTR_RUNS=${TTR_RUNS:-3} PORT=${PORT:-45871} HAPROXY_THREADS=${HAPROXY_THREADS:-$(nproc)} JFR=${JFR:-0} API=${API:-1}
 OUT=${OUT:-/tmp/privatelink-bench-$(date +%Y%m%d-%H%M%S)}
 # the whole run is bounded: rounds × 5 paths × 3 scenarios, plus setup, time to ready and the API bench
 LIMIT=$(( (ROUNDS * DUR + WARM) * 15 + ROUNDS * 60 + TTR_RUNS * 120 + 600 ))
@@ -68,7 +70,7 @@ awsq() { timeout 60 aws --endpoint-url "$EP" "$@"; }
   echo "host: $(nproc) cores, $(uname -r), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit: $(git rev-parse --short HEAD) ($(git status --porcelain src/main | wc -l) uncommitted src/main files)"
   echo "wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2), $(haproxy -v | head -1 | cut -d' ' -f1-3), $(nginx -v 2>&1 | cut -d' ' -f3)"
-  echo "settings: DUR=$DUR ROUNDS=$ROUNDS WARM=$WARM CONNS=$CONNS WRK_THREADS=$WRK_THREADS TTR_RUNS=$TTR_RUNS"
+  echo "settings: DUR=$DUR ROUNDS=$ROUNDS WARM=$WARM CONNS=$CONNS WRK_THREADS=$WRK_THREADS TTR_RUNS=$TTR_RUNS HAPROXY_THREADS=$HAPROXY_THREADS"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
@@ -162,11 +164,13 @@ CONF
 sed -i "s/POLICY_CIPHERS/$POLICY_CIPHERS/" "$T/nginx.conf"
 inx "$SVC" nginx -c /tmp/bench/nginx.conf -p /tmp/bench/
 
-log "HAProxy: l4 (mode tcp) → l7 (mode http, ssl crt, TLS 1.0–1.2 as ELBSecurityPolicy-2016-08) → nginx"
+# Each HAProxy runs as many threads as the machine has cores (its default), as our server runs one
+# event loop per core for both of its load balancers.
+log "HAProxy ($HAPROXY_THREADS threads each): l4 (mode tcp) → l7 (mode http, ssl crt, TLS 1.0–1.2 as ELBSecurityPolicy-2016-08) → nginx"
 mkdir -p "$(itmp "${IID[bench-haproxy-l4]}")/bench"
 cat > "$(itmp "${IID[bench-haproxy-l4]}")/bench/ha.cfg" <<CONF
 global
-  nbthread 1
+  nbthread $HAPROXY_THREADS
   maxconn 4000
 defaults
   timeout connect 10s
@@ -182,7 +186,7 @@ backend alb
 CONF
 cat > "$(itmp "${IID[bench-haproxy-l7]}")/bench/ha.cfg" <<CONF
 global
-  nbthread 1
+  nbthread $HAPROXY_THREADS
   maxconn 4000
   ssl-default-bind-ciphers $POLICY_CIPHERS
 defaults
@@ -261,6 +265,23 @@ if [ "$(cut -d' ' -f2 "$OUT/tls.txt" | sort -u | wc -l)" != 1 ]; then
 fi
 
 # ---------------------------------------------------------------- 3. rounds
+# The CPU the proxies of a path use (user + system clock ticks of their processes and of those
+# processes' children, as /proc counts them) is read around each wrk run: per request it depends far
+# less on what else the machine runs than req/s does. Ours is the whole server JVM (its API and
+# health checks too); HAProxy both of its processes; nginx the service instance's second nginx.
+server_pid() { python3 -c "import json;print(json.load(open('$D/server.json'))['pid'])"; }
+proxy_pids() {  # path
+  case "$1" in
+    ours-*) server_pid ;;
+    haproxy) cat "$(itmp "${IID[bench-haproxy-l4]}")/bench/haproxy.pid" "$(itmp "${IID[bench-haproxy-l7]}")/bench/haproxy.pid" ;;
+    nginx*) cat "$(itmp "$SVC")/bench/nginx.pid" ;;
+  esac
+}
+proxy_ticks() {  # path: the clock ticks its proxies have used so far
+  local pids; pids=$(proxy_pids "$1" | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  python3 bench/privatelink_lib.py ticks $pids 2>/dev/null || echo 0
+}
 # Each wrk run is one `privatelink exec` into its client instance (a script in the client's /tmp);
 # the order of the paths rotates from round to round, so no path always runs first or last.
 run_round() {  # round-label seconds rotation
@@ -273,17 +294,26 @@ run_round() {  # round-label seconds rotation
       local hdr=""; [ "$s" = small-close ] && hdr="-H 'Connection: close'"
       echo "wrk -t$WRK_THREADS -c$CONNS -d${secs}s --timeout 5s --latency $hdr '$(url "$p" "$s")' > /tmp/bench/out/${label}_${p}_${s}.txt 2>&1" \
         > "$dir/run.sh"
+      local before; before=$(proxy_ticks "$p")
       inx "$who" sh /tmp/bench/run.sh || log "wrk failed: $label $p $s"
+      echo "$before $(proxy_ticks "$p")" > "$OUT/raw/${label}_${p}_${s}.cpu"
       cp "$dir/out/${label}_${p}_${s}.txt" "$OUT/raw/" 2>/dev/null || true
     done
   done
 }
+jfr() { "${JAVA_HOME:?JFR=1 needs JAVA_HOME (JDK 25)}/bin/jcmd" "$(server_pid)" "$@"; }
 log "warm-up round (${WARM}s per run, not counted)"
 run_round w "$WARM" 0
 for r in $(seq 1 "$ROUNDS"); do
   log "round $r of $ROUNDS (${DUR}s per run)"
+  if [ "$r" = 1 ] && [ "$JFR" = 1 ]; then   # the server's profile over the first counted round
+    jfr JFR.start name=bench settings=profile filename="$OUT/server.jfr" >/dev/null || log "JFR did not start"
+  fi
   run_round "r$r" "$DUR" "$r"
   cut -d' ' -f1-3 /proc/loadavg | sed "s/^/load after round $r: /" >> "$OUT/machine.txt"
+  if [ "$r" = 1 ] && [ "$JFR" = 1 ]; then
+    jfr JFR.stop name=bench >/dev/null || log "JFR did not stop"
+  fi
 done
 rm -f "$OUT"/raw/w_*
 python3 bench/privatelink_lib.py report "$OUT" | tee "$OUT/results.md"
@@ -291,7 +321,11 @@ python3 bench/privatelink_lib.py report "$OUT" | tee "$OUT/results.md"
 # ---------------------------------------------------------------- 4. API benchmark (no data plane)
 for f in "$D"/instances/*/tmp/bench/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
 pl down --purge --data-dir "$D" >/dev/null 2>&1; D=""
-log "API benchmark: bench/api.sh 10 4"
-timeout 300 bench/api.sh 10 4 2>&1 | grep -E '^\||ratios' | tee "$OUT/api.md" || log "api.sh failed"
+if [ "$API" = 1 ]; then
+  log "API benchmark: bench/api.sh 10 4"
+  timeout 300 bench/api.sh 10 4 2>&1 | grep -E '^\||ratios' | tee "$OUT/api.md" || log "api.sh failed"
+else
+  echo "(skipped: API=0)" > "$OUT/api.md"
+fi
 { echo; echo "## negotiated TLS suites"; cat "$OUT/tls.txt"; echo; echo "## time to ready"; cat "$OUT/ttr.jsonl"; echo; echo "## API"; cat "$OUT/api.md"; } >> "$OUT/results.md"
 log "done"

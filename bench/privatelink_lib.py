@@ -109,6 +109,28 @@ SCENARIOS = [("small-ka", "small, keep-alive"), ("small-close", "small, Connecti
              ("bulk", "1 MiB, keep-alive")]
 
 
+def ticks(pids):
+    """User + system clock ticks of the processes and their direct children (nginx's workers)."""
+    total = 0
+    for pid in pids:
+        kids = [c for t in os.listdir("/proc/%s/task" % pid)
+                for c in open("/proc/%s/task/%s/children" % (pid, t)).read().split()]
+        for q in [pid] + kids:
+            fields = open("/proc/%s/stat" % q).read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total
+
+
+def cpu_per_request(raw, name, text):
+    """Milliseconds of the path's proxy CPU per 1000 requests of one run, or None without a reading."""
+    path = os.path.join(raw, name[:-4] + ".cpu")
+    m = re.search(r"(\d+) requests in", text)
+    if not os.path.exists(path) or not m or not int(m.group(1)):
+        return None
+    a, b = (int(x) for x in open(path).read().split())
+    return (b - a) * 1000.0 / os.sysconf("SC_CLK_TCK") * 1000 / int(m.group(1))
+
+
 def med(xs):
     xs = [x for x in xs if x is not None]
     return statistics.median(xs) if xs else None
@@ -120,38 +142,42 @@ def report(results):
     for name in sorted(os.listdir(raw)):
         m = re.match(r"r(\d+)_([a-z-]+?)_(small-ka|small-close|bulk)\.txt$", name)
         if m:
-            runs.setdefault((m.group(2), m.group(3)), []).append(parse_wrk(open(os.path.join(raw, name)).read()))
+            text = open(os.path.join(raw, name)).read()
+            run = parse_wrk(text)
+            run["cpu"] = cpu_per_request(raw, name, text)
+            runs.setdefault((m.group(2), m.group(3)), []).append(run)
     summary = {}
-    lines = ["| path | scenario | rounds | req/s (median) | req/s (min–max) | p50 | p99 | MB/s | errors |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| path | scenario | rounds | req/s (median) | req/s (min–max) | p50 | p99 | MB/s | proxy CPU ms / 1000 req | errors |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for p, _ in PATHS:
         for s, sdesc in SCENARIOS:
             rs = runs.get((p, s))
             if not rs:
                 continue
-            row = {k: med([r[k] for r in rs]) for k in ("rps", "p50", "p99", "bytes_s")}
+            row = {k: med([r[k] for r in rs]) for k in ("rps", "p50", "p99", "bytes_s", "cpu")}
             row["rounds"] = len(rs)
             row["errors"] = sum(r["non2xx"] + r["sockerr"] for r in rs)
             row["rps_min"] = min(r["rps"] or 0 for r in rs)
             row["rps_max"] = max(r["rps"] or 0 for r in rs)
             summary[p + "/" + s] = row
-            lines.append("| %s | %s | %d | %s | %s–%s | %s | %s | %s | %d |" % (
+            lines.append("| %s | %s | %d | %s | %s–%s | %s | %s | %s | %s | %d |" % (
                 p, sdesc, len(rs), fmt(row["rps"], 0), fmt(row["rps_min"], 0), fmt(row["rps_max"], 0),
-                ms(row["p50"]), ms(row["p99"]), fmt((row["bytes_s"] or 0) / 1e6, 1), row["errors"]))
+                ms(row["p50"]), ms(row["p99"]), fmt((row["bytes_s"] or 0) / 1e6, 1), fmt(row["cpu"], 0), row["errors"]))
     lines.append("")
-    lines.append("| ratio | scenario | req/s (bar ≥ 1.20) | p99 (bar ≤ 1.00) | MB/s |")
-    lines.append("| --- | --- | ---: | ---: | ---: |")
+    lines.append("| ratio | scenario | req/s (bar ≥ 1.20) | p99 (bar ≤ 1.00) | MB/s | proxy CPU per request |")
+    lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
     ratios = {}
     for ours, issue in (("ours-svc", "the seed's in-VPC chain"), ("ours-pl", "the PrivateLink path")):
         for s, sdesc in SCENARIOS:
             a, b = summary.get(ours + "/" + s), summary.get("haproxy/" + s)
             if not a or not b:
                 continue
-            r = {"rps": div(a["rps"], b["rps"]), "p99": div(a["p99"], b["p99"]), "bytes": div(a["bytes_s"], b["bytes_s"])}
+            r = {"rps": div(a["rps"], b["rps"]), "p99": div(a["p99"], b["p99"]), "bytes": div(a["bytes_s"], b["bytes_s"]),
+                 "cpu": div(a["cpu"], b["cpu"])}
             ratios[ours + "/" + s] = r
-            lines.append("| %s/haproxy (%s) | %s | %s %s | %s %s | %s |" % (
+            lines.append("| %s/haproxy (%s) | %s | %s %s | %s %s | %s | %s |" % (
                 ours, issue, sdesc, fmt(r["rps"], 2), mark(r["rps"], lambda x: x >= 1.2),
-                fmt(r["p99"], 2), mark(r["p99"], lambda x: x <= 1.0), fmt(r["bytes"], 2)))
+                fmt(r["p99"], 2), mark(r["p99"], lambda x: x <= 1.0), fmt(r["bytes"], 2), fmt(r["cpu"], 2)))
     json.dump({"medians": summary, "ratios": ratios}, open(os.path.join(results, "summary.json"), "w"), indent=1)
     print("\n".join(lines))
 
@@ -175,6 +201,8 @@ def mark(x, ok):
 if __name__ == "__main__":
     if sys.argv[1] == "ttr":
         ttr(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[sys.argv.index("--") + 1:])
+    elif sys.argv[1] == "ticks":
+        print(ticks(sys.argv[2:]))
     elif sys.argv[1] == "report":
         report(sys.argv[2])
     else:
