@@ -20,8 +20,8 @@ final class FlowLogHint {
 
   private FlowLogHint() {}
 
-  /** The instance's primary interface and the flow logs to CloudWatch Logs that cover it. */
-  record Watch(String eni, List<FlowLog> flowLogs) {
+  /** The instance's primary interface, its address, and the flow logs to CloudWatch Logs that cover it. */
+  record Watch(String eni, String privateIp, List<FlowLog> flowLogs) {
     Watch {
       flowLogs = List.copyOf(flowLogs);
     }
@@ -33,9 +33,9 @@ final class FlowLogHint {
     try {
       List<FlowLog> logs = ec2.describeFlowLogs(r -> r.filter(f -> f.name("resource-id")
           .values(eni, instance.subnetId(), instance.vpcId()))).flowLogs();
-      return new Watch(eni, logs.stream().filter(l -> l.logGroupName() != null).toList());
+      return new Watch(eni, instance.privateIpAddress(), logs.stream().filter(l -> l.logGroupName() != null).toList());
     } catch (AwsServiceException e) {
-      return new Watch(eni, List.of());
+      return new Watch(eni, instance.privateIpAddress(), List.of());
     }
   }
 
@@ -50,16 +50,22 @@ final class FlowLogHint {
   }
 
   /**
-   * {@code [version, account_id, interface_id="eni-…", …, dstport=443, …, end>=S, …]}: the records
-   * of {@code eni} to {@code port} whose aggregation window ended at or after epoch second {@code
-   * notBefore}. Without an {@code end} field the window is not constrained.
+   * {@code [version, account_id, interface_id, srcaddr="10.0.1.5", …, dstport=443, …, end>=S, …]}:
+   * the records of flows from the instance's address to {@code port} whose aggregation window ended
+   * at or after epoch second {@code notBefore}, on every interface the flow log covers: the
+   * instance's own (its egress verdict) and the destination's (its ingress verdict, where a
+   * destination's group drops a flow). Without a {@code srcaddr} field, the instance's interface;
+   * without an {@code end} field the window is not constrained.
    */
-  static String pattern(FlowLog log, String eni, String port, long notBefore) {
+  static String pattern(FlowLog log, Watch watch, String port, long notBefore) {
+    List<String> fields = fields(log);
+    boolean bySource = fields.contains("srcaddr");
     List<String> terms = new ArrayList<>();
-    for (String field : fields(log)) {
+    for (String field : fields) {
       String name = field.replace('-', '_');
       terms.add(switch (field) {
-        case "interface-id" -> name + "=\"" + eni + "\"";
+        case "srcaddr" -> name + "=\"" + watch.privateIp() + "\"";
+        case "interface-id" -> bySource ? name : name + "=\"" + watch.eni() + "\"";
         case "dstport" -> name + "=" + port;
         case "end" -> name + ">=" + notBefore;
         default -> name;

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.ec2.model.FlowLog;
  * source instance, it waits for the delivery after the probe (bounded by the flow log's
  * MaxAggregationInterval and a margin) and reads the records with CloudWatch Logs'
  * <a href="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html">FilterLogEvents</a>,
- * a space-delimited pattern for the instance's interface and the destination port, from the
- * start of the probe's aggregation window. Records are printed as delivered, in the flow log's
+ * a space-delimited pattern for the instance's address and the destination port (so both the
+ * instance's interface and the destination's, when the flow log covers it, show their verdicts), from
+ * the start of the probe's aggregation window. Records are printed as delivered, in the flow log's
  * field order, under a line naming the fields.
  */
 final class ProbeFlowRecords {
@@ -30,7 +31,7 @@ final class ProbeFlowRecords {
       return;
     }
     for (FlowLog log : watch.flowLogs()) {
-      String pattern = FlowLogHint.pattern(log, watch.eni(), port, probeStart.getEpochSecond());
+      String pattern = FlowLogHint.pattern(log, watch, port, probeStart.getEpochSecond());
       Duration interval = Duration.ofSeconds(log.maxAggregationInterval() == null ? 600 : log.maxAggregationInterval());
       System.out.println();
       System.out.println("flow-log records of the probe (" + log.flowLogId() + " of " + log.resourceId() + ", log group "

@@ -5,6 +5,7 @@ import dev.privatelink.dataplane.elb.LoadBalancerEngine;
 import dev.privatelink.dataplane.fabric.FabricDataPlane;
 import dev.privatelink.dataplane.flowlogs.FlowCapture;
 import dev.privatelink.dataplane.flowlogs.FlowLogTiming;
+import dev.privatelink.dataplane.flowlogs.ObservedFlows;
 import dev.privatelink.dataplane.privatelink.EndpointEngine;
 import dev.privatelink.dataplane.spec.StatusSink;
 import java.nio.file.Path;
@@ -31,9 +32,11 @@ public final class LocalDataPlane {
   /** As {@link #create}, with the counts of what its load balancers and endpoints carry. */
   public static Built build(Path dataDir, StatusSink sink, HealthTiming timing, FlowLogTiming flowLogTiming) {
     FabricDataPlane fabric = new FabricDataPlane(new FabricDataPlane.Options(dataDir, true), sink);
-    LoadBalancerEngine loadBalancers = new LoadBalancerEngine(fabric.namespaces(), sink, timing);
+    ObservedFlows inMemory = new ObservedFlows();
+    LoadBalancerEngine loadBalancers = new LoadBalancerEngine(fabric.namespaces(), sink, timing,
+        Runtime.getRuntime().availableProcessors(), inMemory);
     fabric.addStage(new TrafficStage(loadBalancers, new EndpointEngine(loadBalancers, sink)));
-    fabric.addStage(new FlowCapture(sink, flowLogTiming));
+    fabric.addStage(new FlowCapture(sink, flowLogTiming, inMemory));
     return new Built(fabric, loadBalancers.linkCounters());
   }
 

@@ -44,7 +44,7 @@ final class AlbRuntime implements LbRuntime {
     this.spec = spec;
     this.listeners = new ListenerSet(transport, netns);
     this.groups = new LoadBalancerTargetGroups(new TargetGroupRuntime.Context(transport, netns, sink, timing), false);
-    this.pool = new BackendPool(transport, netns);
+    this.pool = new BackendPool(transport, netns, this::idleTimeoutSeconds);
   }
 
   @Override
@@ -54,7 +54,12 @@ final class AlbRuntime implements LbRuntime {
 
   @Override
   public synchronized void update(LoadBalancerSpec next) {
+    boolean newIdleTimeout = next.idleTimeoutSeconds() != spec.idleTimeoutSeconds();
     this.spec = next;
+    if (newIdleTimeout) {
+      // Pooled connections were timed by the old value; letting them go costs the next request a connect.
+      pool.closeIdle();
+    }
     groups.update(next);
     List<String> failures = new ArrayList<>();
     Map<Integer, ListenerConfig> ports = new HashMap<>();
@@ -108,7 +113,7 @@ final class AlbRuntime implements LbRuntime {
     }
     client.attr(AlbFrontend.IN_MEMORY_FLOW).set(flow);
     client.config().setWriteBufferWaterMark(ListenerSet.WATER_MARK);
-    if (observer != FlowObserver.NONE) {
+    if (observer.observing()) {
       client.pipeline().addFirst("flow-bytes", new FlowBytes(flow, observer));
     }
     client.pipeline().addLast(new AlbFrontend(this, flow.destination().getPort()));

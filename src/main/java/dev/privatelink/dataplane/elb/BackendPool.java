@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -15,11 +16,15 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Keep-alive HTTP/1.1 connections from ALB nodes to targets. Connections are pooled per event loop
  * so that a request and its backend connection share a thread (no cross-thread hand-off per
  * request); each is made from the node's address. Every method runs on the given event loop.
+ * As on AWS, the load balancer's idle timeout also bounds its connections to targets: one that
+ * waits in the pool longer than that is closed, so a target's security group change reaches the
+ * next request once the old connection has idled out.
  */
 final class BackendPool implements AutoCloseable {
   static final AttributeKey<ProxyExchange> EXCHANGE = AttributeKey.valueOf("pl.exchange");
@@ -27,6 +32,7 @@ final class BackendPool implements AutoCloseable {
 
   private final Transport transport;
   private final String netns;
+  private final IntSupplier idleTimeoutSeconds;
   private final Map<Key, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
 
   record Key(EventLoop loop, String localIp, TargetKey target) {}
@@ -34,9 +40,10 @@ final class BackendPool implements AutoCloseable {
   /** A connection on its way: {@code reused} when it came from the pool (and may have gone stale). */
   record Lease(ChannelFuture future, boolean reused) {}
 
-  BackendPool(Transport transport, String netns) {
+  BackendPool(Transport transport, String netns, IntSupplier idleTimeoutSeconds) {
     this.transport = transport;
     this.netns = netns;
+    this.idleTimeoutSeconds = idleTimeoutSeconds;
   }
 
   Lease acquire(Key key, boolean fresh) {
@@ -53,7 +60,8 @@ final class BackendPool implements AutoCloseable {
         .handler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(4096, 16384, 65536), new BackendHandler());
+            ch.pipeline().addLast(new IdleTimeout(idleTimeoutSeconds.getAsInt()),
+                new HttpClientCodec(4096, 16384, 65536), new BackendHandler());
           }
         })
         .connect(new InetSocketAddress(key.target().ip(), key.target().port()));
@@ -73,6 +81,15 @@ final class BackendPool implements AutoCloseable {
     if (ch.isActive()) {
       idle.computeIfAbsent(key, k -> new ArrayDeque<>()).offerFirst(ch);
     }
+  }
+
+  /** Closes the connections waiting in the pool (the ones serving a request finish it first). */
+  void closeIdle() {
+    idle.values().forEach(q -> List.copyOf(q).forEach(ch -> ch.eventLoop().execute(() -> {
+      if (ch.attr(EXCHANGE).get() == null) {
+        ch.close();
+      }
+    })));
   }
 
   @Override
@@ -101,6 +118,16 @@ final class BackendPool implements AutoCloseable {
       if (ex != null) {
         ex.onBackendReadComplete();
       }
+    }
+
+    /** Idle in the pool for the timeout: closed. A request in flight has its own timer (ProxyExchange). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent && ctx.channel().attr(EXCHANGE).get() == null) {
+        ctx.close();
+        return;
+      }
+      ctx.fireUserEventTriggered(evt);
     }
 
     @Override

@@ -23,8 +23,23 @@ public interface FlowObserver {
   /** @param bytesIn bytes from the source to the destination; {@code bytesOut} the other way */
   void closed(Flow flow, long bytesIn, long bytesOut);
 
+  /** Whether it wants the flows now: when not, nobody counts their bytes. */
+  default boolean observing() {
+    return true;
+  }
+
+  /** The observer of the flows in one VPC router's namespace (their addresses are only unique there). */
+  default FlowObserver in(String vpcNamespace) {
+    return this;
+  }
+
   /** Observes nothing, and costs nothing per byte. */
   FlowObserver NONE = new FlowObserver() {
+    @Override
+    public boolean observing() {
+      return false;
+    }
+
     @Override
     public void decided(Flow flow, Action action) {}
 

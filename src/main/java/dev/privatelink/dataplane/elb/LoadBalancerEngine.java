@@ -80,7 +80,7 @@ public final class LoadBalancerEngine implements AutoCloseable {
         LbRuntime rt = running.computeIfAbsent(lb.arn(), a -> create(vpcNamespace, lb));
         rt.update(lb);
       }
-      AlbHandoff.View view = AlbHandoff.View.of(List.copyOf(running.values()), filter, observer);
+      AlbHandoff.View view = AlbHandoff.View.of(List.copyOf(running.values()), filter, observer.in(vpcNamespace));
       running.values().forEach(rt -> {
         if (rt instanceof NlbRuntime n) {
           n.handoffView(view);

@@ -78,6 +78,15 @@ public final class SecurityGroupFilter {
         && side(to, SecurityGroupSpec::ingress, source, protocol, port);
   }
 
+  /**
+   * Whether the source ENI's own groups let the flow out: a flow they let out but the destination's
+   * groups drop is ACCEPT in the sender's flow log records and REJECT in the receiver's.
+   */
+  public boolean egressAllows(String source, String destination, IpProtocol protocol, int port) {
+    EniSpec from = enis.get(source);
+    return from != null && side(from, SecurityGroupSpec::egress, destination, protocol, port);
+  }
+
   private boolean side(EniSpec eni, Function<SecurityGroupSpec, List<SgRule>> rules, String peer, IpProtocol protocol,
       int port) {
     if (eni.securityGroupIds().isEmpty() && eni.kind() == EniSpec.Kind.LOAD_BALANCER) {

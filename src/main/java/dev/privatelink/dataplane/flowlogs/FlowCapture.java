@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.flowlogs;
 
+import dev.privatelink.dataplane.elb.SecurityGroupFilter;
 import dev.privatelink.dataplane.fabric.FabricDataPlane;
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
@@ -9,8 +10,10 @@ import dev.privatelink.dataplane.spec.FlowSample;
 import dev.privatelink.dataplane.spec.HostState;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.VpcSpec;
+import dev.privatelink.model.IpProtocol;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +25,14 @@ import java.util.stream.Collectors;
  * watched loses it) and keeps the map from addresses to interfaces current; a daemon thread reads
  * the counters when a VPC's interval is due and reports what moved since the last read as one
  * {@link FlowSample} per 5-tuple, interface and verdict: from the source interface (egress) and
- * the destination interface (ingress) when both are in the VPC.
+ * the destination interface (ingress) when both are in the VPC. The flows the load balancers
+ * carry in memory ({@link ObservedFlows}) join the same read, so one interval's records hold both.
  */
 public final class FlowCapture implements FabricDataPlane.Stage {
   private static final System.Logger LOG = System.getLogger(FlowCapture.class.getName());
   private final StatusSink sink;
   private final FlowLogTiming timing;
+  private final ObservedFlows observed;
   private final Map<String, Watched> watched = new ConcurrentHashMap<>();
   private final Thread reader;
 
@@ -35,18 +40,22 @@ public final class FlowCapture implements FabricDataPlane.Stage {
   private static final class Watched {
     volatile Duration interval;
     volatile Map<String, String> enisByIp;
+    volatile SecurityGroupFilter groups;
     Instant lastRead = Instant.now();
     Map<String, Map<FlowReading.Tuple, FlowReading.Count>> last = Map.of();
 
-    Watched(Duration interval, Map<String, String> enisByIp) {
+    Watched(Duration interval, Map<String, String> enisByIp, SecurityGroupFilter groups) {
       this.interval = interval;
       this.enisByIp = enisByIp;
+      this.groups = groups;
     }
   }
 
-  public FlowCapture(StatusSink sink, FlowLogTiming timing) {
+  /** @param observed the flows the load balancers carry in memory, given to them as their FlowObserver */
+  public FlowCapture(StatusSink sink, FlowLogTiming timing, ObservedFlows observed) {
     this.sink = sink;
     this.timing = timing;
+    this.observed = observed;
     this.reader = Thread.ofPlatform().daemon().name("pl-flowlogs").start(this::readLoop);
   }
 
@@ -58,6 +67,7 @@ public final class FlowCapture implements FabricDataPlane.Stage {
     for (String vpcId : List.copyOf(watched.keySet())) {
       if (!wanted.containsKey(vpcId)) {
         watched.remove(vpcId);
+        observed.watch(HostNames.vpcNamespace(vpcId), false);
         Host.tryRun(List.of("ip", "netns", "exec", HostNames.vpcNamespace(vpcId), "nft", "delete", "table", "inet",
             FlowCounters.TABLE), null);
       }
@@ -66,13 +76,16 @@ public final class FlowCapture implements FabricDataPlane.Stage {
       Map<String, String> enis = vpcs.get(c.vpcId()).enis().stream()
           .collect(Collectors.toMap(EniSpec::privateIp, EniSpec::eniId, (a, b) -> a));
       Duration interval = timing.interval(c.maxAggregationInterval());
+      SecurityGroupFilter groups = SecurityGroupFilter.of(vpcs.get(c.vpcId()));
       Watched w = watched.get(c.vpcId());
       if (w == null) {
         Host.nft(HostNames.vpcNamespace(c.vpcId()), FlowCounters.script());
-        watched.put(c.vpcId(), new Watched(interval, enis));
+        watched.put(c.vpcId(), new Watched(interval, enis, groups));
+        observed.watch(HostNames.vpcNamespace(c.vpcId()), true);
       } else {
         w.interval = interval;
         w.enisByIp = enis;
+        w.groups = groups;
       }
     }
   }
@@ -107,8 +120,13 @@ public final class FlowCapture implements FabricDataPlane.Stage {
     String json = Host.run("ip", "netns", "exec", HostNames.vpcNamespace(vpcId), "nft", "-j", "list", "table", "inet",
         FlowCounters.TABLE);
     Map<String, Map<FlowReading.Tuple, FlowReading.Count>> current = FlowReading.parse(json);
-    List<FlowSample> samples = FlowDelta.samples(w.last, current, w.enisByIp, w.lastRead.getEpochSecond(),
-        now.getEpochSecond());
+    SecurityGroupFilter groups = w.groups;
+    FlowDelta.Egress egress = (src, dst, protocol, port) -> groups.egressAllows(src, dst, new IpProtocol(protocol), port);
+    long start = w.lastRead.getEpochSecond();
+    List<FlowSample> samples = new ArrayList<>(FlowDelta.samples(w.last, current, w.enisByIp, egress, start,
+        now.getEpochSecond()));
+    samples.addAll(FlowDelta.observed(observed.drain(HostNames.vpcNamespace(vpcId)), w.enisByIp, egress, start,
+        now.getEpochSecond()));
     w.last = current;
     w.lastRead = now;
     sink.flows(samples);

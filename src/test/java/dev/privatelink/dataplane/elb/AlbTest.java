@@ -28,6 +28,8 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlbTest {
   static {
@@ -108,6 +110,22 @@ class AlbTest {
       assertTrue(r.headers().getOrDefault("connection", "keep-alive").equalsIgnoreCase("keep-alive"), "kept alive");
       assertEquals(-1, s.getInputStream().read(), "the ALB closes a connection idle for its timeout");
     }
+  }
+
+  /** The idle timeout bounds the ALB's pooled connections to its targets too, as on AWS. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 60})
+  void pooledConnectionToTheTargetLastsUntilTheIdleTimeout(int idle) throws Exception {
+    // Connections are pooled per event loop: with one, both requests share the pool.
+    engine.close();
+    engine = res.add(new LoadBalancerEngine(Namespaces.HOST, sink, HealthTiming.FAST, 1));
+    HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
+    applyHttp(idle, forward(TG), List.of(), web(b.port()));
+    assertEquals(200, httpGet("alb.local", "/").status());
+    Thread.sleep(2_000);
+    assertEquals(200, httpGet("alb.local", "/").status());
+    assertEquals(idle == 60, b.remotes.get(0).getPort() == b.remotes.get(1).getPort(),
+        "the second request rides the first's connection only while it has not idled out: " + b.remotes);
   }
 
   @Test

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flow counters in a namespace of their own, with a stand-in for the security groups that
- * drops TCP port 9999: a connection to 8080 is counted ACCEPT from both interfaces with its SYN,
- * one to 9999 REJECT, and a second read reports only what came after the first.
+ * drops TCP port 9999: a connection to 8080 is counted ACCEPT from both interfaces with its SYN;
+ * one to 9999 is REJECT on the interface whose groups dropped it (the receiver's, when the sender's
+ * egress let it out, with an ACCEPT on the sender's; else the sender's alone); and a second read
+ * reports only what came after the first.
  */
 @NetnsTest
 class FlowCountersTest {
   private static final String NS = HostNames.vpcNamespace(TestIds.next("vpc"));
   private static final Map<String, String> ENIS = Map.of("10.9.0.5", "eni-a", "10.9.0.6", "eni-b");
+  private static final FlowDelta.Egress OPEN = (src, dst, protocol, port) -> true;
 
   @BeforeAll
   static void namespace() {
@@ -59,7 +62,7 @@ class FlowCountersTest {
     connect(8080);
     connect(9999);
     var first = read();
-    List<FlowSample> samples = FlowDelta.samples(Map.of(), first, ENIS, 100, 105);
+    List<FlowSample> samples = FlowDelta.samples(Map.of(), first, ENIS, OPEN, 100, 105);
     List<FlowSample> toWeb = samples.stream().filter(s -> s.dstPort() == 8080).toList();
     assertEquals(2, toWeb.size(), samples.toString());
     assertTrue(toWeb.stream().allMatch(FlowSample::accepted));
@@ -69,11 +72,20 @@ class FlowCountersTest {
     assertEquals(6, toWeb.getFirst().protocol());
     assertTrue(toWeb.getFirst().packets() >= 3, "SYN, ACK, data: " + toWeb.getFirst());
     List<FlowSample> blocked = samples.stream().filter(s -> s.dstPort() == 9999).toList();
-    assertTrue(!blocked.isEmpty() && blocked.stream().noneMatch(FlowSample::accepted), samples.toString());
+    assertEquals(2, blocked.size(), samples.toString());
+    assertTrue(blocked.stream().anyMatch(s -> s.networkInterfaceId().equals("eni-a") && !s.ingress() && s.accepted()),
+        "the sender's groups let it out: " + blocked);
+    assertTrue(blocked.stream().anyMatch(s -> s.networkInterfaceId().equals("eni-b") && s.ingress() && !s.accepted()),
+        "the receiver's dropped it: " + blocked);
+    List<FlowSample> keptIn = FlowDelta.samples(Map.of(), first, ENIS, (src, dst, protocol, port) -> port != 9999, 100, 105)
+        .stream().filter(s -> s.dstPort() == 9999).toList();
+    assertEquals(1, keptIn.size(), "only the sender has a record of what its own egress dropped: " + keptIn);
+    assertTrue(keptIn.getFirst().networkInterfaceId().equals("eni-a") && !keptIn.getFirst().accepted(), keptIn.toString());
     assertTrue(samples.stream().filter(s -> s.srcPort() == 8080).allMatch(FlowSample::accepted), "the replies pass");
 
-    assertEquals(List.of(), FlowDelta.samples(first, read(), ENIS, 105, 110), "nothing new, nothing reported");
+    assertEquals(List.of(), FlowDelta.samples(first, read(), ENIS, OPEN, 105, 110), "nothing new, nothing reported");
     connect(9999);
-    assertTrue(FlowDelta.samples(first, read(), ENIS, 105, 110).stream().allMatch(s -> !s.accepted() && s.dstPort() == 9999));
+    List<FlowSample> again = FlowDelta.samples(first, read(), ENIS, OPEN, 105, 110);
+    assertTrue(!again.isEmpty() && again.stream().allMatch(s -> s.dstPort() == 9999 && s.accepted() != s.ingress()), again.toString());
   }
 }

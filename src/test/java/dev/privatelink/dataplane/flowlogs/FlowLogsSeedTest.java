@@ -43,9 +43,10 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * VPC Flow Logs of the blog's curl, end to end: a flow log on the seed's consumer VPC records the
  * consumer instance's HTTPS flow to the endpoint ENI as ACCEPT (from the instance's ENI and from
  * the endpoint's), in the default format's field order; once the endpoint group's 443 rule is
- * revoked, the next attempt is recorded as REJECT. FilterLogEvents with a space-delimited
- * pattern finds them, {@code aws logs tail} (CLI v2) shows them, and {@code privatelink trace}
- * prints its own probe's records, ACCEPT on the open path and REJECT once the rule is gone.
+ * revoked, the next attempt is REJECT on the endpoint's ENI, whose group dropped it, and ACCEPT on
+ * the instance's, whose group let it out (as on AWS, each interface records its own groups'
+ * verdict). FilterLogEvents with a space-delimited pattern finds them, {@code aws logs tail} (CLI
+ * v2) shows them, and {@code privatelink trace} prints its own probe's records on both interfaces.
  */
 @NetnsTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -127,11 +128,60 @@ class FlowLogsSeedTest {
     String out = trace();
     assertTrue(out.contains("nginx answered"), out);
     assertTrue(out.contains("flow-log records of the probe"), out);
-    assertTrue(probeRecords(out, "ACCEPT"), out);
+    assertTrue(probeRecords(out, "ACCEPT", true), out);
+    assertTrue(probeRecords(out, "ACCEPT", false), "the endpoint ENI's record of the same flow: " + out);
+  }
+
+  /**
+   * The NLB node hands the flow to the ALB node in memory; a flow log on the provider's VPC still
+   * records that hop as the router would have seen it: from the NLB node's address to the ALB
+   * node's port 443, egress on the NLB's ENI and ingress on the ALB's, ACCEPT both.
+   */
+  @Test
+  @Order(3)
+  void aFlowLogOnTheProviderVpcRecordsTheNlbToAlbHopCarriedInMemory() throws Exception {
+    var alb = clients.elb().describeLoadBalancers().loadBalancers().stream()
+        .filter(lb -> lb.typeAsString().equals("application")).findFirst().orElseThrow();
+    String group = "/privatelink/provider-flows";
+    CreateFlowLogsResponse created = clients.ec2().createFlowLogs(r -> r.resourceType(FlowLogsResourceType.VPC)
+        .resourceIds(alb.vpcId()).trafficType(TrafficType.ALL).logGroupName(group)
+        .deliverLogsPermissionArn("arn:aws:iam::000000000000:role/flow-logs"));
+    assertTrue(created.unsuccessful().isEmpty(), created.toString());
+    Set<String> nlbIps = balancerIps("ELB net/");
+    Set<String> albIps = balancerIps("ELB app/");
+    await("the provider VPC's router counts flows", () -> run("ip", "netns", "exec", HostNames.vpcNamespace(alb.vpcId()), "nft",
+        "list", "table", "inet", "pl_flow").contains("chain pre_in"));
+
+    String page = exec("curl", "-sk", "-m", "10", seed.consumerEndpointDnsNames().getFirst());
+    assertTrue(page.contains("Welcome to nginx!"), page);
+
+    List<String[]> hop = new ArrayList<>();
+    await("records of the NLB → ALB hop", () -> {
+      hop.clear();
+      logs.filterLogEvents(r -> r.logGroupName(group).filterPattern(PATTERN.formatted("ACCEPT"))).events().stream()
+          .map(e -> e.message().split(" ")).filter(f -> nlbIps.contains(f[3]) && albIps.contains(f[4])).forEach(hop::add);
+      return hop.stream().map(f -> f[2]).distinct().count() >= 2;
+    });
+    for (String[] f : hop) {
+      assertEquals("6", f[7]);
+      assertTrue(Long.parseLong(f[8]) >= 1 && Long.parseLong(f[9]) >= 40, String.join(" ", f));
+    }
+  }
+
+  /** The private addresses of the load balancer ENIs whose description starts with {@code prefix}. */
+  private static Set<String> balancerIps(String prefix) {
+    Set<String> ips = new java.util.HashSet<>();
+    clients.ec2().describeNetworkInterfaces().networkInterfaces().forEach(n -> {
+      if (n.description() != null && n.description().startsWith(prefix)) {
+        ips.add(n.privateIpAddress());
+      }
+    });
+    assertFalse(ips.isEmpty(), "ENIs described " + prefix);
+    return ips;
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void afterTheEndpointGroupLoses443TheNextAttemptIsRejected() throws Exception {
     String groupId = endpoint.groups().getFirst().groupId();
     List<String> rules = clients.ec2().describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(groupId)))
@@ -147,21 +197,27 @@ class FlowLogsSeedTest {
     assertEquals(consumerIp, f[3]);
     assertTrue(endpointIps.contains(f[4]));
     assertEquals("REJECT", f[12]);
-    assertTrue(rejected.stream().anyMatch(e -> endpoint.networkInterfaceIds().contains(e.message().split(" ")[2])),
-        "the endpoint ENI records the rejected flow");
-  }
-
-  @Test
-  @Order(4)
-  void traceShowsTheRejectedRecordsOfItsProbe() throws Exception {
-    String out = trace();
-    assertTrue(out.contains("[ENI_SG_RULES_MISMATCH]"), out);
-    assertTrue(probeRecords(out, "REJECT"), out);
-    assertFalse(probeRecords(out, "ACCEPT"), out);
+    assertTrue(rejected.stream().allMatch(e -> endpoint.networkInterfaceIds().contains(e.message().split(" ")[2])),
+        "only the endpoint ENI, whose group dropped the flow, records it as rejected: " + rejected);
+    long attempt = Long.parseLong(f[10]);
+    await("the consumer ENI's ACCEPT record of the same attempt (its own group let it out)", () -> logs
+        .filterLogEvents(r -> r.logGroupName(GROUP).filterPattern(PATTERN.formatted("ACCEPT"))).events().stream()
+        .map(e -> e.message().split(" "))
+        .anyMatch(r -> r[2].equals(consumerEni) && Long.parseLong(r[10]) >= attempt));
   }
 
   @Test
   @Order(5)
+  void traceShowsTheRejectedRecordsOfItsProbe() throws Exception {
+    String out = trace();
+    assertTrue(out.contains("[ENI_SG_RULES_MISMATCH]"), out);
+    assertTrue(probeRecords(out, "REJECT", false), "REJECT on the endpoint ENI: " + out);
+    assertTrue(probeRecords(out, "ACCEPT", true), "ACCEPT on the consumer's own ENI: " + out);
+    assertFalse(probeRecords(out, "ACCEPT", false), out);
+  }
+
+  @Test
+  @Order(6)
   void theCliFindsThemWithASpaceDelimitedPatternAndTailShowsThem() throws Exception {
     String found = aws("logs", "filter-log-events", "--log-group-name", GROUP, "--filter-pattern", PATTERN.formatted("REJECT"),
         "--query", "events[].message", "--output", "text");
@@ -182,11 +238,14 @@ class FlowLogsSeedTest {
     return found.stream().filter(e -> e.message().split(" ")[3].equals(consumerIp)).toList();
   }
 
-  /** Whether trace printed a default-format record of the consumer's ENI to an endpoint ENI's port 443 with the action. */
-  private static boolean probeRecords(String traceOutput, String action) {
+  /**
+   * Whether trace printed a default-format record of the consumer to an endpoint ENI's port 443 with
+   * the action, on the consumer's ENI ({@code onConsumer}) or on an endpoint ENI.
+   */
+  private static boolean probeRecords(String traceOutput, String action, boolean onConsumer) {
     return traceOutput.lines().map(String::strip).map(l -> l.split(" ")).anyMatch(f -> f.length == 14
-        && f[2].equals(consumerEni) && f[3].equals(consumerIp) && endpointIps.contains(f[4]) && f[6].equals("443")
-        && f[12].equals(action));
+        && (onConsumer ? f[2].equals(consumerEni) : endpoint.networkInterfaceIds().contains(f[2]))
+        && f[3].equals(consumerIp) && endpointIps.contains(f[4]) && f[6].equals("443") && f[12].equals(action));
   }
 
   /** {@code privatelink trace} from the consumer instance to the endpoint's regional name, in its own JVM. */
