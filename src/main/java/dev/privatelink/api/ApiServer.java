@@ -1,14 +1,8 @@
 package dev.privatelink.api;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.privatelink.control.Cloud;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class ApiServer implements AutoCloseable {
   /** Bodies above this are refused: the largest AWS request we serve (ImportCertificate) is far smaller. */
   static final int MAX_BODY = 4 * 1024 * 1024;
-  private final HttpServer server;
+  private final HttpTransport server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ApiRouter router;
   private final Cloud cloud;
@@ -37,24 +31,12 @@ public final class ApiServer implements AutoCloseable {
   private volatile LocalAccess access;
   private volatile java.util.function.LongSupplier hostVersion = () -> -1;
 
-  static {
-    // The JDK's server sends a response's headers and a body above its 8 KiB buffer in two writes;
-    // with Nagle's algorithm the second waits for the client's delayed ACK (up to 40 ms on Linux),
-    // so a large Describe answer would take 40 ms longer than it needs to. Read once, when the JDK
-    // server's configuration class loads: an explicit -D setting is left as it is.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   public ApiServer(Cloud cloud, String host, int port, Optional<Credentials> strict) throws IOException {
     this.cloud = cloud;
     this.router = new ApiRouter(cloud, strict);
     this.access = new LocalAccess(router, cloud, null, false);
     this.events = new EventStream(cloud);
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
+    this.server = new HttpTransport(host, port, MAX_BODY, this::serve, executor);
   }
 
   /** Where the health answer reads the state version the host last reflected ({@code hostVersion}). */
@@ -115,50 +97,51 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] body = readBody(exchange.getRequestBody());
-      String path = exchange.getRequestURI().getRawPath();
-      ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-          lowerCase(exchange.getRequestHeaders()), body == null ? new byte[0] : body);
-      ApiResponse response;
-      if (body != null && streams.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
-        stream(exchange, request, streams.get(path));
-        return;
-      } else if (body != null && pages.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
-        response = access.page(request, pages.get(path));
-      } else if (body == null) {
-        response = ApiResponse.xml(413, "<ErrorResponse><Error><Code>RequestEntityTooLarge</Code><Message>Request body "
-            + "exceeds " + MAX_BODY + " bytes</Message></Error></ErrorResponse>");
-      } else if (path.equals("/moto-api/reset") && exchange.getRequestMethod().equals("POST")) {
-        response = access.reset(request);
-      } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
-        response = ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
-            + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
-      } else if (actions.containsKey(path)) {
-        response = access.action(request, actions.get(path));
-      } else if (extraJson.containsKey(path)) {
-        response = view(path, request);
-      } else {
-        response = router.route(request);
-      }
-      write(exchange, response);
+  private void serve(ApiRequest request, HttpConnection.Exchange exchange) {
+    String path = request.path();
+    boolean get = request.method().equals("GET");
+    if (get && streams.containsKey(path)) {
+      stream(exchange, request, streams.get(path));
+    } else {
+      exchange.send(answer(request, path, get));
     }
   }
 
+  private ApiResponse answer(ApiRequest request, String path, boolean get) {
+    if (get && pages.containsKey(path)) {
+      return access.page(request, pages.get(path));
+    } else if (path.equals("/moto-api/reset") && request.method().equals("POST")) {
+      return access.reset(request);
+    } else if (path.equals("/_privatelink/health") || path.equals("/health")) {
+      return ApiResponse.json(200, "application/json", "{\"status\":\"running\",\"version\":" + cloud.version()
+          + ",\"hostVersion\":" + hostVersion.getAsLong() + "}", Map.of());
+    } else if (actions.containsKey(path)) {
+      return access.action(request, actions.get(path));
+    } else if (extraJson.containsKey(path)) {
+      return view(path, request);
+    }
+    return router.route(request);
+  }
+
+  /** AWS's answer to a request whose body is over {@link #MAX_BODY}, which is never read. */
+  static ApiResponse tooLarge() {
+    return ApiResponse.xml(413, "<ErrorResponse><Error><Code>RequestEntityTooLarge</Code><Message>Request body "
+        + "exceeds " + MAX_BODY + " bytes</Message></Error></ErrorResponse>");
+  }
+
   /** Streams {@code view} to a granted request until the client leaves; refuses any other as AWS does. */
-  private void stream(HttpExchange exchange, ApiRequest request, Function<@Nullable String, String> view) throws IOException {
+  private void stream(HttpConnection.Exchange exchange, ApiRequest request, Function<@Nullable String, String> view) {
     LocalAccess.Grant grant;
     try {
       grant = access.browserGrant(request);
     } catch (dev.privatelink.control.AwsException e) {
-      write(exchange, access.refuse(request, e));
+      exchange.send(access.refuse(request, e));
       return;
     }
-    events.stream(exchange, view, grant.accountId());
+    events.stream(exchange.stream(), view, grant.accountId());
   }
 
   private ApiResponse view(String path, ApiRequest request) {
@@ -176,34 +159,9 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", response.contentType());
-    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    exchange.getResponseHeaders().set("Server", "privatelink-local");
-    exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(response.body());
-    }
-  }
-
-  private static byte @Nullable [] readBody(InputStream in) throws IOException {
-    byte[] data = in.readNBytes(MAX_BODY + 1);
-    if (data.length > MAX_BODY) {
-      in.skip(Long.MAX_VALUE);
-      return null;
-    }
-    return data;
-  }
-
-  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    headers.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    return out;
-  }
-
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
     executor.shutdownNow();
   }
 }

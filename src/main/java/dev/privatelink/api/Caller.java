@@ -8,7 +8,20 @@ public record Caller(String accessKeyId, String accountId, String region, String
   static final String DEFAULT_ACCOUNT = "000000000000";
 
   static Caller of(String accessKeyId, String region, String service) {
-    String account = accessKeyId.matches("\\d{12}") ? accessKeyId : DEFAULT_ACCOUNT;
+    String account = isAccountId(accessKeyId) ? accessKeyId : DEFAULT_ACCOUNT;
     return new Caller(accessKeyId, account, region, service, "arn:aws:iam::" + account + ":root");
+  }
+
+  /** Twelve ASCII digits; a loop rather than a regular expression compiled on every call. */
+  private static boolean isAccountId(String key) {
+    if (key.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,10 +1,7 @@
 package dev.privatelink.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.privatelink.control.Cloud;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +14,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class EventStream {
   static final long KEEPALIVE_MS = 15_000;
+
+  /** Where a stream's events go: each write is flushed to the client before it returns. */
+  interface Sink {
+    void write(String text) throws IOException, InterruptedException;
+
+    boolean open();
+
+    /** Runs {@code action} once the client has gone. */
+    void onClose(Runnable action);
+  }
+
   private final Cloud cloud;
   private final Object changed = new Object();
 
@@ -29,23 +37,27 @@ final class EventStream {
     });
   }
 
-  /** Streams {@code view} of the granted account (null: every account) on {@code exchange} until it closes. */
-  void stream(HttpExchange exchange, Function<@Nullable String, String> view, @Nullable String accountId) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream;charset=UTF-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(200, 0);
-    OutputStream out = exchange.getResponseBody();
+  /** Streams {@code view} of the granted account (null: every account) to {@code out} until the client goes. */
+  void stream(Sink out, Function<@Nullable String, String> view, @Nullable String accountId) {
+    // A client that leaves while the stream waits for a change ends the wait at once.
+    out.onClose(() -> {
+      synchronized (changed) {
+        changed.notifyAll();
+      }
+    });
     long sent = Long.MIN_VALUE;
     try {
-      while (true) {
+      while (out.open()) {
         long version = cloud.version();
         if (version != sent) {
-          write(out, "event: picture\ndata: " + view.apply(accountId) + "\n\n");
+          out.write("event: picture\ndata: " + view.apply(accountId) + "\n\n");
           sent = version;
-        } else if (!awaitChange(sent)) {
-          write(out, ": keepalive\n\n");
+        } else if (!awaitChange(sent, out)) {
+          out.write(": keepalive\n\n");
         }
       }
+    } catch (IOException e) {
+      // The client went away: the stream is over.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -55,10 +67,10 @@ final class EventStream {
   }
 
   /** Waits until the version differs from {@code seen}; false if the keepalive interval passed first. */
-  private boolean awaitChange(long seen) throws InterruptedException {
+  private boolean awaitChange(long seen, Sink out) throws InterruptedException {
     long deadline = System.currentTimeMillis() + KEEPALIVE_MS;
     synchronized (changed) {
-      while (cloud.version() == seen) {
+      while (cloud.version() == seen && out.open()) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
           return false;
@@ -67,10 +79,5 @@ final class EventStream {
       }
     }
     return true;
-  }
-
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
   }
 }

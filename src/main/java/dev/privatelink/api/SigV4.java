@@ -74,10 +74,7 @@ final class SigV4 {
         + canonicalQuery(request.rawQuery(), sig.presigned()) + "\n" + canonicalHeaders(request, sig.signedHeaders())
         + "\n" + String.join(";", sig.signedHeaders()) + "\n" + payloadHash;
     String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + sig.scope() + "\n" + HEX.formatHex(sha256(bytes(canonical)));
-    byte[] key = hmac(bytes("AWS4" + secretKey), sig.date());
-    key = hmac(key, sig.region());
-    key = hmac(key, sig.service());
-    key = hmac(key, "aws4_request");
+    byte[] key = signingKey(secretKey, sig);
     String expected = HEX.formatHex(hmac(key, toSign));
     return MessageDigest.isEqual(bytes(expected), bytes(sig.signature()));
   }
@@ -137,6 +134,26 @@ final class SigV4 {
       }
     }
     return out.toString();
+  }
+
+  /** What a signing key is derived from: it changes only with the day, region, service or secret. */
+  private record KeyScope(String secret, String date, String region, String service) {}
+
+  /** Signing keys in use; emptied when it grows past a handful, which only many keys or days make. */
+  private static final Map<KeyScope, byte[]> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The scope's signing key: four HMACs, made once per day, region, service and secret. */
+  private static byte[] signingKey(String secretKey, Signature sig) {
+    KeyScope scope = new KeyScope(secretKey, sig.date(), sig.region(), sig.service());
+    byte[] key = KEYS.get(scope);
+    if (key == null) {
+      key = hmac(hmac(hmac(hmac(bytes("AWS4" + secretKey), sig.date()), sig.region()), sig.service()), "aws4_request");
+      if (KEYS.size() > 256) {
+        KEYS.clear();
+      }
+      KEYS.put(scope, key);
+    }
+    return key;
   }
 
   private static byte[] bytes(String s) {

@@ -32,6 +32,8 @@ public final class ApiBenchmark {
   private static final int THREADS = Integer.getInteger("threads", 4);
   private static final int ROUNDS = Integer.getInteger("rounds", 4);
   private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmupSeconds", 30));
+  /** The most the warm-up goes on after {@link #WARMUP} while the server's CPU per call still moves. */
+  private static final Duration WARMUP_MORE = Duration.ofSeconds(Long.getLong("warmupMoreSeconds", 60));
   private static final Duration ROUND = Duration.ofSeconds(Long.getLong("seconds", 10));
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
   private static final String CLIENT_THREAD = "bench-client-";
@@ -47,8 +49,8 @@ public final class ApiBenchmark {
              List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "PORT"));
          Target a = Target.open("privatelink-local", ours);
          Target b = Target.open("moto " + motoVersion(), moto)) {
-      run(a.workload()::step, WARMUP);
-      run(b.workload()::step, WARMUP);
+      warmUp(a);
+      warmUp(b);
       List<Result> rounds = new ArrayList<>();
       for (int r = 0; r < ROUNDS; r++) {
         // Alternate which server goes first, so neither always follows the other.
@@ -81,6 +83,28 @@ public final class ApiBenchmark {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.privatelink.cli.Main", "serve", "--no-dataplane",
         "--port", "PORT", "--data-dir", dir.resolve("data").toString()));
     return command;
+  }
+
+  /**
+   * Runs the workload for {@link #WARMUP}, then in 5 s slices until the server's CPU per call stops
+   * falling (two slices within 10 % of each other) or {@link #WARMUP_MORE} has passed: on one busy
+   * core a JIT may still be compiling after a fixed warm-up, and a round measured then says more
+   * about the machine's load than about the server. Each slice goes to stderr.
+   */
+  private static void warmUp(Target target) throws InterruptedException {
+    run(target.workload()::step, WARMUP);
+    long deadline = System.nanoTime() + WARMUP_MORE.toNanos();
+    double last = Double.MAX_VALUE;
+    while (System.nanoTime() < deadline) {
+      long cpu = target.cpuNanos().getAsLong();
+      Result slice = run(target.workload()::step, Duration.ofSeconds(5));
+      double perCall = (target.cpuNanos().getAsLong() - cpu) / 1e6 / Math.max(1, slice.calls());
+      System.err.printf("WARMUP %s %.3f ms of server CPU per call%n", target.name(), perCall);
+      if (perCall > last * 0.9 && perCall < last * 1.1) {
+        return;
+      }
+      last = perCall;
+    }
   }
 
   /** A measured round; its wall-clock span goes to stderr, to line a profile's samples up with the servers. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -37,20 +38,33 @@ public final class Filters<T> {
     for (Filter f : filters) {
       valuesOf(f.name(), null);
     }
-    return items.stream().filter(item -> filters.stream().allMatch(f -> matches(item, f))).toList();
+    // Each wanted value is turned into a test once, not once per resource it is tried on.
+    List<Compiled> compiled = filters.stream().map(f -> new Compiled(f.name(),
+        f.values().stream().map(Filters::glob).toList())).toList();
+    return items.stream().filter(item -> compiled.stream().allMatch(c -> c.matches(valuesOf(c.name(), item)))).toList();
   }
 
-  private boolean matches(T item, Filter filter) {
-    Collection<String> actual = valuesOf(filter.name(), item);
-    for (String wanted : filter.values()) {
-      Pattern p = wildcard(wanted);
-      for (String value : actual) {
-        if (value != null && p.matcher(value).matches()) {
-          return true;
+  /** A filter's name and a test for each of its values. */
+  private record Compiled(String name, List<Predicate<String>> wanted) {
+    boolean matches(Collection<String> actual) {
+      for (Predicate<String> test : wanted) {
+        for (String value : actual) {
+          if (value != null && test.test(value)) {
+            return true;
+          }
         }
       }
+      return false;
     }
-    return false;
+  }
+
+  /** A value without a wildcard asks for equality, which needs no regular expression. */
+  private static Predicate<String> glob(String wanted) {
+    if (wanted.indexOf('*') < 0 && wanted.indexOf('?') < 0) {
+      return wanted::equals;
+    }
+    Pattern p = wildcard(wanted);
+    return value -> p.matcher(value).matches();
   }
 
   private Collection<String> valuesOf(@Nullable String name, @Nullable T item) {
