@@ -7,13 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A server-sent events stream (for a browser's {@code EventSource}): one {@code picture} event
- * with the view at once, then one each time the cloud's state version moves, until the client
- * goes away or the server stops. Changes that come in a burst are sent as one picture of the
- * latest state, so a slow client never falls behind. A comment line every {@link #KEEPALIVE_MS}
- * finds a closed client and keeps idle proxies from cutting the stream.
+ * with the view at once, then one each time the view reads differently: at once when the cloud's
+ * state version moves, and within {@link #REFRESH_MS} when something outside the state does (the
+ * data plane's live flow counts). Changes that come in a burst are sent as one picture of the
+ * latest state, so a slow client never falls behind. A comment line after {@link #KEEPALIVE_MS}
+ * without an event finds a closed client and keeps idle proxies from cutting the stream.
  */
 final class EventStream {
   static final long KEEPALIVE_MS = 15_000;
+  static final long REFRESH_MS = 500;
 
   /** Where a stream's events go: each write is flushed to the client before it returns. */
   interface Sink {
@@ -45,16 +47,21 @@ final class EventStream {
         changed.notifyAll();
       }
     });
-    long sent = Long.MIN_VALUE;
+    String sent = null;
+    long lastWrite = System.currentTimeMillis();
     try {
       while (out.open()) {
         long version = cloud.version();
-        if (version != sent) {
-          out.write("event: picture\ndata: " + view.apply(accountId) + "\n\n");
-          sent = version;
-        } else if (!awaitChange(sent, out)) {
+        String picture = view.apply(accountId);
+        if (!picture.equals(sent)) {
+          out.write("event: picture\ndata: " + picture + "\n\n");
+          sent = picture;
+          lastWrite = System.currentTimeMillis();
+        } else if (System.currentTimeMillis() - lastWrite >= KEEPALIVE_MS) {
           out.write(": keepalive\n\n");
+          lastWrite = System.currentTimeMillis();
         }
+        awaitChange(version, out);
       }
     } catch (IOException e) {
       // The client went away: the stream is over.
@@ -66,18 +73,17 @@ final class EventStream {
     }
   }
 
-  /** Waits until the version differs from {@code seen}; false if the keepalive interval passed first. */
-  private boolean awaitChange(long seen, Sink out) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + KEEPALIVE_MS;
+  /** Waits until the version differs from {@code seen}, the client goes, or the refresh interval passes. */
+  private void awaitChange(long seen, Sink out) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + REFRESH_MS;
     synchronized (changed) {
       while (cloud.version() == seen && out.open()) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
-          return false;
+          return;
         }
         changed.wait(left);
       }
     }
-    return true;
   }
 }
