@@ -70,15 +70,19 @@ class ConsoleBrowserTest {
     List<Vpc> vpcs = clients.ec2().describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("false").build())).vpcs();
     assertEquals(2, vpcs.size(), "the seed has a service VPC and a consumer VPC");
     for (Vpc vpc : vpcs) {
-      WebElement drawn = await(() -> first("[data-vpc-id='" + vpc.vpcId() + "']"), "VPC " + vpc.vpcId());
-      assertEquals(vpc.cidrBlock(), drawn.getDomAttribute("data-cidr"));
+      String drawn = "[data-vpc-id='" + vpc.vpcId() + "']";
+      await(() -> first(drawn), "VPC " + vpc.vpcId());
+      assertEquals(vpc.cidrBlock(), attr(drawn, "data-cidr"));
     }
-    WebElement service = await(() -> first("[data-service-id='" + serviceId + "']"), "the endpoint service");
-    assertEquals("Available", service.getDomAttribute("data-state"));
-    WebElement card = await(() -> first(".card[data-endpoint-id='" + endpoint.vpcEndpointId() + "']"), "the endpoint");
-    assertEquals("available", card.getDomAttribute("data-state"));
+    String service = "[data-service-id='" + serviceId + "']";
+    await(() -> first(service), "the endpoint service");
+    assertEquals("Available", attr(service, "data-state"));
+    String card = ".card[data-endpoint-id='" + endpoint.vpcEndpointId() + "']";
+    await(() -> first(card), "the endpoint");
+    assertEquals("available", attr(card, "data-state"));
     String link = "path[data-link='endpoint'][data-from='" + endpoint.vpcEndpointId() + "'][data-to='" + serviceId + "']";
-    assertEquals("available", await(() -> first(link), "the endpoint's link").getDomAttribute("data-state"));
+    await(() -> first(link), "the endpoint's link");
+    assertEquals("available", attr(link, "data-state"));
     assertTrue(first("path[data-link='service'][data-from='" + serviceId + "']") != null, "service -> NLB link");
     flowsAppearLive(link);
 
@@ -86,10 +90,7 @@ class ConsoleBrowserTest {
     var answer = clients.ec2().rejectVpcEndpointConnections(r -> r.serviceId(serviceId)
         .vpcEndpointIds(endpoint.vpcEndpointId()));
     assertTrue(answer.unsuccessful().isEmpty(), answer.unsuccessful().toString());
-    await(() -> {
-      WebElement path = first(link);
-      return path != null && "rejected".equals(path.getDomAttribute("data-state")) ? path : null;
-    }, "the endpoint's link turning rejected");
+    await(() -> "rejected".equals(attr(link, "data-state")) ? first(link) : null, "the endpoint's link turning rejected");
     System.out.printf("console: the endpoint's link showed rejected %d ms after RejectVpcEndpointConnections was sent%n",
         (System.nanoTime() - start) / 1_000_000);
     Path shot = Path.of("target", "console-screenshot.png");
@@ -112,14 +113,24 @@ class ConsoleBrowserTest {
     await(() -> flows(endpointLink) > endpointBefore && flows(albLink) > albBefore ? first(albLink) : null,
         "the flow counts going up on the endpoint's and the ALB's links");
     System.out.printf("console: the flow counts went up %d ms after the curl returned%n", (System.nanoTime() - curled) / 1_000_000);
-    assertTrue(Long.parseLong(first(endpointLink).getDomAttribute("data-bytes")) > 0, "the endpoint's link counts bytes");
+    assertTrue(Long.parseLong(attr(endpointLink, "data-bytes")) > 0, "the endpoint's link counts bytes");
     assertTrue(label(endpointLink).matches(".*\\d+ flows? .*"), label(endpointLink));
   }
 
   private static long flows(String css) {
-    WebElement path = first(css);
-    String n = path == null ? null : path.getDomAttribute("data-flows");
+    String n = attr(css, "data-flows");
     return n == null ? -1 : Long.parseLong(n);
+  }
+
+  /**
+   * An attribute of the first element {@code css} selects, read in one script: the page redraws
+   * whenever the picture reads differently (a flow count moved), so an element found in one call
+   * may be gone by the next.
+   */
+  private static String attr(String css, String name) {
+    Object value = browser.executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null", css, name);
+    return value == null ? null : value.toString();
   }
 
   /** The text drawn beside a link: the label that follows its path. */
