@@ -5,6 +5,7 @@ import dev.privatelink.dataplane.spec.LoadBalancerSpec;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.VpcSpec;
 import io.netty.channel.Channel;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class LoadBalancerEngine implements AutoCloseable {
         e.getValue().close();
         return true;
       });
-      for (LoadBalancerSpec lb : loadBalancers) {
+      for (LoadBalancerSpec lb : applicationFirst(loadBalancers)) {
         LbRuntime rt = running.computeIfAbsent(lb.arn(), a -> create(vpcNamespace, lb));
         rt.update(lb);
       }
@@ -87,6 +88,15 @@ public final class LoadBalancerEngine implements AutoCloseable {
         }
       });
     }
+  }
+
+  /**
+   * The ALBs before the NLBs: an NLB checks its {@code alb} targets from the moment it is updated,
+   * and a check that finds no listener yet is a failure, so an NLB updated first would see a new
+   * ALB fail (and turn it unhealthy) while the ALB is still building its TLS contexts.
+   */
+  private static List<LoadBalancerSpec> applicationFirst(List<LoadBalancerSpec> loadBalancers) {
+    return loadBalancers.stream().sorted(Comparator.comparing(lb -> lb.type().equalsIgnoreCase("network"))).toList();
   }
 
   private LbRuntime create(String netns, LoadBalancerSpec lb) {

@@ -159,8 +159,12 @@ public final class TestSupport {
     public final Map<String, String> health = new ConcurrentHashMap<>();
     public final Map<String, String> failed = new ConcurrentHashMap<>();
     public final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Readiness ({@code ready <id>}) and health reports ({@code <tg>|<id>|<port>=<state>}), in the order they came. */
+    public final List<String> timeline = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @Override public void ready(String id) {}
+    @Override public void ready(String id) {
+      timeline.add("ready " + id);
+    }
 
     @Override public void failed(String id, String reason) {
       failed.put(id, reason);
@@ -170,6 +174,7 @@ public final class TestSupport {
         @Nullable String desc) {
       health.put(tg + "|" + id + "|" + port, state + "|" + reason + "|" + desc);
       events.add(tg + "|" + id + "|" + port + "=" + state + "|" + reason + "|" + desc);
+      timeline.add(tg + "|" + id + "|" + port + "=" + state);
     }
 
     @Override public void consoleOutput(String instanceId, String text) {}
