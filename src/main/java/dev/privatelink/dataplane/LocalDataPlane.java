@@ -35,6 +35,7 @@ public final class LocalDataPlane {
     ObservedFlows inMemory = new ObservedFlows();
     LoadBalancerEngine loadBalancers = new LoadBalancerEngine(fabric.namespaces(), sink, timing,
         Runtime.getRuntime().availableProcessors(), inMemory);
+    loadBalancers.warmUp();
     fabric.addStage(new TrafficStage(loadBalancers, new EndpointEngine(loadBalancers, sink)));
     fabric.addStage(new FlowCapture(sink, flowLogTiming, inMemory));
     return new Built(fabric, loadBalancers.linkCounters());

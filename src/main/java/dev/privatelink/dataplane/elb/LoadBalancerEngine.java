@@ -108,6 +108,14 @@ public final class LoadBalancerEngine implements AutoCloseable {
     return new AlbRuntime(transport, netns, sink, timing, lb);
   }
 
+  /**
+   * Runs the TLS and socket code of a listener once in the background, so that the first load
+   * balancer of a stack is not the one to pay for loading and compiling it (see {@link Warmup}).
+   */
+  public void warmUp() {
+    Warmup.start(transport);
+  }
+
   /** The ports a running NLB listens on, or empty when no such NLB runs. */
   public Optional<Set<Integer>> networkLoadBalancerPorts(String nlbArn) {
     NlbRuntime n = nlbByArn.get(nlbArn);
