@@ -23,6 +23,12 @@ final class SeedReadiness {
   private static final Duration LIMIT = Duration.ofMinutes(3);
   /** Waits shorter than this say nothing but their "ready:" line. */
   private static final Duration QUIET = Duration.ofSeconds(2);
+  /**
+   * Between two polls of one wait: the data plane reports within milliseconds of the host being
+   * ready, so a longer pause is time the stack waits after it; five waits at this pace cost the
+   * server about a hundred Describe calls a second while they last.
+   */
+  private static final long POLL_MILLIS = 50;
 
   private SeedReadiness() {}
 
@@ -104,7 +110,7 @@ final class SeedReadiness {
         progress.note("waiting: " + said);
       }
       try {
-        Thread.sleep(100);
+        Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for " + what, e);
