@@ -15,6 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  * router's own addresses and the security-group ruleset. Incremental: it compares the wanted
  * VPCs with what it made (and re-checks that those namespaces and links still exist on the host),
  * creates what is missing, removes what is no longer wanted and leaves the rest alone. It only
- * removes objects it made itself; leftovers of other runs are the {@link Reaper}'s job. Not thread
- * safe: one reconcile at a time.
+ * removes objects it made itself; leftovers of other runs are the {@link Reaper}'s job. The VPCs
+ * of one reconcile are reconciled at once, each on its own thread. Not thread safe: one reconcile
+ * at a time.
  */
 public final class Fabric implements AutoCloseable {
   private final StatusSink sink;
   private final Consumer<String> namespaceDeleted;
-  private final Map<String, Built> built = new HashMap<>();
+  // Written by the reconciles of different VPCs at once, each under its own key.
+  private final Map<String, Built> built = new ConcurrentHashMap<>();
+  private final ExecutorService parallel = Executors.newFixedThreadPool(4,
+      r -> Thread.ofPlatform().name("pl-fabric").daemon().unstarted(r));
 
   /**
    * @param namespaceDeleted told the name of every namespace this fabric deletes, so cached
@@ -59,15 +69,35 @@ public final class Fabric implements AutoCloseable {
       }
     }
     Set<String> onHost = Set.copyOf(Reaper.namespaces(HostNames.PREFIX));
-    for (VpcSpec vpc : vpcs) {
-      try {
-        reconcileVpc(vpc, onHost);
-        sink.ready(vpc.vpcId());
-        vpc.subnets().forEach(s -> sink.ready(s.subnetId()));
-      } catch (RuntimeException e) {
-        sink.failed(vpc.vpcId(), e.getMessage());
-      }
+    // VPCs share nothing on the host and their reconcile is mostly waiting for ip and nft, so a
+    // pass that changes several (the seed's two instances, its endpoint's addresses and rules)
+    // takes the slowest VPC's time rather than the sum.
+    List<Callable<Void>> each = vpcs.stream().<Callable<Void>>map(vpc -> () -> reconcileAndReport(vpc, onHost)).toList();
+    if (each.size() == 1) {
+      reconcileAndReport(vpcs.getFirst(), onHost);
+      return;
     }
+    try {
+      for (Future<Void> f : parallel.invokeAll(each)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reconciling the VPCs' networks", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private @Nullable Void reconcileAndReport(VpcSpec vpc, Set<String> onHost) {
+    try {
+      reconcileVpc(vpc, onHost);
+      sink.ready(vpc.vpcId());
+      vpc.subnets().forEach(s -> sink.ready(s.subnetId()));
+    } catch (RuntimeException e) {
+      sink.failed(vpc.vpcId(), e.getMessage());
+    }
+    return null;
   }
 
   /** Whether the network of {@code instanceId} exists (its namespace is joined to its router). */
@@ -79,6 +109,7 @@ public final class Fabric implements AutoCloseable {
   /** Removes every VPC this fabric made. */
   @Override
   public void close() {
+    parallel.shutdown();
     List.copyOf(built.keySet()).forEach(this::removeVpc);
   }
 
