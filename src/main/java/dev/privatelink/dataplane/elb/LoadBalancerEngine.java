@@ -109,11 +109,11 @@ public final class LoadBalancerEngine implements AutoCloseable {
   }
 
   /**
-   * Runs the TLS and socket code of a listener once in the background, so that the first load
-   * balancer of a stack is not the one to pay for loading and compiling it (see {@link Warmup}).
+   * Loads OpenSSL in the background, so that the first HTTPS listener of a stack is not the one to
+   * pay for it (see {@link Warmup}).
    */
   public void warmUp() {
-    Warmup.start(transport);
+    Warmup.start();
   }
 
   /** The ports a running NLB listens on, or empty when no such NLB runs. */
