@@ -38,7 +38,13 @@ final class Detached {
       // plus dependencies when run from a build or a test (where -jar of a directory fails).
       List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
           // Netty's fast buffers need Unsafe, which Java 25 refuses unless asked (see bench/README.md).
-          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false"));
+          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false",
+          // The load balancers' tail: little survives a young collection, which Serial copies in about
+          // 1 ms on one thread where G1 took 4-6 ms (and 12-45 ms early on) and needs both cores.
+          "-XX:+UseSerialGC",
+          // Pooled buffers keep their NIO view: the adaptive allocator made a ByteBuffer slice per TLS
+          // wrap and unwrap (8 % of the bytes allocated); 0.72-0.9x the CPU per request (docs/benchmarks.md).
+          "-Dio.netty.allocator.type=pooled"));
       command.addAll(aotCache());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));

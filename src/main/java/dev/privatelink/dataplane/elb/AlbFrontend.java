@@ -63,6 +63,7 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
 
   private void http1(ChannelPipeline p, boolean https) {
     p.addLast("http", new HttpServerCodec(8192, 65536, 16384));
+    p.addLast("bodiless", new BodilessRequests());
     p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES));
     p.addLast("request", new AlbRequestHandler(runtime, port, https, false));
   }
@@ -104,6 +105,7 @@ final class AlbFrontend extends ChannelInitializer<Channel> {
         ChannelPipeline p = ctx.pipeline();
         p.remove("request");
         p.remove("aggregate");
+        p.remove("bodiless");
         p.remove("http");
         http2(p);
       }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -24,9 +25,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * See <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/network/application-load-balancer-target.html">ALB as the target of an NLB</a>.
  */
 final class AlbHandoff {
-  /** What one VPC offers for in-memory hand-offs: its ALB nodes by address, and its security groups. */
-  record View(Map<String, AlbRuntime> albsByNodeIp, SecurityGroupFilter filter, FlowObserver observer) {
-    static final View NONE = new View(Map.of(), SecurityGroupFilter.NONE, FlowObserver.NONE);
+  /**
+   * What one VPC offers for in-memory hand-offs: its ALB nodes by address, and its security groups.
+   * The verdicts are remembered per (node, ALB node, port) for as long as the view lives: the
+   * rules they come from are those of this view's spec, and a new spec brings a new view.
+   */
+  record View(Map<String, AlbRuntime> albsByNodeIp, SecurityGroupFilter filter, FlowObserver observer,
+      Map<Hop, Boolean> verdicts) {
+    static final View NONE = new View(Map.of(), SecurityGroupFilter.NONE, FlowObserver.NONE, Map.of());
 
     /** The view of one VPC's running load balancers. */
     static View of(List<LbRuntime> running, SecurityGroupFilter filter, FlowObserver observer) {
@@ -39,9 +45,23 @@ final class AlbHandoff {
           alb.spec().nodes().forEach(n -> albs.put(n.privateIp(), alb));
         }
       }
-      return new View(Map.copyOf(albs), filter, observer);
+      return new View(Map.copyOf(albs), filter, observer, new ConcurrentHashMap<>());
+    }
+
+    /** Whether the security groups let a node's flow reach an ALB node's port: decided once per hop. */
+    boolean allows(String nodeIp, String albIp, int port) {
+      Hop hop = new Hop(nodeIp, albIp, port);
+      Boolean known = verdicts.get(hop);
+      if (known == null) {
+        known = filter.allows(nodeIp, albIp, IpProtocol.TCP, port);
+        verdicts.put(hop, known);
+      }
+      return known;
     }
   }
+
+  /** The addresses and port a security-group verdict is about (TCP, from the NLB node to the ALB node). */
+  record Hop(String nodeIp, String albIp, int port) {}
 
   private final int connectTimeoutMillis;
   private final SocketAddresses addresses = new SocketAddresses();
@@ -69,7 +89,7 @@ final class AlbHandoff {
     // the source the ALB sees is the NLB node, from the client's port (any ephemeral port would do)
     InetSocketAddress source = new InetSocketAddress(addresses.of(node.privateIp(), 0).getAddress(), origin.client().getPort());
     FlowObserver.Flow flow = new FlowObserver.Flow(source, addresses.of(target.ip(), target.port()), IpProtocol.TCP);
-    if (!v.filter().allows(node.privateIp(), target.ip(), IpProtocol.TCP, target.port())) {
+    if (!v.allows(node.privateIp(), target.ip(), target.port())) {
       v.observer().decided(flow, FlowObserver.Action.REJECT);
       client.eventLoop().schedule(() -> TcpRelay.reset(client), connectTimeoutMillis, TimeUnit.MILLISECONDS);
       return true;

@@ -37,8 +37,9 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
   private @Nullable ChannelHandlerContext ctx;
   private @Nullable ProxyExchange current;
   private boolean busy;
-  private @Nullable String clientIp;
+  private ForwardedHeaders.@Nullable Connection forwarded;
   private @Nullable String nodeIp;
+  private BackendPool.@Nullable Key lastKey;
 
   AlbRequestHandler(AlbRuntime runtime, int port, boolean https, boolean http2) {
     this.runtime = runtime;
@@ -100,27 +101,40 @@ final class AlbRequestHandler extends ChannelInboundHandlerAdapter implements Pr
       respond(req, AlbResponses.error(503), keepAlive);
       return;
     }
-    if (clientIp == null) {
-      // the connection's addresses do not change: format them once, not per request
-      Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
-      FlowObserver.Flow inMemory = conn.attr(AlbFrontend.IN_MEMORY_FLOW).get();
-      InetSocketAddress remote = inMemory != null ? inMemory.source() : (InetSocketAddress) conn.remoteAddress();
-      InetSocketAddress local = inMemory != null ? inMemory.destination() : (InetSocketAddress) conn.localAddress();
-      clientIp = remote.getAddress().getHostAddress();
-      nodeIp = local.getAddress().getHostAddress();
+    if (forwarded == null) {
+      connectionFacts();
     }
     ForwardedHeaders.stripHopByHop(req.headers());
     if (http2) {
       req.headers().remove("x-http2-stream-id").remove("x-http2-scheme").remove("x-http2-path")
           .remove("x-http2-authority").remove("x-http2-stream-weight").remove("x-http2-stream-dependency-id");
     }
-    ForwardedHeaders.apply(req.headers(), clientIp, https, port);
+    ForwardedHeaders.apply(req.headers(), forwarded);
     req.setProtocolVersion(HttpVersion.HTTP_1_1);
     HttpUtil.setContentLength(req, req.content().readableBytes());
     tg.countRequest(target);
-    current = new ProxyExchange(this, runtime.pool(), new BackendPool.Key(ctx.channel().eventLoop(), nodeIp,
-        TargetKey.of(target)), req, keepAlive, http2, runtime.idleTimeoutSeconds());
+    current = new ProxyExchange(this, runtime.pool(), poolKey(target), req, keepAlive, http2);
     current.start();
+  }
+
+  /** The connection's addresses do not change: formatted once, not per request. */
+  private void connectionFacts() {
+    Channel conn = http2 ? ctx.channel().parent() : ctx.channel();
+    FlowObserver.Flow inMemory = conn.attr(AlbFrontend.IN_MEMORY_FLOW).get();
+    InetSocketAddress remote = inMemory != null ? inMemory.source() : (InetSocketAddress) conn.remoteAddress();
+    InetSocketAddress local = inMemory != null ? inMemory.destination() : (InetSocketAddress) conn.localAddress();
+    forwarded = ForwardedHeaders.Connection.of(remote.getAddress().getHostAddress(), https, port);
+    nodeIp = local.getAddress().getHostAddress();
+  }
+
+  /** The pool key of the last target, kept: requests of a connection mostly go where the one before went. */
+  private BackendPool.Key poolKey(TargetSpec target) {
+    BackendPool.Key k = lastKey;
+    if (k == null || !k.target().ip().equals(target.ip()) || k.target().port() != target.port()) {
+      k = new BackendPool.Key(ctx.channel().eventLoop(), nodeIp, TargetKey.of(target));
+      lastKey = k;
+    }
+    return k;
   }
 
   private void respond(FullHttpRequest req, FullHttpResponse res, boolean keepAlive) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keep-alive HTTP/1.1 connections from ALB nodes to targets. Connections are pooled per event loop
@@ -24,7 +25,8 @@ import java.util.function.IntSupplier;
  * request); each is made from the node's address. Every method runs on the given event loop.
  * As on AWS, the load balancer's idle timeout also bounds its connections to targets: one that
  * waits in the pool longer than that is closed, so a target's security group change reaches the
- * next request once the old connection has idled out.
+ * next request once the old connection has idled out; one that serves a request and stays silent
+ * that long ends the request with a 504.
  */
 final class BackendPool implements AutoCloseable {
   static final AttributeKey<ProxyExchange> EXCHANGE = AttributeKey.valueOf("pl.exchange");
@@ -37,31 +39,39 @@ final class BackendPool implements AutoCloseable {
 
   record Key(EventLoop loop, String localIp, TargetKey target) {}
 
-  /** A connection on its way: {@code reused} when it came from the pool (and may have gone stale). */
-  record Lease(ChannelFuture future, boolean reused) {}
-
   BackendPool(Transport transport, String netns, IntSupplier idleTimeoutSeconds) {
     this.transport = transport;
     this.netns = netns;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
   }
 
-  Lease acquire(Key key, boolean fresh) {
+  /** The most recently released open connection to the key's target, or null when there is none. */
+  @Nullable Channel pooled(Key key) {
     ArrayDeque<Channel> q = idle.get(key);
-    while (!fresh && q != null && !q.isEmpty()) {
+    while (q != null && !q.isEmpty()) {
       Channel ch = q.pollFirst();
       if (ch.isActive()) {
-        return new Lease(ch.newSucceededFuture(), true);
+        return ch;
       }
     }
+    return null;
+  }
+
+  /**
+   * A new connection to the key's target from the node's address. It fails with a
+   * {@link io.netty.channel.ConnectTimeoutException} after 10 s, or after the idle timeout when
+   * that is shorter, the time a request may wait for its target in all.
+   */
+  ChannelFuture connect(Key key) {
+    int idleSeconds = idleTimeoutSeconds.getAsInt();
     ChannelFuture f = transport.connector(key.loop(), netns)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(CONNECT_TIMEOUT_MILLIS, idleSeconds * 1000L))
         .localAddress(key.localIp(), 0)
         .handler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new IdleTimeout(idleTimeoutSeconds.getAsInt()),
-                new HttpClientCodec(4096, 16384, 65536), new BackendHandler());
+            ch.pipeline().addLast(new IdleTimeout(idleSeconds), new HttpClientCodec(4096, 16384, 65536),
+                new BackendHandler());
           }
         })
         .connect(new InetSocketAddress(key.target().ip(), key.target().port()));
@@ -71,7 +81,7 @@ final class BackendPool implements AutoCloseable {
         d.remove(f.channel());
       }
     });
-    return new Lease(f, false);
+    return f;
   }
 
   /** Puts a connection whose last response ended cleanly back for the next request. */
@@ -120,14 +130,23 @@ final class BackendPool implements AutoCloseable {
       }
     }
 
-    /** Idle in the pool for the timeout: closed. A request in flight has its own timer (ProxyExchange). */
+    /**
+     * Silent for the idle timeout: in the pool it is closed; serving a request, the request ends in
+     * a 504 (nothing sent or received on it for that long). The connection's one timer serves both,
+     * so a request schedules and cancels none of its own.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt instanceof IdleStateEvent && ctx.channel().attr(EXCHANGE).get() == null) {
-        ctx.close();
+      if (!(evt instanceof IdleStateEvent)) {
+        ctx.fireUserEventTriggered(evt);
         return;
       }
-      ctx.fireUserEventTriggered(evt);
+      ProxyExchange ex = ctx.channel().attr(EXCHANGE).get();
+      if (ex == null) {
+        ctx.close();
+      } else {
+        ex.onBackendIdle();
+      }
     }
 
     @Override

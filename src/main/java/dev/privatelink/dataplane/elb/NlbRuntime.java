@@ -93,14 +93,22 @@ final class NlbRuntime implements LbRuntime {
    * any node when the load balancer has none there, as PrivateLink does.
    */
   void handOff(String az, Channel client, FlowOrigin origin) {
-    LoadBalancerSpec s = spec;
-    Node node = s.nodes().stream().filter(n -> n.availabilityZone().equals(az)).findFirst()
-        .orElse(s.nodes().isEmpty() ? null : s.nodes().get(0));
+    Node node = nodeIn(spec.nodes(), az);
     if (node == null) {
       TcpRelay.reset(client);
       return;
     }
     accept(node, client, origin);
+  }
+
+  /** The node in {@code az}, else the first; a loop, as it runs once per endpoint connection. */
+  private static @Nullable Node nodeIn(List<Node> nodes, String az) {
+    for (Node n : nodes) {
+      if (n.availabilityZone().equals(az)) {
+        return n;
+      }
+    }
+    return nodes.isEmpty() ? null : nodes.get(0);
   }
 
   private ChannelHandler acceptor(ListenerKey key) {

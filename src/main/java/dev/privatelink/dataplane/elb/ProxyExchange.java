@@ -1,5 +1,6 @@
 package dev.privatelink.dataplane.elb;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
@@ -12,14 +13,13 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One request forwarded to one target and its response streamed back. The status codes follow
  * ALB: 502 when the target closes or resets before answering or answers garbage, 504 when it does
- * not accept within 10 s or sends nothing for the idle timeout. A stale pooled connection that
+ * not accept within 10 s or sends nothing for the idle timeout (the target connection's own
+ * {@link IdleTimeout} tells, see {@link BackendPool}). A stale pooled connection that
  * closes before any answer is retried once on a fresh one, since the target never saw the request.
  * Runs entirely on the front channel's event loop.
  */
@@ -39,43 +39,39 @@ final class ProxyExchange {
   private final FullHttpRequest request;
   private final boolean frontKeepAlive;
   private final boolean http2;
-  private final long timeoutNanos;
   private @Nullable Channel backend;
   private boolean reused;
   private boolean retried;
   private boolean headSent;
   private boolean backendKeepAlive;
   private boolean done;
-  private long lastActivity;
-  private @Nullable ScheduledFuture<?> timer;
 
   ProxyExchange(Front front, BackendPool pool, BackendPool.Key key, FullHttpRequest request, boolean frontKeepAlive,
-      boolean http2, int timeoutSeconds) {
+      boolean http2) {
     this.front = front;
     this.pool = pool;
     this.key = key;
     this.request = request;
     this.frontKeepAlive = frontKeepAlive;
     this.http2 = http2;
-    this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
   }
 
   void start() {
-    lastActivity = System.nanoTime();
-    timer = front.channel().eventLoop().schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
     connect(false);
   }
 
+  /** A pooled connection when there is one (sent at once, no future or listener), else a new one. */
   private void connect(boolean fresh) {
-    BackendPool.Lease lease = pool.acquire(key, fresh);
-    reused = lease.reused();
-    ChannelFuture f = lease.future();
-    backend = f.channel();
-    if (f.isDone()) {
-      connected(f);
-    } else {
-      f.addListener((ChannelFuture cf) -> connected(cf));
+    Channel pooled = fresh ? null : pool.pooled(key);
+    reused = pooled != null;
+    if (pooled != null) {
+      backend = pooled;
+      send(pooled);
+      return;
     }
+    ChannelFuture f = pool.connect(key);
+    backend = f.channel();
+    f.addListener((ChannelFuture cf) -> connected(cf));
   }
 
   private void connected(ChannelFuture f) {
@@ -87,16 +83,22 @@ final class ProxyExchange {
       fail(f.cause() instanceof ConnectTimeoutException ? 504 : 502);
       return;
     }
-    backend.attr(BackendPool.EXCHANGE).set(this);
-    backend.config().setAutoRead(front.channel().isWritable());
-    // head and body apart: a retained duplicate of a full request would copy every header
-    backend.write(new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), request.headers()),
-        backend.voidPromise());
-    backend.writeAndFlush(new DefaultLastHttpContent(request.content().retainedDuplicate())).addListener(w -> {
-      if (!w.isSuccess()) {
-        onBackendClosed();
-      }
-    });
+    send(f.channel());
+  }
+
+  /**
+   * Head and body apart (a retained duplicate of a full request would copy every header), on void
+   * promises: a failed write fires exceptionCaught, which closes the connection, and its close is
+   * what {@link #onBackendClosed} handles, as it would a listener's failure.
+   */
+  private void send(Channel ch) {
+    ch.attr(BackendPool.EXCHANGE).set(this);
+    ch.config().setAutoRead(front.channel().isWritable());
+    ch.write(new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(), request.headers()),
+        ch.voidPromise());
+    ByteBuf body = request.content();
+    ch.writeAndFlush(body.isReadable() ? new DefaultLastHttpContent(body.retainedDuplicate())
+        : LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
   }
 
   void onBackend(Object msg) {
@@ -104,7 +106,6 @@ final class ProxyExchange {
       ReferenceCountUtil.release(msg);
       return;
     }
-    lastActivity = System.nanoTime();
     if (msg instanceof HttpResponse r && !headSent) {
       if (r.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
@@ -199,21 +200,13 @@ final class ProxyExchange {
 
   private void finish() {
     done = true;
-    if (timer != null) {
-      timer.cancel(false);
-    }
     request.release();
   }
 
-  private void checkTimeout() {
-    if (done) {
-      return;
-    }
-    long idle = System.nanoTime() - lastActivity;
-    if (idle >= timeoutNanos) {
+  /** Nothing sent or received on the target connection for the idle timeout. */
+  void onBackendIdle() {
+    if (!done) {
       fail(504);
-    } else {
-      timer = front.channel().eventLoop().schedule(this::checkTimeout, timeoutNanos - idle, TimeUnit.NANOSECONDS);
     }
   }
 }

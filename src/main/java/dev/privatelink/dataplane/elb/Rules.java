@@ -25,30 +25,50 @@ final class Rules {
     this.defaultAction = listener.defaultAction();
   }
 
+  /** Runs once per request: plain loops, no stream or lambda per rule and condition. */
   ActionSpec select(HttpRequest req) {
     for (RuleSpec r : sorted) {
-      if (r.conditions().stream().allMatch(c -> matches(c, req))) {
+      if (allMatch(r.conditions(), req)) {
         return r.action();
       }
     }
     return defaultAction;
   }
 
+  private static boolean allMatch(List<Condition> conditions, HttpRequest req) {
+    for (Condition c : conditions) {
+      if (!matches(c, req)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean matches(Condition c, HttpRequest req) {
     return switch (c.field()) {
       case HOST_HEADER -> any(c, stripPort(req.headers().get(HttpHeaderNames.HOST)), true);
       case PATH_PATTERN -> any(c, path(req.uri()), false);
-      case HTTP_REQUEST_METHOD -> c.values().stream().anyMatch(v -> v.equals(req.method().name()));
-      case HTTP_HEADER -> req.headers().getAll(c.headerName()).stream().anyMatch(h -> any(c, h, true));
+      case HTTP_REQUEST_METHOD -> c.values().contains(req.method().name());
+      case HTTP_HEADER -> anyHeader(c, req.headers().getAll(c.headerName()));
     };
+  }
+
+  private static boolean anyHeader(Condition c, List<String> headerValues) {
+    for (String h : headerValues) {
+      if (any(c, h, true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean any(Condition c, @Nullable String value, boolean ignoreCase) {
     if (value == null) {
       return false;
     }
+    String v = ignoreCase ? value.toLowerCase() : value;
     for (String pattern : c.values()) {
-      if (ignoreCase ? wildcard(pattern.toLowerCase(), value.toLowerCase()) : wildcard(pattern, value)) {
+      if (wildcard(ignoreCase ? pattern.toLowerCase() : pattern, v)) {
         return true;
       }
     }

@@ -32,8 +32,19 @@ final class TargetGroupRuntime implements AutoCloseable {
   private final Map<String, LinkCounters.Counter> counters = new ConcurrentHashMap<>();
   private final AtomicInteger roundRobin = new AtomicInteger();
   private volatile TargetGroupSpec spec;
+  private volatile Routing routing;
   private volatile List<Node> nodes = List.of();
   private volatile boolean crossZone;
+
+  /**
+   * The spec's targets with their keys, made once per spec version: a pick per request then
+   * allocates no key and no iterator.
+   */
+  private record Routing(TargetGroupSpec spec, List<TargetKey> keys) {
+    static Routing of(TargetGroupSpec spec) {
+      return new Routing(spec, spec.targets().stream().map(TargetKey::of).toList());
+    }
+  }
 
   /** What a target group needs from its load balancer. */
   record Context(Transport transport, String netns, StatusSink sink, HealthTiming timing) {}
@@ -43,6 +54,7 @@ final class TargetGroupRuntime implements AutoCloseable {
   TargetGroupRuntime(Context ctx, TargetGroupSpec spec, boolean network) {
     this.ctx = ctx;
     this.spec = spec;
+    this.routing = Routing.of(spec);
     this.network = network;
   }
 
@@ -54,6 +66,7 @@ final class TargetGroupRuntime implements AutoCloseable {
   synchronized void update(TargetGroupSpec next, List<Node> lbNodes, boolean lbCrossZone) {
     Map<TargetKey, TargetSpec> before = byKey(spec);
     this.spec = next;
+    this.routing = Routing.of(next);
     this.nodes = List.copyOf(lbNodes);
     this.crossZone = lbCrossZone || !network;
     Map<TargetKey, TargetSpec> after = byKey(next);
@@ -119,14 +132,15 @@ final class TargetGroupRuntime implements AutoCloseable {
    * or all it may use when none is healthy. Counts, then walks, so a request allocates nothing.
    */
   private @Nullable TargetSpec pick(@Nullable String nodeAz, int n) {
-    TargetGroupSpec s = spec;
-    boolean checksOff = !s.healthCheck().enabled();
+    Routing r = routing;
+    boolean checksOff = !r.spec().healthCheck().enabled();
+    List<TargetSpec> ts = r.spec().targets();
     int candidates = 0;
     int healthy = 0;
-    for (TargetSpec t : s.targets()) {
-      if (usable(t, nodeAz)) {
+    for (int i = 0; i < ts.size(); i++) {
+      if (usable(ts.get(i), nodeAz)) {
         candidates++;
-        healthy += checksOff || healthy(t) ? 1 : 0;
+        healthy += checksOff || healthy(r.keys().get(i)) ? 1 : 0;
       }
     }
     boolean onlyHealthy = healthy > 0;
@@ -136,8 +150,9 @@ final class TargetGroupRuntime implements AutoCloseable {
     }
     int skip = Math.floorMod(n, count);
     TargetSpec first = null;
-    for (TargetSpec t : s.targets()) {
-      if (!usable(t, nodeAz) || (onlyHealthy && !checksOff && !healthy(t))) {
+    for (int i = 0; i < ts.size(); i++) {
+      TargetSpec t = ts.get(i);
+      if (!usable(t, nodeAz) || (onlyHealthy && !checksOff && !healthy(r.keys().get(i)))) {
         continue;
       }
       if (skip-- == 0) {
@@ -152,8 +167,8 @@ final class TargetGroupRuntime implements AutoCloseable {
     return !t.draining() && (nodeAz == null || crossZone || nodeAz.equals(t.availabilityZone()));
   }
 
-  private boolean healthy(TargetSpec t) {
-    TargetHealth h = health.get(TargetKey.of(t));
+  private boolean healthy(TargetKey k) {
+    TargetHealth h = health.get(k);
     return h != null && h.healthy();
   }
 

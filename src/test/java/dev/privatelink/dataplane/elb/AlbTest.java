@@ -174,6 +174,29 @@ class AlbTest {
     client.close();
   }
 
+  /** Requests with a body (by length, chunked) and without, pipelined on one connection: each reaches the target whole, in order. */
+  @Test
+  void requestsWithAndWithoutBodiesArriveWholeAndInOrder() throws Exception {
+    HttpBackend b = res.add(new HttpBackend("web1", "127.0.2.1", 0));
+    applyHttp(60, forward(TG), List.of(), web(b.port()));
+    try (Socket s = new Socket(NODE, port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+          + "GET /b HTTP/1.1\r\nHost: x\r\n\r\n"
+          + "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nwor\r\n2\r\nld\r\n0\r\n\r\n"
+          + "GET /d HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String a = RawHttp.read(s.getInputStream()).body();
+      String bodiless = RawHttp.read(s.getInputStream()).body();
+      String chunked = RawHttp.read(s.getInputStream()).body();
+      String last = RawHttp.read(s.getInputStream()).body();
+      assertTrue(a.startsWith("web1\nPOST /a\n") && a.contains("content-length: 5\n") && a.endsWith("body: hello\n"), a);
+      assertTrue(bodiless.startsWith("web1\nGET /b\n") && !bodiless.contains("body: "), bodiless);
+      assertTrue(chunked.startsWith("web1\nPOST /c\n") && chunked.contains("content-length: 5\n")
+          && !chunked.contains("transfer-encoding") && chunked.endsWith("body: world\n"), chunked);
+      assertTrue(last.startsWith("web1\nGET /d\n") && last.contains("x-forwarded-port: " + port + "\n"), last);
+    }
+  }
+
   @Test
   void noRegisteredTargetsIs503() throws Exception {
     applyHttp(60, forward(TG), List.of(), web());

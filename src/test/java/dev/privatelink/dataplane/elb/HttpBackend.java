@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP target for tests: answers every request with a configurable status and a body naming
  * itself, followed by the request line and headers it received, one per line (header names lower
- * case), and remembers the remote address of each request that is not a health check.
+ * case) and, when there is one, the request body on a line {@code body: ...}; it remembers the remote address of each request that is not a health check.
  */
 public final class HttpBackend implements AutoCloseable {
   private final HttpServer server;
@@ -36,7 +36,10 @@ public final class HttpBackend implements AutoCloseable {
           sb.append(h.getKey().toLowerCase()).append(": ").append(v).append('\n');
         }
       }
-      ex.getRequestBody().readAllBytes();
+      byte[] received = ex.getRequestBody().readAllBytes();
+      if (received.length > 0) {
+        sb.append("body: ").append(new String(received, StandardCharsets.UTF_8)).append('\n');
+      }
       byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "text/plain");
       ex.sendResponseHeaders(status.get(), body.length);
