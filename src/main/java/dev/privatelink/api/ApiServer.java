@@ -26,6 +26,7 @@ public final class ApiServer implements AutoCloseable {
   private final Map<String, Function<@Nullable String, String>> extraJson = new LinkedHashMap<>();
   private final Map<String, LocalAction> actions = new LinkedHashMap<>();
   private final Map<String, Function<@Nullable String, String>> streams = new LinkedHashMap<>();
+  private final Map<String, StreamingAction> streamingActions = new LinkedHashMap<>();
   private final Map<String, String> pages = new LinkedHashMap<>();
   private final EventStream events;
   private volatile LocalAccess access;
@@ -75,6 +76,20 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
+   * A local action that reports its progress as it goes, e.g. applying the seed stack: a {@code
+   * POST} granted like the views gets a server-sent events stream, each line {@code progress} gives
+   * as a {@code data} event, then the action's JSON answer as a {@code result} event, or its
+   * failure as an {@code error} event of {@code {"__type", "message"}}.
+   */
+  public interface StreamingAction {
+    String answer(Map<String, String> query, @Nullable String accountId, java.util.function.Consumer<String> progress);
+  }
+
+  public void addStreamingAction(String path, StreamingAction action) {
+    streamingActions.put(path, action);
+  }
+
+  /**
    * A page for a browser at {@code path}: the HTML resource {@code html}, served to a request
    * granted like the views. A browser cannot sign or add a header, so these also take the local
    * token from the {@code token} query parameter.
@@ -105,6 +120,8 @@ public final class ApiServer implements AutoCloseable {
     boolean get = request.method().equals("GET");
     if (get && streams.containsKey(path)) {
       stream(exchange, request, streams.get(path));
+    } else if (request.method().equals("POST") && streamingActions.containsKey(path)) {
+      access.streamAction(request, exchange, streamingActions.get(path));
     } else {
       exchange.send(answer(request, path, get));
     }

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -190,7 +191,10 @@ final class HttpConnection extends SimpleChannelInboundHandler<Object> {
           send(ApiResponse.json(500, "application/json", "{\"__type\":\"InternalError\"}", Map.of()));
         }
       } finally {
-        if (streamed || !answered) {
+        if (streamed) {
+          // The last chunk first: a client reading the chunked stream to its end sees it end, not break.
+          channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+        } else if (!answered) {
           channel.close();
         }
       }

@@ -152,6 +152,58 @@ public final class LocalAccess {
     }
   }
 
+  /** Runs a streaming local action for a granted request (see {@link ApiServer.StreamingAction}). */
+  void streamAction(ApiRequest request, HttpConnection.Exchange exchange, ApiServer.StreamingAction action) {
+    Grant grant;
+    try {
+      grant = grant(request);
+    } catch (AwsException e) {
+      exchange.send(router.refuse(request, e));
+      return;
+    }
+    EventStream.Sink sink = exchange.stream();
+    ProgressEvents events = new ProgressEvents(sink);
+    try {
+      events.send("result", action.answer(FormBody.parse(request.rawQuery()), grant.accountId(), events::line));
+    } catch (AwsException e) {
+      events.send("error", "{\"__type\":" + quote(e.code()) + ",\"message\":" + quote(e.getMessage()) + "}");
+    } catch (RuntimeException e) {
+      System.getLogger(LocalAccess.class.getName()).log(System.Logger.Level.ERROR, request.path() + " failed", e);
+      events.send("error", "{\"__type\":\"InternalError\",\"message\":" + quote(String.valueOf(e.getMessage())) + "}");
+    }
+  }
+
+  /**
+   * A streaming action's events. A client that went away stops the events, not the action: what it
+   * asked for is carried out, as a call whose answer is lost still is.
+   */
+  private static final class ProgressEvents {
+    private final EventStream.Sink sink;
+    private volatile boolean gone;
+
+    ProgressEvents(EventStream.Sink sink) {
+      this.sink = sink;
+    }
+
+    void line(String text) {
+      send(null, text);
+    }
+
+    synchronized void send(@Nullable String event, String data) {
+      if (gone) {
+        return;
+      }
+      try {
+        sink.write((event == null ? "" : "event: " + event + "\n") + "data: " + data.replace("\n", "\ndata: ") + "\n\n");
+      } catch (IOException e) {
+        gone = true;
+      } catch (InterruptedException e) {
+        gone = true;
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private static String quote(@Nullable String text) {
     return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(text == null ? "" : text).toString();
   }

@@ -58,6 +58,11 @@ final class LocalApi implements AutoCloseable {
     return send("POST", pathAndQuery);
   }
 
+  /** POSTs with the token to a streaming local action, handing each line of its events to {@code lines}. */
+  LoopbackHttp.Answer postStreaming(String pathAndQuery, java.util.function.Consumer<String> lines) throws IOException {
+    return LoopbackHttp.postStreaming(endpoint + pathAndQuery, Map.of(TOKEN_HEADER, token), lines);
+  }
+
   /** Sends {@code method} with the token to a local action, e.g. {@code DELETE /_privatelink/forwards?localPort=N}. */
   JsonNode call(String method, String pathAndQuery) {
     String body = send(method, pathAndQuery);

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.privatelink.server.ServerInfo;
 import dev.privatelink.server.ServerOptions;
-import dev.privatelink.stacks.Progress;
 import dev.privatelink.stacks.SeedOutputs;
-import dev.privatelink.stacks.SeedStack;
-import dev.privatelink.stacks.StackClients;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +14,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code up}: starts the cloud (or finds the one running on this data dir), applies the seed stack
- * through the AWS SDK, and prints its outputs. Without {@code --detach} it then keeps the cloud
+ * {@code up}: starts the cloud (or finds the one running on this data dir), has it apply the seed
+ * stack (see {@link SeedApply}), and prints its outputs. Without {@code --detach} it then keeps the cloud
  * running in the foreground until Ctrl-C.
  */
 final class UpCommand {
@@ -44,9 +40,6 @@ final class UpCommand {
       StartChecks.portFree(options);
       StartChecks.dataDirWritable(options);
     }
-    // The SDK's clients take a second to load on a cold JVM: that happens while the cloud starts
-    // (after the checks, whose probe of a taken port must not wait behind it).
-    Thread warmUp = Thread.ofPlatform().daemon().start(UpCommand::warmUp);
     ForegroundCloud foreground = null;
     String endpoint;
     if (running.isPresent()) {
@@ -61,12 +54,11 @@ final class UpCommand {
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
     }
-    join(warmUp);
     if (stack.isPresent()) {
       return upStack(stack.get(), endpoint, args.flag("json"), log, start, foreground);
     }
     log.println("Applying the seed stack (provider " + accounts[0] + ", consumer " + accounts[1] + "):");
-    SeedOutputs outputs = apply(endpoint, accounts, log, options.dataPlane(), foreground);
+    SeedOutputs outputs = SeedApply.apply(options.dataDir(), accounts[0], accounts[1], log, foreground);
     if (options.dataPlane()) {
       checkFromConsumer(options, outputs, log, foreground);
     }
@@ -104,23 +96,6 @@ final class UpCommand {
     return 0;
   }
 
-  private static void warmUp() {
-    try {
-      StackClients.warmUp();
-    } catch (RuntimeException e) {
-      // Only a head start: the stack's own clients report whatever is wrong.
-    }
-  }
-
-  private static void join(Thread warmUp) {
-    try {
-      warmUp.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandException("interrupted");
-    }
-  }
-
   /** Called under {@link Detached#SPAWN}: keeps the new server to stop on a signal, or stops it now if one came. */
   private static void startedServer(Process server) {
     if (stopping) {
@@ -151,17 +126,6 @@ final class UpCommand {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static SeedOutputs apply(String endpoint, String[] accounts, PrintStream log, boolean dataPlane, @Nullable ForegroundCloud cloud) {
-    try {
-      return new SeedStack(URI.create(endpoint), accounts[0], accounts[1], new Progress(log), dataPlane).apply();
-    } catch (RuntimeException e) {
-      if (cloud != null) {
-        cloud.close();
-      }
-      throw new CommandException("the seed stack failed: " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,9 @@ package dev.privatelink.server;
 import dev.privatelink.api.ApiServer;
 import dev.privatelink.api.Credentials;
 import dev.privatelink.control.Cloud;
+import dev.privatelink.stacks.Progress;
+import dev.privatelink.stacks.SeedOutputs;
+import dev.privatelink.stacks.SeedStack;
 import dev.privatelink.store.DataDir;
 import dev.privatelink.store.Store;
 import java.io.IOException;
@@ -26,9 +29,11 @@ public final class LocalCloud implements AutoCloseable {
 
   private final DrainTicker ticker;
   private final Optional<NotificationWebhook> webhook;
+  private final boolean dataPlane;
 
   private LocalCloud(DataDir dataDir, Store store, Cloud cloud, HostSync hostSync, DrainTicker ticker,
-      Optional<NotificationWebhook> webhook, ApiServer api, String endpoint) {
+      Optional<NotificationWebhook> webhook, ApiServer api, String endpoint, boolean dataPlane) {
+    this.dataPlane = dataPlane;
     this.ticker = ticker;
     this.webhook = webhook;
     this.endpoint = endpoint;
@@ -78,13 +83,25 @@ public final class LocalCloud implements AutoCloseable {
     InstanceProbe probe = new InstanceProbe(cloud, dir.root());
     api.addLocalAction("/_privatelink/probe", (method, query, account) -> probe.probe(account, query));
     api.start();
-    LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api, options.toBuilder().port(api.port()).build().endpoint());
+    LocalCloud local = new LocalCloud(dir, store, cloud, sync, ticker, webhook, api,
+        options.toBuilder().port(api.port()).build().endpoint(), options.dataPlane());
+    api.addStreamingAction("/_privatelink/seed", new SeedRoute(local)::answer);
     ServerInfo.current(local.endpoint()).write(dir.root());
     return local;
   }
 
   public Cloud cloud() {
     return cloud;
+  }
+
+  /**
+   * Makes (or finds) the seed stack's resources in this cloud, through the SDK's client interfaces
+   * served in this process ({@link InProcessClients}), and waits until it carries traffic when a
+   * data plane runs. Throws what the stack throws when a call fails or a wait gives up.
+   */
+  public SeedOutputs applySeed(String providerAccount, String consumerAccount, Progress progress) {
+    return new SeedStack(account -> InProcessClients.of(cloud, account, "us-east-1"), providerAccount, consumerAccount,
+        progress, dataPlane).apply();
   }
 
   /** The API's URL, e.g. {@code http://127.0.0.1:4566}. */

@@ -48,6 +48,38 @@ public final class LoopbackHttp {
     }
   }
 
+  /**
+   * POSTs to {@code url} with {@code headers} and no body, and hands each line of a 200 answer to
+   * {@code lines} as it arrives (a stream of server-sent events); waits as long as the answer takes.
+   * Returns the status, with the body for statuses of 400 and up.
+   */
+  public static Answer postStreaming(String url, Map<String, String> headers, java.util.function.Consumer<String> lines)
+      throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+    try {
+      c.setRequestMethod("POST");
+      c.setConnectTimeout(1000);
+      c.setUseCaches(false);
+      headers.forEach(c::setRequestProperty);
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(0);
+      c.getOutputStream().close();
+      int status = c.getResponseCode();
+      if (status >= 400) {
+        InputStream error = c.getErrorStream();
+        return new Answer(status, error == null ? "" : readAll(error));
+      }
+      try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          lines.accept(line);
+        }
+      }
+      return new Answer(status, "");
+    } finally {
+      c.disconnect();
+    }
+  }
+
   private static String readAll(InputStream in) throws IOException {
     try (in) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

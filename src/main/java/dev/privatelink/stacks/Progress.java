@@ -21,6 +21,11 @@ public final class Progress {
     this.out = out;
   }
 
+  /** A progress whose lines go to {@code out}, one call per line, without its line end. */
+  public static Progress lines(Consumer<String> out) {
+    return new Progress(out);
+  }
+
   public static Progress silent() {
     return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()));
   }

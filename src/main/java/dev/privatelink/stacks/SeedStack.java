@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 
 /**
  * The system of the seed (creating-vpc-endpoints-with-privatelink), made through the AWS SDK for
- * Java v2 against an endpoint: a service (nginx on an instance) behind an internal HTTPS ALB behind
+ * Java v2's client interfaces: a service (nginx on an instance) behind an internal HTTPS ALB behind
  * an internal NLB, published as an endpoint service, and a consumer VPC with the same CIDR that
  * reaches it through an interface endpoint. Applying it again finds every resource and changes
  * nothing. The provider and the consumer may be one account (as in the seed) or two.
@@ -26,7 +26,7 @@ public final class SeedStack {
   public static final String VPC_CIDR = "10.0.0.0/16";
   public static final String USER_DATA = "#!/bin/sh\n\nsudo yum install -y nginx.x86_64\nsudo systemctl start nginx\n";
   private static final String KEY_NAME = "privatelink-demo";
-  private final URI endpoint;
+  private final java.util.function.Function<String, StackClients> clients;
   private final String providerAccount;
   private final String consumerAccount;
   private final Progress progress;
@@ -36,7 +36,17 @@ public final class SeedStack {
    * @param healthChecks whether a data plane runs health checks (then {@link #apply} also waits for healthy targets)
    */
   public SeedStack(URI endpoint, String providerAccount, String consumerAccount, Progress progress, boolean healthChecks) {
-    this.endpoint = endpoint;
+    this(account -> new StackClients(endpoint, account, Region.US_EAST_1), providerAccount, consumerAccount, progress,
+        healthChecks);
+  }
+
+  /**
+   * The stack made with the clients {@code clients} gives for each account (e.g. served in the
+   * cloud's own process, where the stack's calls skip HTTP but go to the same actions).
+   */
+  public SeedStack(java.util.function.Function<String, StackClients> clients, String providerAccount,
+      String consumerAccount, Progress progress, boolean healthChecks) {
+    this.clients = clients;
     this.healthChecks = healthChecks;
     this.providerAccount = providerAccount;
     this.consumerAccount = consumerAccount;
@@ -45,8 +55,8 @@ public final class SeedStack {
 
   /** Makes (or finds) every resource, waits until the endpoint carries traffic, and returns the outputs. */
   public SeedOutputs apply() {
-    try (StackClients provider = new StackClients(endpoint, providerAccount, Region.US_EAST_1);
-         StackClients consumer = new StackClients(endpoint, consumerAccount, Region.US_EAST_1)) {
+    try (StackClients provider = clients.apply(providerAccount);
+         StackClients consumer = clients.apply(consumerAccount)) {
       Provider service;
       Consumer client;
       // Independent resources are made at once (both VPCs and their children, the certificate next to

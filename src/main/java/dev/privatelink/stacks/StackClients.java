@@ -2,6 +2,7 @@ package dev.privatelink.stacks;
 
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -15,11 +16,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The AWS SDK for Java v2 clients of one account, pointed at the local endpoint. The access key id
- * is the account id, which is how the local cloud tells accounts apart.
+ * The AWS SDK for Java v2 clients of one account: pointed at the local endpoint over HTTP (the
+ * access key id is the account id, which is how the local cloud tells accounts apart), or any
+ * other implementation of the SDK's client interfaces (see {@link #of}).
  */
 public final class StackClients implements AutoCloseable {
-  private final SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build();
+  private final @Nullable SdkHttpClient http;
   private final Ec2Client ec2;
   private final ElasticLoadBalancingV2Client elb;
   private final AcmClient acm;
@@ -29,6 +31,8 @@ public final class StackClients implements AutoCloseable {
 
   public StackClients(URI endpoint, String accountId, Region region) {
     this.accountId = accountId;
+    SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build();
+    this.http = http;
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accountId, "privatelink-local"));
     var config = ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(120)).build();
     this.ec2 = Ec2Client.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
@@ -41,6 +45,23 @@ public final class StackClients implements AutoCloseable {
         .httpClient(http).overrideConfiguration(config).build();
     this.logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
         .httpClient(http).overrideConfiguration(config).build();
+  }
+
+  private StackClients(String accountId, Ec2Client ec2, ElasticLoadBalancingV2Client elb, AcmClient acm, StsClient sts,
+      CloudWatchLogsClient logs) {
+    this.http = null;
+    this.accountId = accountId;
+    this.ec2 = ec2;
+    this.elb = elb;
+    this.acm = acm;
+    this.sts = sts;
+    this.logs = logs;
+  }
+
+  /** The clients of {@code accountId} as given, e.g. served in the cloud's own process. */
+  public static StackClients of(String accountId, Ec2Client ec2, ElasticLoadBalancingV2Client elb, AcmClient acm,
+      StsClient sts, CloudWatchLogsClient logs) {
+    return new StackClients(accountId, ec2, elb, acm, sts, logs);
   }
 
   /**
@@ -83,6 +104,8 @@ public final class StackClients implements AutoCloseable {
     acm.close();
     sts.close();
     logs.close();
-    http.close();
+    if (http != null) {
+      http.close();
+    }
   }
 }
