@@ -38,7 +38,9 @@ final class Detached {
       // plus dependencies when run from a build or a test (where -jar of a directory fails).
       List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "--enable-native-access=ALL-UNNAMED",
           // Netty's fast buffers need Unsafe, which Java 25 refuses unless asked (see bench/README.md).
-          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false"));
+          "--sun-misc-unsafe-memory-access=allow", "-Dio.netty.noUnsafe=false",
+          // Its exit (after `down`) need not wait for its epoll and accept threads (see ./privatelink).
+          "-XX:UserThreadWaitAttemptsAtExit=0"));
       command.addAll(aotCache());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));
