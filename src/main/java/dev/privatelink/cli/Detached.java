@@ -44,7 +44,9 @@ final class Detached {
           "-XX:+UseSerialGC",
           // Pooled buffers keep their NIO view: the adaptive allocator made a ByteBuffer slice per TLS
           // wrap and unwrap (8 % of the bytes allocated); 0.72-0.9x the CPU per request (docs/benchmarks.md).
-          "-Dio.netty.allocator.type=pooled"));
+          "-Dio.netty.allocator.type=pooled",
+          // Its exit (after `down`) need not wait for its epoll and accept threads (see ./privatelink).
+          "-XX:UserThreadWaitAttemptsAtExit=0"));
       command.addAll(aotCache());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
       command.addAll(serveWords(upWords));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +19,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class ForwardActions {
   private final Cloud cloud;
-  private final Optional<PortForwards> forwards;
+  /** Asked at each request: the data plane that holds them may still be being built when the API opens. */
+  private final Supplier<Optional<PortForwards>> forwards;
   /** The account each forward was opened for; absent for the whole cloud (the local token). */
   private final Map<Integer, String> owners = new ConcurrentHashMap<>();
 
-  ForwardActions(Cloud cloud, Optional<PortForwards> forwards) {
+  ForwardActions(Cloud cloud, Supplier<Optional<PortForwards>> forwards) {
     this.cloud = cloud;
     this.forwards = forwards;
   }
 
   String answer(String method, Map<String, String> query, @Nullable String accountId) {
-    PortForwards open = forwards.orElseThrow(() -> AwsException.invalidParameterValue(
+    PortForwards open = forwards.get().orElseThrow(() -> AwsException.invalidParameterValue(
         "this cloud runs without a data plane (--no-dataplane): there is no VPC to forward into"));
     return switch (method) {
       case "POST" -> json(open(open, query, accountId));

@@ -32,8 +32,8 @@ interface HostSync extends AutoCloseable {
   void close();
 
   /**
-   * The data plane when asked for and possible here; refuses, saying what is missing and how to
-   * get it, when the host cannot run one (not Linux, not root, tools missing).
+   * The data plane when asked for and possible here, built in the background; refuses, saying what
+   * is missing and how to get it, when the host cannot run one (not Linux, not root, tools missing).
    */
   static HostSync create(ServerOptions options, Cloud cloud, DataDir dir) {
     if (!options.dataPlane()) {
@@ -44,9 +44,11 @@ interface HostSync extends AutoCloseable {
       throw new IllegalStateException("this host cannot run the data plane:\n  - " + String.join("\n  - ", check.problems().stream().map(Object::toString).toList())
           + "\nRun with --no-dataplane to serve the control plane alone.");
     }
-    LocalDataPlane.Built built = LocalDataPlane.build(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
-        options.flowLogTiming());
-    FabricDataPlane dataPlane = built.fabric();
-    return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()), built.links());
+    return new BackgroundHostSync(() -> {
+      LocalDataPlane.Built built = LocalDataPlane.build(dir.root(), new CloudStatusSink(cloud), options.healthTiming(),
+          options.flowLogTiming());
+      FabricDataPlane dataPlane = built.fabric();
+      return new DataPlaneSync(cloud, dataPlane, new PortForwards(dataPlane.namespaces()), built.links());
+    });
   }
 }

@@ -44,7 +44,10 @@ public final class LocalCloud implements AutoCloseable {
     this.api = api;
   }
 
-  /** Starts a cloud: replays its journal, brings the host in line, then opens the API. */
+  /**
+   * Starts a cloud: replays its journal, then opens the API while the data plane is built beside it
+   * (see {@link BackgroundHostSync}); the host is brought in line once it is.
+   */
   public static LocalCloud start(ServerOptions options) throws IOException {
     DataDir dir = DataDir.lock(options.dataDir());
     Store store;
@@ -79,7 +82,7 @@ public final class LocalCloud implements AutoCloseable {
     api.addPage(Views.CONSOLE, "/dev/privatelink/server/console.html");
     api.addEventStream(Views.CONSOLE + "/events", account -> Views.console(cloud, account, sync.linkCounts()));
     api.addJsonView(Views.CONSOLE + "/links", account -> Views.consoleLinks(cloud, account, sync.linkCounts()));
-    api.addLocalAction("/_privatelink/forwards", new ForwardActions(cloud, sync.forwards())::answer);
+    api.addLocalAction("/_privatelink/forwards", new ForwardActions(cloud, sync::forwards)::answer);
     InstanceProbe probe = new InstanceProbe(cloud, dir.root());
     api.addLocalAction("/_privatelink/probe", (method, query, account) -> probe.probe(account, query));
     api.start();

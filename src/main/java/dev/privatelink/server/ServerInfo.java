@@ -1,45 +1,73 @@
 package dev.privatelink.server;
 
 import dev.privatelink.util.process.ProcessIdentity;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a running server leaves in its data dir ({@code server.json}): its pid, start time and
  * endpoint, so that {@code down}, {@code status} and {@code exec} from another shell can find it.
  * The start time tells the server from an unrelated process that got its pid after a crash.
+ * The record is three flat JSON members, written and read here by hand: every short CLI JVM reads
+ * it, and Jackson's object mapper took longer to load than the rest of such a command.
  */
 public record ServerInfo(long pid, long startMillis, String endpoint) {
+  private static final Pattern NUMBER = Pattern.compile("\"(pid|startMillis)\"\\s*:\\s*(-?\\d+)");
+  // An endpoint is a URL: nothing in it needs a JSON escape, so none is read or written.
+  private static final Pattern ENDPOINT = Pattern.compile("\"endpoint\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
   /** This process, serving at {@code endpoint}. */
   public static ServerInfo current(String endpoint) {
     ProcessIdentity self = ProcessIdentity.current();
     return new ServerInfo(self.pid(), self.startMillis(), endpoint);
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   public static Path file(Path dataDir) {
     return dataDir.resolve("server.json");
   }
 
   public void write(Path dataDir) throws IOException {
+    if (endpoint.indexOf('"') >= 0 || endpoint.indexOf('\\') >= 0) {
+      throw new IllegalArgumentException("not an endpoint URL: " + endpoint);
+    }
     Path tmp = dataDir.resolve("server.json.tmp");
-    MAPPER.writeValue(tmp.toFile(), this);
+    Files.writeString(tmp, "{\"pid\":" + pid + ",\"startMillis\":" + startMillis + ",\"endpoint\":\"" + endpoint + "\"}");
     Files.move(tmp, file(dataDir), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The server recorded in {@code dataDir}, if that very process still runs. */
   public static Optional<ServerInfo> read(Path dataDir) {
+    String text;
     try {
-      ServerInfo info = MAPPER.readValue(file(dataDir).toFile(), ServerInfo.class);
-      return info.process().map(p -> info);
+      text = Files.readString(file(dataDir));
     } catch (IOException e) {
       return Optional.empty();
     }
+    return parse(text).flatMap(info -> info.process().map(p -> info));
+  }
+
+  /** The record in {@code text}; empty unless it holds all three members (an older record lacks the start). */
+  static Optional<ServerInfo> parse(String text) {
+    Long pid = null;
+    Long start = null;
+    for (Matcher m = NUMBER.matcher(text); m.find(); ) {
+      long value = Long.parseLong(m.group(2));
+      if (m.group(1).equals("pid")) {
+        pid = value;
+      } else {
+        start = value;
+      }
+    }
+    Matcher endpoint = ENDPOINT.matcher(text);
+    if (pid == null || start == null || !endpoint.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ServerInfo(pid, start, endpoint.group(1)));
   }
 
   /** The server's process, if it still runs: a process with the same pid but another start is not it. */

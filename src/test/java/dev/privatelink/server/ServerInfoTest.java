@@ -34,4 +34,22 @@ class ServerInfoTest {
     Files.writeString(ServerInfo.file(dataDir), "{\"pid\":" + ProcessHandle.current().pid() + ",\"endpoint\":\"http://x\"}");
     assertTrue(ServerInfo.read(dataDir).isEmpty());
   }
+
+  @Test
+  void theRecordIsJsonThatOtherToolsRead() throws Exception {
+    ServerInfo self = ServerInfo.current("http://127.0.0.1:4566");
+    self.write(dataDir);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ServerInfo.file(dataDir).toFile());
+    assertEquals(self.pid(), json.get("pid").asLong());
+    assertEquals(self.startMillis(), json.get("startMillis").asLong());
+    assertEquals("http://127.0.0.1:4566", json.get("endpoint").asText());
+  }
+
+  @Test
+  void aRecordInAnyMemberOrderAndSpacingIsRead() {
+    assertEquals(Optional.of(new ServerInfo(12, 34, "http://[::1]:4566")),
+        ServerInfo.parse("{ \"endpoint\" : \"http://[::1]:4566\",\n  \"startMillis\": 34, \"pid\" :12 }"));
+    assertTrue(ServerInfo.parse("{\"pid\":12,\"startMillis\":34}").isEmpty(), "no endpoint");
+    assertTrue(ServerInfo.parse("not json").isEmpty());
+  }
 }
