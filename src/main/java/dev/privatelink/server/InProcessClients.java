@@ -3,9 +3,6 @@ package dev.privatelink.server;
 import dev.privatelink.control.AwsException;
 import dev.privatelink.control.Cloud;
 import dev.privatelink.stacks.StackClients;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -24,14 +21,19 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The AWS SDK's client interfaces of one account, served by this process's {@link Cloud} (EC2's by
- * {@link InProcessEc2Client}, the others by a {@link Proxy}): each
+ * The AWS SDK's client interfaces of one account, served by this process's {@link Cloud}: each
  * call goes to {@link Cloud#call} with the account's root as the caller, exactly as the API sends
- * a decoded request, only without HTTP, SigV4 and the wire codecs. AWS's errors come back as the
- * SDK's own exceptions (the modelled one where the service has it, e.g. {@code
- * LoadBalancerNotFoundException}), so code written against the SDK runs unchanged. It is how
- * {@code up} applies the seed inside the cloud: the stack's ~150 calls then cost what the actions
- * cost, and no JVM has to load the SDK's HTTP stack first.
+ * a decoded request (journal, group commit and reconcile alike), only without HTTP, SigV4 and the
+ * wire codecs. AWS's errors come back as the SDK's own exceptions (the modelled one where the
+ * service has it, e.g. {@code LoadBalancerNotFoundException}), so code written against the SDK runs
+ * unchanged. It is how {@code up} applies the seed inside the cloud: the stack's ~150 calls then
+ * cost what the actions cost, and no JVM loads the SDK's HTTP stack first.
+ *
+ * <p>Each interface is implemented by a small class with the actions the seed calls (the SDK's
+ * default methods, the builder overloads and paginators, end in those), not by a {@code
+ * java.lang.reflect.Proxy}: the JDK cannot make a proxy of EC2's ~700 methods (its class
+ * initialiser outgrows 64 KiB), and proxies of the others took ~250 ms to generate on a cold start,
+ * outside the AOT cache.
  */
 public final class InProcessClients {
   private InProcessClients() {}
@@ -41,44 +43,17 @@ public final class InProcessClients {
     Caller caller = new Caller(cloud, accountId, region);
     return StackClients.of(accountId,
         new InProcessEc2Client(new Calls(caller, new ServiceErrors(Ec2Client.class, Ec2Exception::builder))),
-        client(ElasticLoadBalancingV2Client.class, caller, ElasticLoadBalancingV2Client.SERVICE_NAME,
-            ElasticLoadBalancingV2Exception::builder),
-        client(AcmClient.class, caller, AcmClient.SERVICE_NAME, AcmException::builder),
-        client(StsClient.class, caller, StsClient.SERVICE_NAME, StsException::builder),
-        client(CloudWatchLogsClient.class, caller, CloudWatchLogsClient.SERVICE_NAME, CloudWatchLogsException::builder));
+        new InProcessElbClient(new Calls(caller, new ServiceErrors(ElasticLoadBalancingV2Client.class,
+            ElasticLoadBalancingV2Exception::builder))),
+        new InProcessAcmClient(new Calls(caller, new ServiceErrors(AcmClient.class, AcmException::builder))),
+        new InProcessStsClient(new Calls(caller, new ServiceErrors(StsClient.class, StsException::builder))),
+        new InProcessLogsClient(new Calls(caller, new ServiceErrors(CloudWatchLogsClient.class,
+            CloudWatchLogsException::builder))));
   }
 
   record Caller(Cloud cloud, String accountId, String region) {
     String principalArn() {
       return "arn:aws:iam::" + accountId + ":root";
-    }
-  }
-
-  private static <T> T client(Class<T> type, Caller caller, String service,
-      Supplier<? extends AwsServiceException.Builder> errors) {
-    InvocationHandler handler = new Handler(new Calls(caller, new ServiceErrors(type, errors)), service);
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  /**
-   * An action's request object goes to the cloud; every other method of the interface (the
-   * builder-consumer overloads, paginators, waiters) is the SDK's own default method, which ends in
-   * one of those calls.
-   */
-  private record Handler(Calls calls, String service) implements InvocationHandler {
-    @Override
-    public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
-      if (args != null && args.length == 1 && args[0] instanceof SdkRequest request) {
-        return calls.call(request, method.getReturnType());
-      }
-      return switch (method.getName()) {
-        case "close" -> null;
-        case "serviceName" -> service;
-        case "toString" -> "in-process " + service + " client of " + calls.caller().accountId();
-        case "hashCode" -> System.identityHashCode(proxy);
-        case "equals" -> args != null && proxy == args[0];
-        default -> InvocationHandler.invokeDefault(proxy, method, args);
-      };
     }
   }
 

@@ -1,15 +1,72 @@
 package dev.privatelink.server;
 
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.*;
+import software.amazon.awssdk.services.ec2.model.AssociateRouteTableRequest;
+import software.amazon.awssdk.services.ec2.model.AssociateRouteTableResponse;
+import software.amazon.awssdk.services.ec2.model.AttachInternetGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.AttachInternetGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressRequest;
+import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressResponse;
+import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest;
+import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressResponse;
+import software.amazon.awssdk.services.ec2.model.CreateInternetGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.CreateInternetGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.CreateRouteRequest;
+import software.amazon.awssdk.services.ec2.model.CreateRouteResponse;
+import software.amazon.awssdk.services.ec2.model.CreateRouteTableRequest;
+import software.amazon.awssdk.services.ec2.model.CreateRouteTableResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointServiceConfigurationRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointServiceConfigurationResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServiceConfigurationsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServiceConfigurationsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicePermissionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicePermissionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointServiceConfigurationRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointServiceConfigurationResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointServicePermissionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointServicePermissionsResponse;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 
 /**
- * The EC2 client interface served in this process (see {@link InProcessClients}), for the actions
- * the seed stack calls; any other action throws the SDK's {@code UnsupportedOperationException}.
- * EC2's interface is written out rather than made a {@link java.lang.reflect.Proxy} because the
- * JDK cannot make a proxy class of an interface with EC2's ~700 actions (its static initialiser
- * outgrows a method's 64 KiB). The consumer-of-builder overloads and the paginators are the SDK's
- * own default methods, which end in these.
+ * The EC2 client interface served in this process (see {@link InProcessClients}), for the
+ * actions the seed stack calls; any other throws the SDK's {@code UnsupportedOperationException}.
  */
 final class InProcessEc2Client implements Ec2Client {
   private final InProcessClients.Calls calls;
