@@ -12,20 +12,10 @@ import software.amazon.awssdk.services.acm.model.ListTagsForCertificateResponse;
  * The ACM client interface served in this process (see {@link InProcessClients}), for the
  * actions the seed stack calls; any other throws the SDK's {@code UnsupportedOperationException}.
  */
-final class InProcessAcmClient implements AcmClient {
-  private final InProcessClients.Calls calls;
-
+final class InProcessAcmClient extends InProcessClient implements AcmClient {
   InProcessAcmClient(InProcessClients.Calls calls) {
-    this.calls = calls;
+    super(calls, SERVICE_NAME);
   }
-
-  @Override
-  public String serviceName() {
-    return SERVICE_NAME;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public ImportCertificateResponse importCertificate(ImportCertificateRequest request) {

@@ -68,20 +68,10 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
  * The EC2 client interface served in this process (see {@link InProcessClients}), for the
  * actions the seed stack calls; any other throws the SDK's {@code UnsupportedOperationException}.
  */
-final class InProcessEc2Client implements Ec2Client {
-  private final InProcessClients.Calls calls;
-
+final class InProcessEc2Client extends InProcessClient implements Ec2Client {
   InProcessEc2Client(InProcessClients.Calls calls) {
-    this.calls = calls;
+    super(calls, SERVICE_NAME);
   }
-
-  @Override
-  public String serviceName() {
-    return SERVICE_NAME;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public AssociateRouteTableResponse associateRouteTable(AssociateRouteTableRequest request) {

@@ -26,20 +26,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RegisterTarg
  * The Elastic Load Balancing client interface served in this process (see {@link InProcessClients}), for the
  * actions the seed stack calls; any other throws the SDK's {@code UnsupportedOperationException}.
  */
-final class InProcessElbClient implements ElasticLoadBalancingV2Client {
-  private final InProcessClients.Calls calls;
-
+final class InProcessElbClient extends InProcessClient implements ElasticLoadBalancingV2Client {
   InProcessElbClient(InProcessClients.Calls calls) {
-    this.calls = calls;
+    super(calls, SERVICE_NAME);
   }
-
-  @Override
-  public String serviceName() {
-    return SERVICE_NAME;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public CreateListenerResponse createListener(CreateListenerRequest request) {

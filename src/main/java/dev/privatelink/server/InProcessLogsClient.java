@@ -2,24 +2,13 @@ package dev.privatelink.server;
 
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
-
 /**
  * The CloudWatch Logs client interface served in this process (see {@link InProcessClients}), for the
- * actions the seed stack calls; any other throws the SDK's {@code UnsupportedOperationException}.
+ * actions the seed stack calls (none, for this one); any other throws the SDK's {@code
+ * UnsupportedOperationException}.
  */
-final class InProcessLogsClient implements CloudWatchLogsClient {
-  @SuppressWarnings("unused") // the seed makes no CloudWatch Logs call; the field keeps the shape of the others
-  private final InProcessClients.Calls calls;
-
+final class InProcessLogsClient extends InProcessClient implements CloudWatchLogsClient {
   InProcessLogsClient(InProcessClients.Calls calls) {
-    this.calls = calls;
+    super(calls, SERVICE_NAME);
   }
-
-  @Override
-  public String serviceName() {
-    return SERVICE_NAME;
-  }
-
-  @Override
-  public void close() {}
 }
