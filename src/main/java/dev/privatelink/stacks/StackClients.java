@@ -64,15 +64,6 @@ public final class StackClients implements AutoCloseable {
     return new StackClients(accountId, ec2, elb, acm, sts, logs);
   }
 
-  /**
-   * Loads and initialises the SDK's client classes (builders, endpoint rules, signers) by making and
-   * closing a set of clients, without a call: run while the cloud starts, it takes that cost off the
-   * stack's first call.
-   */
-  public static void warmUp() {
-    new StackClients(URI.create("http://127.0.0.1"), "000000000000", Region.US_EAST_1).close();
-  }
-
   public Ec2Client ec2() {
     return ec2;
   }
