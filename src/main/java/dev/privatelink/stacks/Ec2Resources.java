@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.KeyType;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -145,7 +146,9 @@ final class Ec2Resources {
       progress.found(address, found.getFirst().keyPairId());
       return;
     }
-    progress.created(address, ec2.createKeyPair(r -> r.keyName(name)).keyPairId());
+    // ED25519, not EC2's default RSA: the seed never uses the private half, and an RSA key costs about a
+    // second of a cold JVM's CPU while the cloud makes it, which every call behind it waits for.
+    progress.created(address, ec2.createKeyPair(r -> r.keyName(name).keyType(KeyType.ED25519)).keyPairId());
   }
 
   /** The newest Amazon Linux 2023 x86_64 HVM image, as the seed's {@code data "aws_ami"} picks it. */
