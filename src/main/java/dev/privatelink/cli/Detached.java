@@ -85,7 +85,7 @@ final class Detached {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
-      if (w.equals("--no-dataplane") || w.equals("--allow-unsigned-reset")) {
+      if (w.equals("--no-dataplane") || w.equals("--allow-unsigned-reset") || w.equals("--expect-seed")) {
         out.add(w);
       } else if (List.of("--port", "--host", "--data-dir", "--health-timing", "--flow-log-timing", "--notification-webhook",
           "--strict-auth").contains(w) && i + 1 < words.size()) {

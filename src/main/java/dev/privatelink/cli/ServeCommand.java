@@ -1,6 +1,7 @@
 package dev.privatelink.cli;
 
 import dev.privatelink.server.ServerOptions;
+import dev.privatelink.stacks.SelfSignedCertificate;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 final class ServeCommand {
   int run(List<String> words) {
-    Args args = Args.parse(words, Set.of("no-dataplane", "detach", "allow-unsigned-reset")).allow(CloudOptions.NAMES);
+    Args args = Args.parse(words, Set.of("no-dataplane", "detach", "allow-unsigned-reset", "expect-seed")).allow(CloudOptions.NAMES);
     ServerOptions options = CloudOptions.server(args);
     var running = StartChecks.running(options);
     if (running.isPresent()) {
@@ -24,6 +25,10 @@ final class ServeCommand {
     if (args.flag("detach")) {
       Detached.start(options, words, System.out);
       return 0;
+    }
+    if (args.flag("expect-seed")) {
+      // Passed by `up`, which applies the seed stack as soon as this cloud answers.
+      SelfSignedCertificate.prepareKey();
     }
     ForegroundCloud cloud = ForegroundCloud.start(options);
     System.out.println("privatelink-local serving the AWS API at " + cloud.cloud().endpoint() + " (data in " + options.dataDir() + ")");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.privatelink.server.ServerInfo;
 import dev.privatelink.server.ServerOptions;
 import dev.privatelink.stacks.SeedOutputs;
+import dev.privatelink.stacks.SelfSignedCertificate;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,11 @@ final class UpCommand {
     } else if (args.flag("detach")) {
       // A signal before Ready stops the background server this up started, which cleans the host up.
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(UpCommand::stopUnreadyServer));
-      endpoint = Detached.start(options, words, log, UpCommand::startedServer);
+      endpoint = Detached.start(options, stack.isPresent() ? words : withSeed(words), log, UpCommand::startedServer);
     } else {
+      if (stack.isEmpty()) {
+        SelfSignedCertificate.prepareKey();
+      }
       foreground = ForegroundCloud.start(options);
       endpoint = foreground.cloud().endpoint();
       log.println("Cloud started at " + endpoint + " (data in " + options.dataDir() + ")");
@@ -180,6 +184,13 @@ final class UpCommand {
     System.out.println("Try it from the consumer instance:");
     System.out.println("  ./privatelink exec" + where + " " + outputs.consumerInstanceId() + " -- curl -sk "
         + outputs.consumerEndpointDnsNames().getFirst());
+  }
+
+  /** The server is told the seed comes next, so that it makes the certificate's key while it starts. */
+  private static List<String> withSeed(List<String> words) {
+    List<String> out = new java.util.ArrayList<>(words);
+    out.add("--expect-seed");
+    return out;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
