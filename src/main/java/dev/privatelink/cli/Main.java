@@ -51,6 +51,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] argv) {
+    setUp();
+    System.exit(run(Arrays.asList(argv)));
+  }
+
+  /** What every command's JVM sets before it runs one. */
+  static void setUp() {
     // One line per log record, and only warnings unless PRIVATELINK_LOG says otherwise.
     System.setProperty("java.util.logging.SimpleFormatter.format", "privatelink %4$s: %5$s%6$s%n");
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.parse(
@@ -60,7 +66,6 @@ public final class Main {
     byte[] machineId = new byte[8];
     java.util.concurrent.ThreadLocalRandom.current().nextBytes(machineId);
     System.setProperty("io.netty.machineId", java.util.HexFormat.ofDelimiter(":").formatHex(machineId));
-    System.exit(run(Arrays.asList(argv)));
   }
 
   static int run(List<String> argv) {
