@@ -66,6 +66,12 @@ public final class Main {
     byte[] machineId = new byte[8];
     java.util.concurrent.ThreadLocalRandom.current().nextBytes(machineId);
     System.setProperty("io.netty.machineId", java.util.HexFormat.ofDelimiter(":").formatHex(machineId));
+    // Netty's pooled allocator announces every new chunk as a JFR event, and the event class's first
+    // use starts JFR's metadata repository: 150-250 ms on the event loop of the API's first answer
+    // (the one `up` waits for). A user recording with JFR can still ask for the events.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
   }
 
   static int run(List<String> argv) {
