@@ -2,6 +2,7 @@ package dev.privatelink.dataplane.elb;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -56,9 +58,12 @@ public final class ListenerSet implements AutoCloseable {
     }
   }
 
-  /** Opens the socket of one key (a TCP server socket, or a UDP socket for the NLB's UDP listeners). */
+  /**
+   * Starts opening the socket of one key (a TCP server socket, or a UDP socket for the NLB's UDP
+   * listeners); the returned bind completes on the socket's event loop.
+   */
   interface Binder {
-    Channel bind(ListenerKey key) throws Exception;
+    ChannelFuture bind(ListenerKey key) throws Exception;
   }
 
   /**
@@ -77,7 +82,7 @@ public final class ListenerSet implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
         .childHandler(child.apply(k))
-        .bind(k.ip(), k.port()).sync().channel());
+        .bind(k.ip(), k.port()));
   }
 
   /**
@@ -94,17 +99,40 @@ public final class ListenerSet implements AutoCloseable {
       return true;
     });
     Map<ListenerKey, String> failures = new HashMap<>();
+    Map<ListenerKey, ChannelFuture> started = new HashMap<>();
     for (ListenerKey k : wanted) {
       if (bound.containsKey(k)) {
         continue;
       }
       try {
-        bound.put(k, binder.bind(k));
+        started.put(k, binder.bind(k));
       } catch (Exception e) {
-        failures.put(k, "cannot listen on " + k.ip() + ":" + k.port() + ": " + e.getMessage());
+        failures.put(k, cannotListen(k.ip(), k.port(), e));
       }
     }
+    awaitBinds(started, bound::put, (k, e) -> failures.put(k, cannotListen(k.ip(), k.port(), e)));
     return failures;
+  }
+
+  /**
+   * Waits for binds started together, so that the event loops work on all of them at once rather
+   * than one socket after the other (a new load balancer or endpoint binds one per node or ENI).
+   */
+  public static <K> void awaitBinds(Map<K, ChannelFuture> started, BiConsumer<K, Channel> bound,
+      BiConsumer<K, Throwable> failed) {
+    started.forEach((k, f) -> {
+      f.awaitUninterruptibly();
+      if (f.isSuccess()) {
+        bound.accept(k, f.channel());
+      } else {
+        failed.accept(k, f.cause());
+      }
+    });
+  }
+
+  /** The failure text of a socket that could not be bound. */
+  public static String cannotListen(String ip, int port, Throwable cause) {
+    return "cannot listen on " + ip + ":" + port + ": " + cause.getMessage();
   }
 
   @Override

@@ -62,15 +62,15 @@ final class UdpRelay implements AutoCloseable {
   /** Binds the wanted datagram sockets, closes the others; returns a failure per key that could not be bound. */
   Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Router router) {
     return sockets.reconcile(wanted, k -> {
-      Channel ch = new Bootstrap().group(transport.group()).channelFactory(transport.datagram(netns))
-          .handler(new Frontend(k, router)).bind(k.ip(), k.port()).sync().channel();
+      ChannelFuture bind = new Bootstrap().group(transport.group()).channelFactory(transport.datagram(netns))
+          .handler(new Frontend(k, router)).bind(k.ip(), k.port());
       // a listener that goes ends its flows
-      ch.closeFuture().addListener(f -> flows.values().forEach(flow -> {
+      bind.channel().closeFuture().addListener(f -> flows.values().forEach(flow -> {
         if (flow.key.listener().equals(k)) {
           flow.backend.close();
         }
       }));
-      return ch;
+      return bind;
     });
   }
 

@@ -7,6 +7,7 @@ import dev.privatelink.dataplane.elb.LoadBalancerEngine;
 import dev.privatelink.dataplane.spec.EndpointSpec;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.util.ArrayList;
@@ -56,20 +57,22 @@ final class EndpointRuntime implements AutoCloseable {
       return true;
     });
     List<String> failures = new ArrayList<>();
+    Map<Key, ChannelFuture> started = new HashMap<>();
     for (Key k : wanted.keySet()) {
       if (listeners.containsKey(k)) {
         continue;
       }
       try {
-        listeners.put(k, bind(k));
-      } catch (Exception e) {
-        failures.add("cannot listen on " + k.ip() + ":" + k.port() + ": " + e.getMessage());
+        started.put(k, bind(k));
+      } catch (RuntimeException e) {
+        failures.add(ListenerSet.cannotListen(k.ip(), k.port(), e));
       }
     }
+    ListenerSet.awaitBinds(started, listeners::put, (k, e) -> failures.add(ListenerSet.cannotListen(k.ip(), k.port(), e)));
     return failures;
   }
 
-  private Channel bind(Key k) throws InterruptedException {
+  private ChannelFuture bind(Key k) {
     var transport = loadBalancers.transport();
     return new ServerBootstrap()
         .group(transport.group())
@@ -92,7 +95,7 @@ final class EndpointRuntime implements AutoCloseable {
             loadBalancers.handOff(t.nlbArn(), t.availabilityZone(), ch, EndpointEngine.origin(ch, endpointId));
           }
         })
-        .bind(k.ip(), k.port()).sync().channel();
+        .bind(k.ip(), k.port());
   }
 
   /**
