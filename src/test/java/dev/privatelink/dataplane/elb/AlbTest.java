@@ -280,6 +280,10 @@ class AlbTest {
     HttpBackend b1 = res.add(new HttpBackend("web1", "127.0.2.1", 0));
     HttpBackend b2 = res.add(new HttpBackend("web2", "127.0.2.1", 0));
     applyHttp(60, forward(TG), List.of(), web(b1.port(), b2.port()));
+    // Until both are healthy the ALB routes only to the healthy one, as on AWS: a slow first check
+    // of one target would otherwise send every request to the other.
+    await(java.time.Duration.ofSeconds(10), "both targets healthy", () -> java.util.stream.IntStream.of(b1.port(), b2.port())
+        .allMatch(p -> sink.health.getOrDefault(TG + "|i-" + p + "|" + p, "").startsWith("healthy|")));
     var names = new java.util.HashSet<String>();
     try (Socket s = new Socket(NODE, port)) {
       s.setSoTimeout(5000);
