@@ -36,7 +36,9 @@ trap cleanup EXIT INT TERM
 [ -n "${SKIP_BUILD:-}" ] || timeout 900 ./mvnw -q -B -o -DskipTests package >/dev/null 2>&1
 CP="target/test-classes:target/privatelink.jar"
 
-$JAVA -cp "$CP" dev.privatelink.cli.Main serve --port "$PORT" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
+# The server as users run it: the launcher's JVM flags and AOT cache (the launcher execs the JVM,
+# so $! is the server's own pid).
+./privatelink serve --port "$PORT" --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1200); do
   curl -sf "http://127.0.0.1:$PORT/_privatelink/health" >/dev/null && break

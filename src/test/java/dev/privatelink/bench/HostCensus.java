@@ -5,21 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What one cloud holds on this host at a moment: the server's RSS, threads, file descriptors and
- * sockets (from {@code /proc}), and, over the namespaces its owner records name, the namespaces,
+ * What one cloud holds on this host at a moment: the server's RSS, its live heap (what a full
+ * collection leaves, read with {@code jcmd}: RSS alone moves with the collector's timing), threads,
+ * file descriptors and sockets (from {@code /proc}), and, over the namespaces its owner records name, the namespaces,
  * veth ends, nftables rules and processes inside them (with their RSS). Only the given server's
  * namespaces are counted, so other clouds on the machine do not blur the figures.
  */
-record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces, int veths, int nftRules,
+record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int sockets, int namespaces, int veths, int nftRules,
     int processes, long processRssKiB) {
   private static final Path OWNERS = Path.of("/run/privatelink-local/owners");
+  private static final Pattern HEAP_USED = Pattern.compile("(?m)^\\S.* total .*?\\bused (\\d+)K");
 
   /** The figures of the server with process id {@code pid}. */
   static HostCensus of(long pid) throws IOException, InterruptedException {
     Path proc = Path.of("/proc", Long.toString(pid));
+    long liveHeap = liveHeapKiB(pid);
     List<String> status = Files.readAllLines(proc.resolve("status"));
     int fds = 0;
     int sockets = 0;
@@ -35,8 +40,27 @@ record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces
     }
     List<String> ns = ownedBy(pid);
     long[] inside = namespaceObjects(ns);
-    return new HostCensus(statusKiB(status, "VmRSS:"), (int) statusKiB(status, "Threads:"), fds, sockets, ns.size(),
+    return new HostCensus(statusKiB(status, "VmRSS:"), liveHeap, (int) statusKiB(status, "Threads:"), fds, sockets, ns.size(),
         (int) inside[0], (int) inside[1], (int) inside[2], inside[3]);
+  }
+
+  /** The heap in use right after a full collection, summed over the generations {@code GC.heap_info} lists. */
+  private static long liveHeapKiB(long pid) throws IOException, InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    run(List.of(jcmd, Long.toString(pid), "GC.run"));
+    Matcher m = HEAP_USED.matcher(run(List.of(jcmd, Long.toString(pid), "GC.heap_info")));
+    long used = 0;
+    while (m.find()) {
+      used += Long.parseLong(m.group(1));
+    }
+    return used;
+  }
+
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    p.waitFor();
+    return out;
   }
 
   /** The namespaces whose owner record names process {@code pid}. */
@@ -73,10 +97,7 @@ record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces
         """;
     List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", script, "census"));
     command.addAll(namespaces);
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    p.waitFor();
-    String[] f = out.split("\\s+");
+    String[] f = run(command).split("\\s+");
     long[] r = new long[4];
     for (int i = 0; i < 4 && i < f.length; i++) {
       r[i] = f[i].isEmpty() ? 0 : Long.parseLong(f[i]);
@@ -91,8 +112,8 @@ record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces
 
   /** This census less {@code base}, divided by {@code units}: the cost of one unit. */
   String perUnit(HostCensus base, int units) {
-    return String.format("%.0f KiB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f KiB",
-        (rssKiB - base.rssKiB) / (double) units, (threads - base.threads) / (double) units,
+    return String.format("%.0f KiB | %.0f KiB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f KiB",
+        (rssKiB - base.rssKiB) / (double) units, (liveHeapKiB - base.liveHeapKiB) / (double) units, (threads - base.threads) / (double) units,
         (fds - base.fds) / (double) units, (sockets - base.sockets) / (double) units,
         (namespaces - base.namespaces) / (double) units, (veths - base.veths) / (double) units,
         (nftRules - base.nftRules) / (double) units, (processes - base.processes) / (double) units,
@@ -100,12 +121,12 @@ record HostCensus(long rssKiB, int threads, int fds, int sockets, int namespaces
   }
 
   static String perUnitHeader(String unit) {
-    return "| " + unit + " | server RSS | threads | fds | sockets | namespaces | veth ends | nft rules | processes | their RSS |";
+    return "| " + unit + " | server RSS | live heap | threads | fds | sockets | namespaces | veth ends | nft rules | processes | their RSS |";
   }
 
   String totals() {
-    return String.format("RSS %d MiB, %d threads, %d fds (%d sockets), %d namespaces, %d veth ends, %d nft rules, "
-        + "%d processes (%d MiB)", rssKiB / 1024, threads, fds, sockets, namespaces, veths, nftRules, processes,
+    return String.format("RSS %d MiB, live heap %d MiB, %d threads, %d fds (%d sockets), %d namespaces, %d veth ends, %d nft rules, "
+        + "%d processes (%d MiB)", rssKiB / 1024, liveHeapKiB / 1024, threads, fds, sockets, namespaces, veths, nftRules, processes,
         processRssKiB / 1024);
   }
 }

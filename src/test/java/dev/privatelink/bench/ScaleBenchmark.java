@@ -273,7 +273,7 @@ public final class ScaleBenchmark {
   private static void printCensus(String unit, List<Step> steps, HostCensus base) {
     System.out.println("\nper " + unit + " (the figures at each size less those before the first, divided by the size):\n");
     System.out.println(HostCensus.perUnitHeader(unit + "s"));
-    System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i).census != null) {
         System.out.println("| " + (i + 1) + " | " + steps.get(i).census.perUnit(base, i + 1) + " |");
