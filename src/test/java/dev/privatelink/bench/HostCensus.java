@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 
 /**
  * What one cloud holds on this host at a moment: the server's RSS, its live heap (what a full
- * collection leaves, read with {@code jcmd}: RSS alone moves with the collector's timing), threads,
- * file descriptors and sockets (from {@code /proc}), and, over the namespaces its owner records name, the namespaces,
- * veth ends, nftables rules and processes inside them (with their RSS). Only the given server's
- * namespaces are counted, so other clouds on the machine do not blur the figures.
+ * collection leaves, read with {@code jcmd}: RSS alone moves with the collector's timing),
+ * threads, file descriptors and sockets (from {@code /proc}), and, over the namespaces its owner
+ * records name, the namespaces, veth ends, nftables rules and processes inside them (with their
+ * RSS). Only the given server's namespaces are counted, so other clouds on the machine do not
+ * blur the figures.
  */
-record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int sockets, int namespaces, int veths, int nftRules,
-    int processes, long processRssKiB) {
+record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int sockets, int namespaces, int veths,
+    int nftRules, int processes, long processRssKiB) {
   private static final Path OWNERS = Path.of("/run/privatelink-local/owners");
   private static final Pattern HEAP_USED = Pattern.compile("(?m)^\\S.* total .*?\\bused (\\d+)K");
 
@@ -40,18 +41,24 @@ record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int socke
     }
     List<String> ns = ownedBy(pid);
     long[] inside = namespaceObjects(ns);
-    return new HostCensus(statusKiB(status, "VmRSS:"), liveHeap, (int) statusKiB(status, "Threads:"), fds, sockets, ns.size(),
-        (int) inside[0], (int) inside[1], (int) inside[2], inside[3]);
+    return new HostCensus(statusKiB(status, "VmRSS:"), liveHeap, (int) statusKiB(status, "Threads:"), fds, sockets,
+        ns.size(), (int) inside[0], (int) inside[1], (int) inside[2], inside[3]);
   }
 
   /** The heap in use right after a full collection, summed over the generations {@code GC.heap_info} lists. */
   private static long liveHeapKiB(long pid) throws IOException, InterruptedException {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     run(List.of(jcmd, Long.toString(pid), "GC.run"));
-    Matcher m = HEAP_USED.matcher(run(List.of(jcmd, Long.toString(pid), "GC.heap_info")));
+    String info = run(List.of(jcmd, Long.toString(pid), "GC.heap_info"));
+    Matcher m = HEAP_USED.matcher(info);
     long used = 0;
+    boolean found = false;
     while (m.find()) {
       used += Long.parseLong(m.group(1));
+      found = true;
+    }
+    if (!found) {
+      throw new IOException("no heap figures from jcmd " + pid + " GC.heap_info: " + info);
     }
     return used;
   }
@@ -113,7 +120,8 @@ record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int socke
   /** This census less {@code base}, divided by {@code units}: the cost of one unit. */
   String perUnit(HostCensus base, int units) {
     return String.format("%.0f KiB | %.0f KiB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f KiB",
-        (rssKiB - base.rssKiB) / (double) units, (liveHeapKiB - base.liveHeapKiB) / (double) units, (threads - base.threads) / (double) units,
+        (rssKiB - base.rssKiB) / (double) units, (liveHeapKiB - base.liveHeapKiB) / (double) units,
+        (threads - base.threads) / (double) units,
         (fds - base.fds) / (double) units, (sockets - base.sockets) / (double) units,
         (namespaces - base.namespaces) / (double) units, (veths - base.veths) / (double) units,
         (nftRules - base.nftRules) / (double) units, (processes - base.processes) / (double) units,
@@ -121,12 +129,13 @@ record HostCensus(long rssKiB, long liveHeapKiB, int threads, int fds, int socke
   }
 
   static String perUnitHeader(String unit) {
-    return "| " + unit + " | server RSS | live heap | threads | fds | sockets | namespaces | veth ends | nft rules | processes | their RSS |";
+    return "| " + unit + " | server RSS | live heap | threads | fds | sockets | namespaces | veth ends | nft rules"
+        + " | processes | their RSS |";
   }
 
   String totals() {
-    return String.format("RSS %d MiB, live heap %d MiB, %d threads, %d fds (%d sockets), %d namespaces, %d veth ends, %d nft rules, "
-        + "%d processes (%d MiB)", rssKiB / 1024, liveHeapKiB / 1024, threads, fds, sockets, namespaces, veths, nftRules, processes,
-        processRssKiB / 1024);
+    return String.format("RSS %d MiB, live heap %d MiB, %d threads, %d fds (%d sockets), %d namespaces, %d veth ends, "
+        + "%d nft rules, %d processes (%d MiB)", rssKiB / 1024, liveHeapKiB / 1024, threads, fds, sockets, namespaces, veths,
+        nftRules, processes, processRssKiB / 1024);
   }
 }
