@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -27,6 +28,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * other, so the client's CPU is never the server's. After a warm-up of each, the rounds interleave
  * (ours, moto, moto, ours, ...) so that load from elsewhere on the machine falls on both alike; each
  * round and the total are printed with their ratios as Markdown tables. Run with {@code bench/api.sh}.
+ *
+ * <p>The clients use the HTTP client the SDK picks by default ({@code apache5-client}); {@code
+ * -Dhttp=urlconnection} uses the JDK's instead, which before each POST on a kept-alive connection
+ * waits up to 1 ms in a read to see whether the server closed it, so that on loopback the client's
+ * own wait, not either server, sets much of the pace.
  */
 public final class ApiBenchmark {
   private static final int THREADS = Integer.getInteger("threads", 4);
@@ -39,6 +45,7 @@ public final class ApiBenchmark {
   private static final String CLIENT_THREAD = "bench-client-";
   /** The CPUs the servers are pinned to; bench/api.sh pins this JVM, the load generator, to the others. */
   private static final String SERVER_CPUS = System.getProperty("serverCpus", "1");
+  private static final String HTTP_CLIENT = System.getProperty("http", "apache5");
 
   private ApiBenchmark() {}
 
@@ -119,6 +126,7 @@ public final class ApiBenchmark {
   }
 
   private static void print(List<Result> rounds, String ours, String theirs) {
+    System.out.printf("%d client threads, SDK HTTP client %s, %d s rounds%n%n", THREADS, HTTP_CLIENT, ROUND.toSeconds());
     System.out.println("| round | server | calls/s | p50 ms | p99 ms | server CPU ms/call | client CPU ms/call | errors |");
     System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     rounds.forEach(r -> System.out.println(r.row()));
@@ -197,7 +205,8 @@ public final class ApiBenchmark {
       java.util.function.LongSupplier cpuNanos) implements AutoCloseable {
     static Target open(String name, PinnedServer server) {
       URI endpoint = server.endpoint();
-      var http = UrlConnectionHttpClient.create();
+      SdkHttpClient http = "urlconnection".equals(HTTP_CLIENT) ? UrlConnectionHttpClient.create()
+          : Apache5HttpClient.create();
       var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "secret"));
       Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(creds)
           .httpClient(http).build();
