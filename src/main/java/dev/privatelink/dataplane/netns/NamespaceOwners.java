@@ -26,8 +26,17 @@ public final class NamespaceOwners {
   public static void claim(String netns) {
     try {
       Files.createDirectories(DIR);
-      Files.writeString(DIR.resolve(netns), SELF);
-      LIVE.add(netns);
+      // Written aside and moved in whole: another cloud's reaper reading a half-written (empty) record
+      // would take the namespace for an orphan and delete it under a running instance.
+      Path part = Files.createTempFile(DIR, ".claim-", ".part");
+      try {
+        Files.writeString(part, SELF);
+        LIVE.add(netns);
+        Files.move(part, DIR.resolve(netns), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(part);
+      }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot record the owner of " + netns, e);
     }
