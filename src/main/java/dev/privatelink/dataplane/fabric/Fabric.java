@@ -54,7 +54,7 @@ public final class Fabric implements AutoCloseable {
    * What the fabric made for one VPC; {@code applied} holds the spec the host last fully matched
    * (null until then, or after a part of it failed).
    */
-  private record Built(String cidr, Map<String, InstanceNet> instances, String[] nftScript, @Nullable VpcSpec[] applied) {}
+  private record Built(String cidr, Map<String, InstanceNet> instances, @Nullable SgTable[] securityGroups, @Nullable VpcSpec[] applied) {}
 
   /** An instance's network identity: a change means a new namespace. */
   private record InstanceNet(String ip, Cidr subnet) {}
@@ -121,7 +121,7 @@ public final class Fabric implements AutoCloseable {
         removeVpc(vpc.vpcId());
       }
       // Recorded before creation so that a half-made namespace is still removed later.
-      b = new Built(vpc.cidr(), new HashMap<>(), new String[1], new VpcSpec[1]);
+      b = new Built(vpc.cidr(), new HashMap<>(), new SgTable[1], new VpcSpec[1]);
       built.put(vpc.vpcId(), b);
       VpcRouter.create(vpc.vpcId());
     }
@@ -135,14 +135,33 @@ public final class Fabric implements AutoCloseable {
     // Gateways first: instance routes name them as their source address.
     VpcRouter.syncLoopbackAddresses(vpc.vpcId(), routerAddresses(vpc));
     reconcileInstances(vpc, b, onHost);
-    String script = SecurityGroupRules.render(vpc);
-    if (!script.equals(b.nftScript()[0])) {
-      Host.nft(routerNs, script);
-      b.nftScript()[0] = script;
-    }
+    loadSecurityGroups(routerNs, SecurityGroupRules.table(vpc), b);
     if (b.instances().size() == vpc.instances().size()) {
       b.applied()[0] = vpc;
     }
+  }
+
+  /**
+   * Loads only what changed since the table last loaded, so one more instance costs the same in a
+   * VPC of ten or of hundreds; the whole table when there is none yet, or when the changes do not
+   * apply (the table was altered behind the fabric's back).
+   */
+  private static void loadSecurityGroups(String routerNs, SgTable table, Built b) {
+    SgTable before = b.securityGroups()[0];
+    if (table.equals(before)) {
+      return;
+    }
+    b.securityGroups()[0] = null;
+    if (before == null) {
+      Host.nft(routerNs, table.script());
+    } else {
+      try {
+        Host.nft(routerNs, table.changesFrom(before));
+      } catch (RuntimeException e) {
+        Host.nft(routerNs, table.script());
+      }
+    }
+    b.securityGroups()[0] = table;
   }
 
   /** The host already matches {@code vpc}: the same spec as last applied in full, every namespace present. */

@@ -17,13 +17,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a VPC's security groups as one nftables script for its router namespace: table
- * {@code inet pl_sg}, deleted and re-created in a single transaction so a change is atomic and
- * conntrack (which lives outside the table) keeps established flows. A packet from ENI A to ENI B
- * is accepted iff it belongs to a tracked flow, or A's egress rules allow (B, protocol, port) and
- * B's ingress rules allow (A, protocol, port). Dispatch: a map from source address jumps into A's
- * egress chain; any matching egress rule goes to the ingress dispatcher, which goes to B's ingress
- * chain; falling off any chain ends in the base chain's drop policy.
+ * Renders a VPC's security groups as the nftables table {@code inet pl_sg} of its router namespace
+ * (an {@link SgTable}, loaded whole or as the changes from the last one). A packet from ENI A to
+ * ENI B is accepted iff it belongs to a tracked flow, or A's egress rules allow (B, protocol, port)
+ * and B's ingress rules allow (A, protocol, port). Dispatch: a map from source address jumps into
+ * A's egress chain; any matching egress rule goes to the ingress dispatcher, whose map goes to B's
+ * ingress chain; falling off any chain ends in the base chain's drop policy.
  *
  * <p>Hooks: instance to instance crosses FORWARD; instance to managed ENI (or the resolver) arrives
  * on INPUT; managed ENI to instance leaves on OUTPUT; managed to managed loops through OUTPUT and
@@ -31,29 +30,34 @@ import org.jspecify.annotations.Nullable;
  * here (an internet gateway is a record only), so the router has no default route either.
  */
 public final class SecurityGroupRules {
-  static final String TABLE = "pl_sg";
+  static final String TABLE = SgTable.TABLE;
 
   private SecurityGroupRules() {}
 
   /** The whole script for {@code nft -f -}. */
   public static String render(VpcSpec vpc) {
+    return table(vpc).script();
+  }
+
+  /** The table {@code vpc}'s security groups make. */
+  static SgTable table(VpcSpec vpc) {
     Cidr cidr = Cidr.parse(vpc.cidr());
     Map<String, SecurityGroupSpec> groups = vpc.securityGroups().stream()
         .collect(Collectors.toMap(SecurityGroupSpec::groupId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<EniSpec> enis = vpc.enis().stream().filter(e -> cidr.contains(e.privateIp())).toList();
-    StringBuilder s = new StringBuilder();
-    s.append("table inet ").append(TABLE).append(" {}\n");
-    s.append("delete table inet ").append(TABLE).append("\n");
-    s.append("table inet ").append(TABLE).append(" {\n");
-    appendSets(s, referencedGroups(groups.values()), enis);
-    appendBaseChains(s);
-    appendDispatch(s, cidr, enis);
+    Map<String, List<String>> chains = new LinkedHashMap<>();
+    Map<String, String> egressOf = new LinkedHashMap<>();
+    Map<String, String> ingressOf = new LinkedHashMap<>();
     for (EniSpec eni : enis) {
-      appendEniChain(s, "eg_", eni, groups, SecurityGroupSpec::egress, "daddr", "goto ingress");
-      appendEniChain(s, "in_", eni, groups, SecurityGroupSpec::ingress, "saddr", "accept");
+      String suffix = chainSuffix(eni.privateIp());
+      egressOf.putIfAbsent(eni.privateIp(), "eg_" + suffix);
+      ingressOf.putIfAbsent(eni.privateIp(), "in_" + suffix);
+      chains.computeIfAbsent("eg_" + suffix, k -> new ArrayList<>())
+          .addAll(eniRules(eni, groups, SecurityGroupSpec::egress, "daddr", "goto ingress"));
+      chains.computeIfAbsent("in_" + suffix, k -> new ArrayList<>())
+          .addAll(eniRules(eni, groups, SecurityGroupSpec::ingress, "saddr", "accept"));
     }
-    s.append("}\n");
-    return s.toString();
+    return new SgTable(cidr.toString(), sets(referencedGroups(groups.values()), enis), chains, egressOf, ingressOf);
   }
 
   private static Set<String> referencedGroups(Iterable<SecurityGroupSpec> groups) {
@@ -68,54 +72,21 @@ public final class SecurityGroupRules {
     return ids;
   }
 
-  private static void appendSets(StringBuilder s, Set<String> groupIds, List<EniSpec> enis) {
+  private static Map<String, List<String>> sets(Set<String> groupIds, List<EniSpec> enis) {
+    Map<String, List<String>> sets = new LinkedHashMap<>();
     for (String id : groupIds) {
-      List<String> members = enis.stream().filter(e -> e.securityGroupIds().contains(id))
-          .map(EniSpec::privateIp).distinct().toList();
-      s.append("  set ").append(setName(id)).append(" { type ipv4_addr;");
-      if (!members.isEmpty()) {
-        s.append(" elements = { ").append(String.join(", ", members)).append(" };");
-      }
-      s.append(" }\n");
+      sets.put(setName(id), enis.stream().filter(e -> e.securityGroupIds().contains(id))
+          .map(EniSpec::privateIp).distinct().toList());
     }
+    return sets;
   }
 
-  private static void appendBaseChains(StringBuilder s) {
-    s.append("""
-          chain forward { type filter hook forward priority filter; policy drop; meta nfproto ipv4 jump sg; }
-          chain input { type filter hook input priority filter; policy drop;
-            iif lo ip daddr 127.0.0.0/8 accept; iif lo meta nfproto ipv6 accept; meta nfproto ipv4 jump sg; }
-          chain output { type filter hook output priority filter; policy drop;
-            oif lo ip daddr 127.0.0.0/8 accept; oif lo meta nfproto ipv6 accept; meta nfproto ipv4 jump sg; }
-        """);
-  }
-
-  private static void appendDispatch(StringBuilder s, Cidr cidr, List<EniSpec> enis) {
-    s.append("  chain sg {\n    ct state established,related accept\n    ct state invalid drop\n");
-    // AmazonProvidedDNS is not subject to security groups.
-    s.append("    ip saddr ").append(cidr).append(" ip daddr ").append(cidr.host(2))
-        .append(" meta l4proto { tcp, udp } th dport 53 accept\n");
-    if (!enis.isEmpty()) {
-      s.append("    ip saddr vmap { ").append(verdicts(enis, "jump eg_")).append(" }\n");
-    }
-    s.append("  }\n  chain ingress {\n");
-    if (!enis.isEmpty()) {
-      s.append("    ip daddr vmap { ").append(verdicts(enis, "goto in_")).append(" }\n");
-    }
-    s.append("  }\n");
-  }
-
-  private static String verdicts(List<EniSpec> enis, String verdict) {
-    return enis.stream().map(EniSpec::privateIp).distinct()
-        .map(ip -> ip + " : " + verdict + chainSuffix(ip)).collect(Collectors.joining(", "));
-  }
-
-  private static void appendEniChain(StringBuilder s, String prefix, EniSpec eni, Map<String, SecurityGroupSpec> groups,
+  private static List<String> eniRules(EniSpec eni, Map<String, SecurityGroupSpec> groups,
       Function<SecurityGroupSpec, List<SgRule>> side, String peer, String verdict) {
-    s.append("  chain ").append(prefix).append(chainSuffix(eni.privateIp())).append(" {\n");
+    List<String> rules = new ArrayList<>();
     if (eni.securityGroupIds().isEmpty() && eni.kind() == EniSpec.Kind.LOAD_BALANCER) {
       // A network load balancer without security groups filters nothing itself, as on AWS.
-      s.append("    ").append(verdict).append("\n");
+      rules.add(verdict);
     }
     for (String groupId : eni.securityGroupIds()) {
       SecurityGroupSpec group = groups.get(groupId);
@@ -125,11 +96,11 @@ public final class SecurityGroupRules {
       for (SgRule rule : side.apply(group)) {
         String match = match(rule, peer);
         if (match != null) {
-          s.append("    ").append(match).append(verdict).append("\n");
+          rules.add(match + verdict);
         }
       }
     }
-    s.append("  }\n");
+    return rules;
   }
 
   /** The nft match of one rule ({@code peer} is saddr for ingress, daddr for egress), or null for IPv6 rules. */
