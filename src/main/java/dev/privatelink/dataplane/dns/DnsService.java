@@ -1,6 +1,7 @@
 package dev.privatelink.dataplane.dns;
 
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamedNamespaces;
 import dev.privatelink.dataplane.netns.Namespaces;
 import dev.privatelink.dataplane.spec.StatusSink;
 import dev.privatelink.dataplane.spec.VpcSpec;
@@ -8,8 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,10 @@ public final class DnsService implements AutoCloseable {
 
   private void ensure(VpcSpec vpc) throws Exception {
     String ns = HostNames.vpcNamespace(vpc.vpcId());
-    long inode = (Long) Files.getAttribute(Path.of("/var/run/netns", ns), "unix:ino");
+    long inode = NamedNamespaces.identity(ns);
+    if (inode < 0) {
+      throw new IllegalStateException("no network namespace named " + ns);
+    }
     RecordTable table = new RecordTable(vpc.region(), vpc.dnsRecords());
     Running r = running.get(vpc.vpcId());
     if (r != null && r.netnsInode() == inode) {

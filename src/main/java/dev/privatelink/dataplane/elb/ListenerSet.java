@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * The listening sockets of one load balancer, reconciled by key: a socket whose key stays keeps
  * running with its accepted connections; the handler it was bound with reads the listener's
- * current configuration, so a changed listener needs no rebind.
+ * current configuration, so a changed listener needs no rebind. Every socket is bound again when
+ * the VPC's namespace was made anew since the last reconcile.
  */
 public final class ListenerSet implements AutoCloseable {
   /** Large enough that a bulk response does not stop and restart its reads every 64 KiB. */
@@ -29,6 +30,9 @@ public final class ListenerSet implements AutoCloseable {
   private final Transport transport;
   private final String netns;
   private final Map<ListenerKey, Channel> bound = new HashMap<>();
+  // The namespace the sockets in bound are in: when the name comes to mean another namespace
+  // (deleted and made again behind the data plane's back) they are unreachable and are bound again.
+  private long boundIn = -1;
 
   ListenerSet(Transport transport, String netns) {
     this.transport = transport;
@@ -91,8 +95,11 @@ public final class ListenerSet implements AutoCloseable {
    * @return a failure description per key that could not be bound
    */
   synchronized Map<ListenerKey, String> reconcile(Set<ListenerKey> wanted, Binder binder) {
+    long now = transport.namespaces().identity(netns);
+    boolean moved = now != boundIn;
+    boundIn = now;
     bound.entrySet().removeIf(e -> {
-      if (wanted.contains(e.getKey())) {
+      if (!moved && wanted.contains(e.getKey())) {
         return false;
       }
       closeNow(e.getValue());

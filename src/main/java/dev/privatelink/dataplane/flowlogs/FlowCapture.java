@@ -4,6 +4,7 @@ import dev.privatelink.dataplane.elb.SecurityGroupFilter;
 import dev.privatelink.dataplane.fabric.FabricDataPlane;
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamedNamespaces;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.FlowCaptureSpec;
 import dev.privatelink.dataplane.spec.FlowSample;
@@ -41,13 +42,15 @@ public final class FlowCapture implements FabricDataPlane.Stage {
     volatile Duration interval;
     volatile Map<String, String> enisByIp;
     volatile SecurityGroupFilter groups;
+    final long netns;
     Instant lastRead = Instant.now();
     Map<String, Map<FlowReading.Tuple, FlowReading.Count>> last = Map.of();
 
-    Watched(Duration interval, Map<String, String> enisByIp, SecurityGroupFilter groups) {
+    Watched(Duration interval, Map<String, String> enisByIp, SecurityGroupFilter groups, long netns) {
       this.interval = interval;
       this.enisByIp = enisByIp;
       this.groups = groups;
+      this.netns = netns;
     }
   }
 
@@ -78,9 +81,12 @@ public final class FlowCapture implements FabricDataPlane.Stage {
       Duration interval = timing.interval(c.maxAggregationInterval());
       SecurityGroupFilter groups = SecurityGroupFilter.of(vpcs.get(c.vpcId()));
       Watched w = watched.get(c.vpcId());
-      if (w == null) {
-        Host.nft(HostNames.vpcNamespace(c.vpcId()), FlowCounters.script());
-        watched.put(c.vpcId(), new Watched(interval, enis, groups));
+      String ns = HostNames.vpcNamespace(c.vpcId());
+      long identity = NamedNamespaces.identity(ns);
+      // A namespace made anew has no counters table, and its counters start again from zero.
+      if (w == null || w.netns != identity) {
+        Host.nft(ns, FlowCounters.script());
+        watched.put(c.vpcId(), new Watched(interval, enis, groups, identity));
         observed.watch(HostNames.vpcNamespace(c.vpcId()), true);
       } else {
         w.interval = interval;

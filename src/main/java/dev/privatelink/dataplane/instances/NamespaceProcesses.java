@@ -27,11 +27,7 @@ final class NamespaceProcesses {
 
   /** The inode of a named namespace under {@code /var/run/netns}, or -1 when there is none. */
   static long netnsNamed(String name) {
-    try {
-      return (Long) Files.getAttribute(Path.of("/var/run/netns", name), "unix:ino");
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    return dev.privatelink.dataplane.netns.NamedNamespaces.identity(name);
   }
 
   /** Every process (never this JVM) whose network namespace has this inode. */

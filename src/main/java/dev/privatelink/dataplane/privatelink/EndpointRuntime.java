@@ -34,6 +34,7 @@ final class EndpointRuntime implements AutoCloseable {
   private final Map<String, List<LinkCounters.Counter>> counters = new ConcurrentHashMap<>();
   private volatile Map<Key, Target> targets = Map.of();
   private volatile @Nullable String endpointId;
+  private long boundIn = -1;
 
   EndpointRuntime(LoadBalancerEngine loadBalancers, String netns, String consumerVpcId) {
     this.loadBalancers = loadBalancers;
@@ -49,6 +50,12 @@ final class EndpointRuntime implements AutoCloseable {
   List<String> update(EndpointSpec spec, Map<Key, Target> wanted) {
     this.endpointId = spec.endpointId();
     this.targets = Map.copyOf(wanted);
+    long now = loadBalancers.transport().namespaces().identity(netns);
+    if (now != boundIn) {
+      // The consumer VPC's namespace was made anew: these sockets and flows are in the old one.
+      close();
+      boundIn = now;
+    }
     listeners.entrySet().removeIf(e -> {
       if (wanted.containsKey(e.getKey())) {
         return false;
