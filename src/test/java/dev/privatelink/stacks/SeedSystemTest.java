@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.privatelink.dataplane.instances.InstanceRuntime;
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamedNamespaces;
 import dev.privatelink.testing.LocalCloudExtension;
 import dev.privatelink.testing.NetnsTest;
 import java.io.IOException;
@@ -140,6 +141,64 @@ class SeedSystemTest {
     assertEquals(1, console.split("Complete!", -1).length - 1, "the user data ran once:\n" + console);
   }
 
+  /**
+   * A VPC's namespace deleted behind the cloud's back (by hand, by another program's clean-up) is
+   * made again without any API call, with what runs in it: the endpoint's listeners in the
+   * consumer's, the load balancers' and the instance in the service's; the page comes back.
+   */
+  @Test
+  @Order(6)
+  void aVpcNamespaceDeletedBehindTheCloudsBackIsMadeAgainWithItsListeners() throws Exception {
+    for (String instanceId : List.of(seed.consumerInstanceId(), seed.serviceInstanceId())) {
+      String ns = HostNames.vpcNamespace(instance(instanceId).vpcId());
+      long before = NamedNamespaces.identity(ns);
+      run("ip", "netns", "del", ns);
+      await(ns + " made again", () -> NamedNamespaces.identity(ns) > 0 && NamedNamespaces.identity(ns) != before);
+      await("port 443 listening in the new " + ns, () -> listening(ns).contains(":443 "));
+      await("the page through the endpoint after " + ns + " was deleted",
+          () -> "200".equals(status(seed.consumerEndpointDnsNames().getFirst())));
+    }
+    await("nginx healthy behind the ALB", () -> "healthy".equals(health("service").targetHealth().stateAsString()));
+  }
+
+  /**
+   * An instance's namespace deleted by hand is made again under its name (where `ip netns exec`
+   * finds it), with the instance restarted in it: nothing else would bring a reconcile.
+   */
+  @Test
+  @Order(7)
+  void anInstanceNamespaceDeletedBehindTheCloudsBackIsMadeAgain() throws Exception {
+    String ns = HostNames.instanceNamespace(seed.consumerInstanceId());
+    long before = NamedNamespaces.identity(ns);
+    run("ip", "netns", "del", ns);
+    await(ns + " made again", () -> NamedNamespaces.identity(ns) > 0 && NamedNamespaces.identity(ns) != before);
+    long after = NamedNamespaces.identity(ns);
+    await("the instance running in the new " + ns + " and the page from it", () -> {
+      try {
+        String out = exec(seed.consumerInstanceId(), "sh", "-c",
+            "readlink /proc/self/ns/net; curl -sk -m 5 " + seed.consumerEndpointDnsNames().getFirst());
+        return out.startsWith("net:[" + after + "]") && out.contains("Welcome to nginx!");
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    });
+  }
+
+  private static String listening(String ns) {
+    try {
+      return run("ip", "netns", "exec", ns, "ss", "-Htln");
+    } catch (IOException | InterruptedException e) {
+      return e.toString();
+    }
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
   private static String status(String url) {
     try {
       return exec(seed.consumerInstanceId(), "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5", url).strip();
@@ -153,10 +212,7 @@ class SeedSystemTest {
   }
 
   private static List<String> namespaces() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out.lines().map(l -> l.split(" ")[0]).toList();
+    return run("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).toList();
   }
 
   private static TargetHealthDescription health(String targetGroupName) {

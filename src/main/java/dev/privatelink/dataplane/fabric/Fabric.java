@@ -3,6 +3,7 @@ package dev.privatelink.dataplane.fabric;
 import dev.privatelink.model.Cidr;
 import dev.privatelink.dataplane.netns.Host;
 import dev.privatelink.dataplane.netns.HostNames;
+import dev.privatelink.dataplane.netns.NamedNamespaces;
 import dev.privatelink.dataplane.netns.Reaper;
 import dev.privatelink.dataplane.spec.EniSpec;
 import dev.privatelink.dataplane.spec.InstanceSpec;
@@ -68,7 +69,7 @@ public final class Fabric implements AutoCloseable {
         removeVpc(vpcId);
       }
     }
-    Set<String> onHost = Set.copyOf(Reaper.namespaces(HostNames.PREFIX));
+    Set<String> onHost = NamedNamespaces.named(HostNames.PREFIX);
     // VPCs share nothing on the host and their reconcile is mostly waiting for ip and nft, so a
     // pass that changes several (the seed's two instances, its endpoint's addresses and rules)
     // takes the slowest VPC's time rather than the sum.
@@ -104,6 +105,24 @@ public final class Fabric implements AutoCloseable {
   public boolean hasInstance(String vpcId, String instanceId) {
     Built b = built.get(vpcId);
     return b != null && b.instances().containsKey(instanceId);
+  }
+
+  /** The namespaces this fabric made (a VPC's router, an instance's) that are no longer on the host. */
+  public Set<String> vanished() {
+    Set<String> onHost = NamedNamespaces.named(HostNames.PREFIX);
+    Set<String> gone = new java.util.TreeSet<>();
+    built.forEach((vpcId, b) -> {
+      String router = HostNames.vpcNamespace(vpcId);
+      if (!onHost.contains(router)) {
+        gone.add(router);
+      }
+      for (String id : b.instances().keySet()) {
+        if (!onHost.contains(HostNames.instanceNamespace(id))) {
+          gone.add(HostNames.instanceNamespace(id));
+        }
+      }
+    });
+    return gone;
   }
 
   /** Removes every VPC this fabric made. */

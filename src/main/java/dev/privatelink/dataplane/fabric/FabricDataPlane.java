@@ -99,6 +99,14 @@ public final class FabricDataPlane implements DataPlane {
     });
   }
 
+  /** Asked on the reconcile thread, so a namespace a running reconcile is making again does not count. */
+  @Override
+  public Set<String> vanished() {
+    var out = new java.util.concurrent.atomic.AtomicReference<Set<String>>(Set.of());
+    onWorker(() -> out.set(fabric.vanished()));
+    return out.get();
+  }
+
   @Override
   public void close() {
     // Each step runs even if one before it fails: a half-closed data plane must still leave the host clean.
