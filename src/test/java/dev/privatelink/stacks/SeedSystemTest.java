@@ -178,6 +178,8 @@ class SeedSystemTest {
         String out = exec(seed.consumerInstanceId(), "sh", "-c",
             "readlink /proc/self/ns/net; curl -sk -m 5 " + seed.consumerEndpointDnsNames().getFirst());
         return out.startsWith("net:[" + after + "]") && out.contains("Welcome to nginx!");
+      } catch (IllegalStateException e) {
+        return false; // the instance is between its old namespace and its new one
       } catch (IOException | InterruptedException e) {
         return false;
       }
@@ -202,7 +204,7 @@ class SeedSystemTest {
   private static String status(String url) {
     try {
       return exec(seed.consumerInstanceId(), "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5", url).strip();
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException | InterruptedException | IllegalStateException e) {
       return e.toString();
     }
   }
