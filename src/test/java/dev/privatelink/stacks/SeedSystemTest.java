@@ -178,10 +178,8 @@ class SeedSystemTest {
         String out = exec(seed.consumerInstanceId(), "sh", "-c",
             "readlink /proc/self/ns/net; curl -sk -m 5 " + seed.consumerEndpointDnsNames().getFirst());
         return out.startsWith("net:[" + after + "]") && out.contains("Welcome to nginx!");
-      } catch (IllegalStateException e) {
-        return false; // the instance is between its old namespace and its new one
-      } catch (IOException | InterruptedException e) {
-        return false;
+      } catch (IllegalStateException | IOException | InterruptedException e) {
+        return false; // e.g. the instance is between its old namespace and its new one
       }
     });
   }
